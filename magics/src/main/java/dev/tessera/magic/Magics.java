@@ -1,20 +1,35 @@
 package dev.tessera.magic;
 
+import java.io.UncheckedIOException;
+
 /**
- * Entry point for {@code %tessera} lines. CONTRACT STUB: being implemented.
+ * The entry point for {@code %tessera} lines: parse, run the one engine call, and turn every
+ * failure into a {@link MagicError} that names the problem and shows the usage. It never
+ * throws, so a bad line can neither print a stack trace nor bring down the kernel.
  */
 public final class Magics {
+
     private Magics() {
     }
 
     /**
-     * Runs the text after {@code %tessera}. Never throws for bad input: returns a
-     * {@link MagicError} instead. Other results are engine records (e.g. TokenizeResult) or {@link HelpText}.
+     * Runs the text after {@code %tessera}. Returns the engine's result record, a
+     * {@link HelpText}, or a {@link MagicError}.
      */
     public static Object run(String line) {
-        if (line.trim().equals("help") || line.isBlank()) {
-            return new HelpText("%tessera help\n%tessera tokenize <image path | sample:N> [--size 64]");
+        Magic magic;
+        try {
+            magic = MagicParser.parse(line);
+        } catch (MagicParseException e) {
+            return new MagicError(e.getMessage(), e.usage());
         }
-        return new MagicError("Unknown command '" + line.trim() + "'.", "Usage: %tessera help");
+        try {
+            return magic.execute();
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            return new MagicError(e.getMessage(), magic.usage());
+        } catch (RuntimeException | LinkageError e) {
+            return new MagicError("Tessera failed unexpectedly (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "). This is a bug; please report the line that caused it.", magic.usage());
+        }
     }
 }

@@ -1,22 +1,45 @@
 package dev.tessera.render;
 
+import java.util.List;
 import java.util.Map;
 
-/** CONTRACT STUB: being implemented. */
+/**
+ * The registry of renderers: finds the one for a result's type and draws it. The notebook
+ * integration calls only {@link #supports} and {@link #mimeBundle}, so a new result type
+ * needs a renderer here and nothing in the kernel layer.
+ */
 public final class Renderers {
+
+    private static final List<Renderer<?>> ALL = List.of(
+            new TokenizeRenderer(), new TextRenderers.Help(), new TextRenderers.Error());
+
     private Renderers() {
     }
 
-    /** True when {@link #mimeBundle} can draw this result. */
+    /** True when a renderer draws this result. */
     public static boolean supports(Object result) {
-        return result != null && (result.getClass().getName().startsWith("dev.tessera."));
+        return find(result) != null;
     }
 
     /** MIME type -> content ("image/png" base64, "text/html", "text/plain"), or null when unsupported. */
     public static Map<String, String> mimeBundle(Object result) {
-        if (!supports(result)) {
+        Renderer<?> r = find(result);
+        return r == null ? null : draw(r, result);
+    }
+
+    private static Renderer<?> find(Object result) {
+        if (result == null) {
             return null;
         }
-        return Map.of("text/plain", String.valueOf(result));
+        for (Renderer<?> r : ALL) {
+            if (r.type().isInstance(result)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static <T> Map<String, String> draw(Renderer<T> r, Object result) {
+        return r.render(r.type().cast(result));
     }
 }

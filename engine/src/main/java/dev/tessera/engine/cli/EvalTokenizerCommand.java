@@ -1,0 +1,36 @@
+package dev.tessera.engine.cli;
+
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.eval.TokenizerEvaluation;
+import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.tokenize.VqTokenizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Evaluates a tokenizer checkpoint on held-out scenes. */
+@Command(name = "eval-tokenizer", mixinStandardHelpOptions = true,
+        description = "Reconstruction PSNR and codebook utilization of a tokenizer on held-out scenes.")
+final class EvalTokenizerCommand implements Callable<Integer> {
+
+    @Option(names = "--checkpoint", description = "checkpoint folder (default: the shipped vq-shapes64)")
+    Path checkpoint;
+
+    @Option(names = "--images", defaultValue = "512", description = "held-out scenes to evaluate on")
+    int images;
+
+    @Override
+    public Integer call() {
+        try (VqTokenizer t = checkpoint == null ? TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT)
+                : TokenizerCheckpoint.load(checkpoint)) {
+            SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(t.imageSize()));
+            System.out.println(t + "\n" + TokenizerEvaluation.evaluate(t,
+                    heldOut.scenes(0, images).stream().map(Scene::image).toList()));
+        }
+        return 0;
+    }
+}

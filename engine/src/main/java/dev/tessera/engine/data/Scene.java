@@ -1,0 +1,46 @@
+package dev.tessera.engine.data;
+
+import dev.tessera.engine.image.RgbImage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A synthetic scene: the rendered image and the exact labels of every object in it.
+ *
+ * @param index   the scene's index in its generator's stream (with the seed, it reproduces the scene)
+ * @param image   the rendered picture
+ * @param objects every object, ordered top-to-bottom then left-to-right
+ */
+public record Scene(long index, RgbImage image, List<SceneObject> objects) {
+
+    private static final String[] NUMBER_WORDS = {"zero", "one", "two", "three", "four"};
+
+    public Scene {
+        objects = List.copyOf(objects);
+    }
+
+    /** How many objects the scene holds. */
+    public int count() {
+        return objects.size();
+    }
+
+    /**
+     * A caption naming every object by colour and shape with counts, e.g.
+     * "two red circles and a blue square". Groups appear in reading order of their first object.
+     */
+    public String caption() {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        for (SceneObject o : objects) {
+            groups.merge(o.colour().word() + " " + o.shape().word(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        groups.forEach((name, n) -> parts.add(n == 1 ? "a " + name : NUMBER_WORDS[n] + " " + name + "s"));
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tessera.engine.image;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/** Conversions between {@link RgbImage} and AWT images, and the resize policy for user images. */
+public final class Images {
+
+    private Images() {
+    }
+
+    /** Copies an AWT image of any type (grey, palette, alpha, 16-bit) into planar RGB floats. */
+    public static RgbImage fromBuffered(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        float[] px = new float[3 * w * h];
+        int plane = w * h;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = img.getRGB(x, y);
+                int i = y * w + x;
+                px[i] = ((argb >> 16) & 0xFF) / 255f;
+                px[plane + i] = ((argb >> 8) & 0xFF) / 255f;
+                px[2 * plane + i] = (argb & 0xFF) / 255f;
+            }
+        }
+        return new RgbImage(w, h, px);
+    }
+
+    /** An 8-bit RGB AWT image of {@code img}, values clamped to [0, 1]. */
+    public static BufferedImage toBuffered(RgbImage img) {
+        int w = img.width();
+        int h = img.height();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, (byte8(img.at(0, x, y)) << 16) | (byte8(img.at(1, x, y)) << 8) | byte8(img.at(2, x, y)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The resize policy for images of any size: composite transparency over black, crop the
+     * centred largest square, then scale it to {@code side x side} with bilinear filtering
+     * (stepwise halving first when shrinking by more than 2x, so thin detail is averaged
+     * rather than skipped).
+     */
+    public static BufferedImage centreSquare(BufferedImage img, int side) {
+        int s = Math.min(img.getWidth(), img.getHeight());
+        int x0 = (img.getWidth() - s) / 2;
+        int y0 = (img.getHeight() - s) / 2;
+        BufferedImage current = new BufferedImage(s, s, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = current.createGraphics();
+        g.drawImage(img, 0, 0, s, s, x0, y0, x0 + s, y0 + s, null);
+        g.dispose();
+        while (current.getWidth() / 2 >= side) {
+            current = scale(current, current.getWidth() / 2);
+        }
+        return current.getWidth() == side ? current : scale(current, side);
+    }
+
+    private static BufferedImage scale(BufferedImage img, int side) {
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(img, 0, 0, side, side, null);
+        g.dispose();
+        return out;
+    }
+
+    private static int byte8(float v) {
+        return Math.round(Math.max(0f, Math.min(1f, v)) * 255f);
+    }
+}

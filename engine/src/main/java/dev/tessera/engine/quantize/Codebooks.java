@@ -1,0 +1,84 @@
+package dev.tessera.engine.quantize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * The arithmetic of codebooks as pure functions of tensors, kept apart from any block so
+ * each step can be checked against a hand-computed example.
+ */
+public final class Codebooks {
+
+    private static final float EPS = 1e-5f;
+
+    private Codebooks() {
+    }
+
+    /**
+     * Index of the nearest code for each row of {@code z} (N, D) among {@code codebook} (K, D),
+     * using {@code ||z||^2 - 2 z.c + ||c||^2}: one matmul, so it runs at matmul speed.
+     */
+    public static NDArray nearest(NDArray z, NDArray codebook) {
+        NDArray zz = z.square().sum(new int[] {1}, true);
+        NDArray cc = codebook.square().sum(new int[] {1}).expandDims(0);
+        return zz.sub(z.matMul(codebook.transpose()).mul(2)).add(cc).argMin(1);
+    }
+
+    /** Assignment counts per code, shape (K), float32. */
+    public static NDArray counts(NDArray indices, int k) {
+        return indices.oneHot(k).toType(DataType.FLOAT32, false).sum(new int[] {0});
+    }
+
+    /**
+     * One EMA step: {@code N' = d N + (1-d) n}, {@code S' = d S + (1-d) sum(z assigned)},
+     * codes {@code C' = S' / laplace(N')}, where the Laplace smoothing keeps empty codes
+     * finite. Returns {N', S', C'}.
+     */
+    public static NDArray[] emaUpdate(NDArray z, NDArray indices, NDArray emaCount, NDArray emaSum, double decay) {
+        int k = (int) emaCount.getShape().get(0);
+        NDArray onehot = indices.oneHot(k).toType(DataType.FLOAT32, false);
+        float d = (float) decay;
+        NDArray count = onehot.sum(new int[] {0}).mul(1 - d).add(emaCount.mul(d));
+        NDArray sum = onehot.transpose().matMul(z).mul(1 - d).add(emaSum.mul(d));
+        NDArray n = count.sum();
+        NDArray smoothed = count.add(EPS).div(n.add(k * EPS)).mul(n);
+        NDArray codes = sum.div(smoothed.expandDims(1));
+        return new NDArray[] {count, sum, codes};
+    }
+
+    /**
+     * Lloyd's k-means on the rows of {@code z}, started from {@code init} (K, D). A code that
+     * attracts no row keeps its previous position.
+     */
+    public static NDArray kmeans(NDArray z, NDArray init, int iterations) {
+        int k = (int) init.getShape().get(0);
+        NDArray centres = init;
+        for (int i = 0; i < iterations; i++) {
+            NDArray onehot = nearest(z, centres).oneHot(k).toType(DataType.FLOAT32, false);
+            NDArray counts = onehot.sum(new int[] {0});
+            NDArray means = onehot.transpose().matMul(z).div(counts.maximum(1f).expandDims(1));
+            NDArray empty = counts.eq(0).toType(DataType.FLOAT32, false).expandDims(1);
+            centres = means.mul(empty.neg().add(1)).add(centres.mul(empty));
+        }
+        return centres;
+    }
+
+    /** Perplexity {@code exp(-sum p log p)} of a usage histogram: the effective number of codes used. */
+    public static double perplexity(long[] usage) {
+        long total = 0;
+        for (long u : usage) {
+            total += u;
+        }
+        if (total == 0) {
+            return 0;
+        }
+        double h = 0;
+        for (long u : usage) {
+            if (u > 0) {
+                double p = (double) u / total;
+                h -= p * Math.log(p);
+            }
+        }
+        return Math.exp(h);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tessera.engine.runtime;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The one place that starts DJL's PyTorch engine and chooses the device. Everything in
+ * Tessera that needs tensors asks this class for a manager, so device and thread choices
+ * are made once.
+ *
+ * <p>It forces offline mode itself ({@code ai.djl.offline} and {@code OPT_OUT_TRACKING},
+ * see STACK.md), so no user ever passes flags and no code path reaches the network. Settings
+ * come from {@link #configure} if called before first use, else from the environment
+ * ({@link RuntimeSettings#fromEnvironment}).
+ */
+public final class TesseraRuntime {
+
+    private static RuntimeSettings settings;
+    private static Device device;
+    private static NDManager root;
+
+    private TesseraRuntime() {
+    }
+
+    /**
+     * Sets device and threads before the engine starts. Calling it after the engine started
+     * with different thread counts is an error (libtorch fixes them at start); a new device
+     * choice is applied to managers created afterwards.
+     */
+    public static synchronized void configure(RuntimeSettings s) {
+        if (root != null && settings != null
+                && (s.threads() != settings.threads() || s.interopThreads() != settings.interopThreads())) {
+            throw new IllegalStateException("the tensor engine already started with " + settings.threads()
+                    + " threads; set TESSERA_THREADS before the first Tessera call (restart the kernel)");
+        }
+        settings = s;
+        device = null;
+    }
+
+    /** The settings in force (environment-derived unless {@link #configure} was called). */
+    public static synchronized RuntimeSettings settings() {
+        if (settings == null) {
+            settings = RuntimeSettings.fromEnvironment(System.getenv());
+        }
+        return settings;
+    }
+
+    /** The device every Tessera tensor is created on. */
+    public static synchronized Device device() {
+        if (device == null) {
+            Engine engine = engine();
+            int gpus = engine.getGpuCount();
+            device = switch (settings().device()) {
+                case CPU -> Device.cpu();
+                case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+                case GPU -> {
+                    if (gpus == 0) {
+                        throw new IllegalStateException("device=gpu was requested but the engine sees no GPU; "
+                                + "set TESSERA_DEVICE=cpu, or point PYTORCH_LIBRARY_PATH at a CUDA libtorch "
+                                + "2.7.1 and set PYTORCH_FLAVOR=cu128 (see README)");
+                    }
+                    yield Device.gpu();
+                }
+            };
+        }
+        return device;
+    }
+
+    /** The PyTorch engine, started offline on first call. */
+    public static synchronized Engine engine() {
+        if (root == null) {
+            RuntimeSettings s = settings();
+            System.setProperty("ai.djl.offline", "true");
+            System.setProperty("OPT_OUT_TRACKING", "true");
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(s.threads()));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(s.interopThreads()));
+            Engine engine = Engine.getEngine("PyTorch");
+            root = engine.newBaseManager(Device.cpu());
+        }
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** A new manager on the chosen device; close it to free its tensors. */
+    public static NDManager newManager() {
+        Device d = device();
+        synchronized (TesseraRuntime.class) {
+            return root.newSubManager(d);
+        }
+    }
+}

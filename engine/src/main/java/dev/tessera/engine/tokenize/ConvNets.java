@@ -1,0 +1,46 @@
+package dev.tessera.engine.tokenize;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+
+/** The convolutional encoder and decoder of the grid tokenizers. */
+final class ConvNets {
+
+    private ConvNets() {
+    }
+
+    /** (N, 3, S, S) -> (N, D, S/2^k, S/2^k). */
+    static SequentialBlock encoder(TokenizerConfig c) {
+        int ch = c.hiddenChannels();
+        SequentialBlock b = new SequentialBlock().add(conv(ch, 3, 1)).add(Activation.reluBlock());
+        for (int i = 0; i < c.downsamplings(); i++) {
+            b.add(conv(ch, 4, 2)).add(Activation.reluBlock());
+        }
+        return b.add(conv(ch, 3, 1)).add(Activation.reluBlock()).add(conv(c.quantizer().codeDim(), 1, 1));
+    }
+
+    /** (N, D, g, g) -> (N, 3, g*2^k, g*2^k), values around [-1, 1]. */
+    static SequentialBlock decoder(TokenizerConfig c) {
+        int ch = c.hiddenChannels();
+        SequentialBlock b = new SequentialBlock().add(conv(ch, 3, 1)).add(Activation.reluBlock());
+        for (int i = 0; i < c.downsamplings(); i++) {
+            b.add(upsample2x()).add(conv(ch, 3, 1)).add(Activation.reluBlock());
+        }
+        return b.add(conv(3, 3, 1));
+    }
+
+    /** Nearest-neighbour 2x upsampling: each pixel becomes a 2x2 block. */
+    static LambdaBlock upsample2x() {
+        return LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x");
+    }
+
+    private static Conv2d conv(int filters, int kernel, int stride) {
+        // padding keeps "same" size for odd kernels and exact halving for the 4x4 stride-2 ones
+        int pad = kernel == 4 ? 1 : kernel / 2;
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad)).build();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.tessera.engine.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.training.tracker.WarmUpTracker;
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.image.ImageTensors;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.tokenize.VqTokenizer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains a {@link VqTokenizer} on an endless stream of generated scenes: reconstruction MSE
+ * plus commitment loss through the straight-through estimator, AdamW with warm-up and cosine
+ * decay, EMA codebook updates, k-means initialisation on the first batch and periodic
+ * dead-code restarts. Each step uses its own NDManager, so memory stays flat.
+ *
+ * <p>Stops at a step boundary on {@link TrainingStop#request()} or thread interrupt, and
+ * always writes its checkpoint (when given a folder) before returning.
+ */
+public final class TokenizerTrainer {
+
+    private final VqTokenizer tokenizer;
+    private final TokenizerTrainingConfig config;
+    private final SceneConfig scenes;
+    private ProgressListener listener = ProgressListener.none();
+    private TrainingStop stop = new TrainingStop();
+    private Path checkpointFolder;
+    private Map<String, Object> provenance = Map.of();
+
+    /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
+    public TokenizerTrainer(VqTokenizer tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
+        if (scenes.size() != tokenizer.imageSize()) {
+            throw new IllegalArgumentException("tokenizer takes " + tokenizer.imageSize() + "px images but the scenes are "
+                    + scenes.size() + "px; use SceneConfig.withSize(" + tokenizer.imageSize() + ")");
+        }
+        int rows = config.batchSize() * tokenizer.config().gridSize() * tokenizer.config().gridSize();
+        if (rows < tokenizer.config().quantizer().codebookSize()) {
+            throw new IllegalArgumentException("k-means initialisation needs at least K="
+                    + tokenizer.config().quantizer().codebookSize() + " vectors per batch, a batch gives " + rows
+                    + "; raise batchSize");
+        }
+        this.tokenizer = tokenizer;
+        this.config = config;
+        this.scenes = new SceneConfig(scenes.size(), scenes.minObjects(), scenes.maxObjects(), config.seed());
+    }
+
+    public TokenizerTrainer listener(ProgressListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    public TokenizerTrainer stop(TrainingStop s) {
+        this.stop = s;
+        return this;
+    }
+
+    /** Writes checkpoints to {@code folder} (every {@code checkpointEvery} steps and at the end). */
+    public TokenizerTrainer checkpointTo(Path folder, Map<String, Object> provenance) {
+        this.checkpointFolder = folder;
+        this.provenance = provenance;
+        return this;
+    }
+
+    /** Runs the training; see the class comment for stopping. */
+    public TokenizerTrainingResult run() {
+        SceneGenerator generator = new SceneGenerator(scenes);
+        Random rng = new Random(config.seed());
+        List<Double> losses = new ArrayList<>();
+        int restarted = 0;
+        int step = 0;
+        long start = System.nanoTime();
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Optimizer.adamW().optLearningRateTracker(schedule()).optWeightDecays(0f).build())
+                .optDevices(new Device[] {TesseraRuntime.device()});
+        try (Trainer trainer = tokenizer.model().newTrainer(tc)) {
+            for (; step < config.steps() && !stop.requested(); step++) {
+                try (NDManager m = TesseraRuntime.newManager()) {
+                    List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
+                    NDArray x = ImageTensors.toTensor(batch.stream().map(Scene::image).toList(), m);
+                    if (step == 0) {
+                        NDArray rows = tokenizer.block().encodeRows(new ParameterStore(m, false), x, false);
+                        tokenizer.block().quantizer().initialiseFromData(rows, rng);
+                    }
+                    NDList out;
+                    NDArray rec;
+                    NDArray commit;
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        out = trainer.forward(new NDList(x));
+                        rec = out.get(0).sub(x).square().mean();
+                        commit = out.get(2);
+                        gc.backward(rec.add(commit));
+                    }
+                    trainer.step();
+                    tokenizer.block().quantizer().emaUpdate(out.get(4), out.get(1));
+                    if (config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0) {
+                        restarted += tokenizer.block().quantizer().restartDeadCodes(out.get(4), rng);
+                    }
+                    double r = rec.getFloat();
+                    double c = commit.getFloat();
+                    losses.add(r);
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), r + c,
+                            Map.of("reconstruction", r, "commitment", c), (step + 1) / secs, secs));
+                }
+                if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
+                        && step + 1 < config.steps()) {
+                    save(step + 1, false);
+                }
+            }
+        }
+        boolean interrupted = step < config.steps();
+        if (checkpointFolder != null) {
+            save(step, interrupted);
+        }
+        return new TokenizerTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, restarted);
+    }
+
+    private void save(int stepsDone, boolean interrupted) {
+        Map<String, Object> p = new LinkedHashMap<>(provenance);
+        p.put("stepsDone", stepsDone);
+        p.put("interrupted", interrupted);
+        p.put("training", config);
+        p.put("scenes", scenes);
+        TokenizerCheckpoint.save(tokenizer, checkpointFolder, p);
+    }
+
+    private Tracker schedule() {
+        int main = config.steps() - config.warmupSteps();
+        Tracker cosine = CosineTracker.builder().setBaseValue((float) config.learningRate())
+                .optFinalValue((float) (0.05 * config.learningRate())).setMaxUpdates(Math.max(1, main)).build();
+        if (config.warmupSteps() == 0) {
+            return cosine;
+        }
+        return WarmUpTracker.builder().setMainTracker(cosine).optWarmUpSteps(config.warmupSteps())
+                .optWarmUpBeginValue((float) (0.1 * config.learningRate())).build();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tessera.engine.train;
+
+/**
+ * How to train a VQ tokenizer on generated scenes.
+ *
+ * @param steps           optimiser steps
+ * @param batchSize       scenes per step
+ * @param learningRate    peak AdamW learning rate, reached after warm-up, then cosine decay to 5%
+ * @param warmupSteps     linear warm-up steps
+ * @param seed            fixes initial weights, the scene stream and codebook restarts
+ * @param restartEvery    steps between dead-code restarts (0 = never)
+ * @param checkpointEvery steps between checkpoint writes when an output folder is given (0 = end only)
+ */
+public record TokenizerTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps,
+                                      long seed, int restartEvery, int checkpointEvery) {
+
+    public TokenizerTrainingConfig {
+        if (steps < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("steps and batchSize must be >= 1, got steps=" + steps
+                    + " batchSize=" + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate < 1)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 1), got " + learningRate);
+        }
+        if (warmupSteps < 0 || warmupSteps >= steps) {
+            throw new IllegalArgumentException("warmupSteps must be in 0..steps-1, got " + warmupSteps);
+        }
+        if (restartEvery < 0 || checkpointEvery < 0) {
+            throw new IllegalArgumentException("restartEvery and checkpointEvery must be >= 0");
+        }
+    }
+
+    /** The recipe of the shipped {@code vq-shapes64} checkpoint. */
+    public static TokenizerTrainingConfig shapes64() {
+        return new TokenizerTrainingConfig(3000, 32, 2e-3, 100, 7, 20, 250);
+    }
+
+    /** A few seconds of training for tests and demos. */
+    public static TokenizerTrainingConfig smoke() {
+        return new TokenizerTrainingConfig(40, 8, 3e-3, 5, 1, 10, 0);
+    }
+
+    public TokenizerTrainingConfig withSteps(int s) {
+        return new TokenizerTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), seed,
+                restartEvery, checkpointEvery);
+    }
+
+    public TokenizerTrainingConfig withSeed(long s) {
+        return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, s, restartEvery, checkpointEvery);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.tessera.magic;
+
+/**
+ * A parsed {@code %tessera} command: a typed request that carries out exactly one call of the
+ * engine's public API and returns its result (never drawing anything itself).
+ */
+public interface Magic {
+
+    /** Runs the engine call. Engine exceptions propagate; {@link Magics#run} turns them into {@link MagicError}s. */
+    Object execute();
+
+    /** Usage of this command, shown with any error it raises. */
+    String usage();
+}

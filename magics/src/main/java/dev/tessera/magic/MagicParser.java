@@ -1,0 +1,88 @@
+package dev.tessera.magic;
+
+import dev.tessera.engine.image.ImageSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Parses {@code %tessera} lines into typed {@link Magic} requests with picocli: one picocli
+ * command class per magic, converted to its request record.
+ */
+public final class MagicParser {
+
+    @Command(name = "help")
+    static final class HelpArgs {
+    }
+
+    @Command(name = "tokenize")
+    static final class TokenizeArgs {
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "an image path or sample:N")
+        String image;
+
+        @Option(names = "--size", defaultValue = "64")
+        int size;
+    }
+
+    /** Command name -> (usage, converter from the parsed picocli object to a request). */
+    private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
+    }
+
+    private MagicParser() {
+    }
+
+    private static Map<String, Entry> commands() {
+        Map<String, Entry> m = new TreeMap<>();
+        m.put("help", new Entry(new HelpArgs(), "Usage: %tessera help", a -> new HelpRequest()));
+        m.put("tokenize", new Entry(new TokenizeArgs(), TokenizeRequest.USAGE, a -> {
+            TokenizeArgs t = (TokenizeArgs) a;
+            return new TokenizeRequest(ImageSource.parse(t.image), t.size);
+        }));
+        return m;
+    }
+
+    /** Every command's usage, for {@code %tessera help}. */
+    public static String help() {
+        StringBuilder sb = new StringBuilder("Tessera magics (one per line, in cells after the one that loads Tessera):\n");
+        commands().values().forEach(e -> sb.append('\n').append(e.usage()).append('\n'));
+        return sb.toString();
+    }
+
+    /** Parses the text after {@code %tessera}; throws {@link MagicParseException} naming the problem. */
+    static Magic parse(String line) {
+        List<String> words = LineSplitter.split(line);
+        if (words.isEmpty()) {
+            return new HelpRequest();
+        }
+        Map<String, Entry> commands = commands();
+        Entry entry = commands.get(words.get(0));
+        if (entry == null) {
+            throw new MagicParseException("unknown command '" + words.get(0) + "'; the commands are "
+                    + String.join(", ", commands.keySet()), help());
+        }
+        CommandLine cl = new CommandLine(entry.args());
+        try {
+            cl.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new MagicParseException(e.getMessage(), entry.usage());
+        }
+        try {
+            return entry.toRequest().apply(entry.args());
+        } catch (IllegalArgumentException e) {
+            throw new MagicParseException(e.getMessage(), entry.usage());
+        }
+    }
+
+    /** The usage of the command a line names, or the full help when it names none. */
+    static String usageFor(String line) {
+        List<String> words = LineSplitter.split(line);
+        Entry e = words.isEmpty() ? null : commands().get(words.get(0));
+        return e == null ? help() : e.usage();
+    }
+}
