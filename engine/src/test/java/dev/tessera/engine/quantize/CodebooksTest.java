@@ -1,0 +1,67 @@
+package dev.tessera.engine.quantize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CodebooksTest {
+
+    private NDManager m;
+
+    @BeforeEach
+    void open() {
+        m = TesseraRuntime.newManager();
+    }
+
+    @AfterEach
+    void close() {
+        m.close();
+    }
+
+    @Test
+    void nearestPicksTheClosestCodeByEuclideanDistance() {
+        NDArray codes = m.create(new float[] {0, 0, 10, 0, 0, 10}, new Shape(3, 2));
+        NDArray z = m.create(new float[] {1, 1, 9, 2, 1, 8, 6, 0}, new Shape(4, 2));
+        assertThat(Codebooks.nearest(z, codes).toLongArray()).containsExactly(0, 1, 2, 1);
+    }
+
+    @Test
+    void emaUpdateMatchesAHandComputedExample() {
+        // K=2, D=1, decay 0.5. Previous: counts (2, 2), sums (4, 8) -> codes (2, 4).
+        // Batch: z = 1, 3 -> code 0; z = 5 -> code 1.
+        NDArray z = m.create(new float[] {1, 3, 5}, new Shape(3, 1));
+        NDArray idx = m.create(new long[] {0, 0, 1});
+        NDArray count = m.create(new float[] {2, 2});
+        NDArray sum = m.create(new float[] {4, 8}, new Shape(2, 1));
+        NDArray[] next = Codebooks.emaUpdate(z, idx, count, sum, 0.5);
+        // N' = 0.5*(2,2) + 0.5*(2,1) = (2, 1.5); S' = 0.5*(4,8) + 0.5*(4,5) = (4, 6.5)
+        assertThat(next[0].toFloatArray()).containsExactly(new float[] {2f, 1.5f}, within(1e-6f));
+        assertThat(next[1].toFloatArray()).containsExactly(new float[] {4f, 6.5f}, within(1e-6f));
+        // Laplace smoothing with eps 1e-5 barely moves N': codes = (4/2, 6.5/1.5)
+        assertThat(next[2].toFloatArray()).containsExactly(new float[] {2f, 6.5f / 1.5f}, within(1e-3f));
+    }
+
+    @Test
+    void kmeansFindsTwoObviousClusters() {
+        NDArray z = m.create(new float[] {0, 0.2f, -0.1f, 10, 10.3f, 9.8f}, new Shape(6, 1));
+        NDArray init = m.create(new float[] {0, 0.2f}, new Shape(2, 1));
+        float[] c = Codebooks.kmeans(z, init, 5).toFloatArray();
+        java.util.Arrays.sort(c);
+        assertThat(c[0]).isCloseTo(0.0333f, within(1e-3f));
+        assertThat(c[1]).isCloseTo(10.0333f, within(1e-3f));
+    }
+
+    @Test
+    void perplexityIsTheEffectiveNumberOfCodes() {
+        assertThat(Codebooks.perplexity(new long[] {5, 5, 5, 5})).isCloseTo(4.0, within(1e-9));
+        assertThat(Codebooks.perplexity(new long[] {9, 0, 0})).isCloseTo(1.0, within(1e-9));
+        assertThat(Codebooks.perplexity(new long[] {0, 0})).isZero();
+    }
+}

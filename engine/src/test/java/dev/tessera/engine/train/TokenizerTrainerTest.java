@@ -1,0 +1,81 @@
+package dev.tessera.engine.train;
+
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.tokenize.TokenizerConfig;
+import dev.tessera.engine.tokenize.VqTokenizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenizerTrainerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reconstructionLossFallsOnATinyConfig() {
+        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+            List<TrainingProgress> seen = new ArrayList<>();
+            TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(),
+                    SceneConfig.scenes64(0).withSize(16)).listener(seen::add).run();
+            assertThat(r.stepsDone()).isEqualTo(40);
+            assertThat(r.interrupted()).isFalse();
+            assertThat(r.meanLossOfLast(10)).isLessThan(0.6 * r.meanLossOfFirst(5));
+            assertThat(seen).hasSize(40);
+            assertThat(seen.get(39).fraction()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aStopRequestEndsAtAStepBoundaryAndKeepsACheckpoint() {
+        Path folder = dir.resolve("ckpt");
+        TrainingStop stop = new TrainingStop();
+        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+            TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(),
+                    SceneConfig.scenes64(0).withSize(16))
+                    .listener(p -> {
+                        if (p.step() == 7) {
+                            stop.request();
+                        }
+                    })
+                    .stop(stop).checkpointTo(folder, Map.of("test", true)).run();
+            assertThat(r.stepsDone()).isEqualTo(7);
+            assertThat(r.interrupted()).isTrue();
+        }
+        try (VqTokenizer back = TokenizerCheckpoint.load(folder)) {
+            assertThat(back.name()).isEqualTo("tiny");
+        }
+    }
+
+    @Test
+    void trainingRunsAreReproducibleFromTheSeed() {
+        List<Double> a;
+        List<Double> b;
+        TokenizerTrainingConfig cfg = TokenizerTrainingConfig.smoke().withSteps(6);
+        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
+            a = new TokenizerTrainer(t, cfg, SceneConfig.scenes64(0).withSize(16)).run().reconstructionLoss();
+        }
+        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
+            b = new TokenizerTrainer(t, cfg, SceneConfig.scenes64(0).withSize(16)).run().reconstructionLoss();
+        }
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i)).isCloseTo(a.get(i), org.assertj.core.api.Assertions.within(1e-4));
+        }
+    }
+
+    @Test
+    void mismatchedSceneSizeIsRejected() {
+        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+            assertThatThrownBy(() -> new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(), SceneConfig.scenes64(0)))
+                    .hasMessageContaining("withSize(16)");
+        }
+    }
+}
