@@ -59,23 +59,31 @@ public final class Tessera {
 
     /**
      * Tokenizes an image from {@code source} with the default tokenizer, checking that it
-     * takes {@code size}px images (the size a user asked for).
+     * takes {@code size}px images (the size a user asked for). The image is read first, so a
+     * bad file is reported before any model loads.
      */
     public static TokenizeResult tokenize(ImageSource source, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("--size must be a positive number of pixels, got " + size);
+        }
+        RgbImage input = load(source, size);
         VqTokenizer t = tokenizer();
         if (size != t.imageSize()) {
             throw new IllegalArgumentException("no shipped tokenizer takes " + size + "px images; "
                     + t.name() + " takes " + t.imageSize() + " (use --size " + t.imageSize() + ")");
         }
-        return tokenize(source, t);
+        return tokenize(source.toString(), input, t);
     }
 
     /** Tokenizes an image from {@code source} with {@code tokenizer}, reporting its reconstruction. */
     public static TokenizeResult tokenize(ImageSource source, VqTokenizer tokenizer) {
-        RgbImage input = load(source, tokenizer.imageSize());
+        return tokenize(source.toString(), load(source, tokenizer.imageSize()), tokenizer);
+    }
+
+    private static TokenizeResult tokenize(String source, RgbImage input, VqTokenizer tokenizer) {
         TokenGrid grid = tokenizer.encode(input);
         RgbImage recon = tokenizer.decode(grid);
-        return new TokenizeResult(source.toString(), tokenizer.name(), input, grid, recon, ImageMetrics.psnr(input, recon));
+        return new TokenizeResult(source, tokenizer.name(), input, grid, recon, ImageMetrics.psnr(input, recon));
     }
 
     /** Tokenizes an image file. */

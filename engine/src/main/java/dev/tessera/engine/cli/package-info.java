@@ -1,0 +1,4 @@
+/**
+ * The command line for long jobs (training shipped checkpoints, evaluation).
+ */
+package dev.tessera.engine.cli;

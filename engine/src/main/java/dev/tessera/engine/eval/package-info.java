@@ -1,0 +1,4 @@
+/**
+ * Metrics: reconstruction quality and codebook usage.
+ */
+package dev.tessera.engine.eval;

@@ -1,0 +1,4 @@
+/**
+ * Files: safe image reading, atomic checkpoint folders, JSON.
+ */
+package dev.tessera.engine.io;
