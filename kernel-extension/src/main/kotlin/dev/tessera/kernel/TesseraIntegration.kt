@@ -1,0 +1,50 @@
+package dev.tessera.kernel
+
+import dev.tessera.render.Renderers
+import org.jetbrains.kotlinx.jupyter.api.CodePreprocessor
+import org.jetbrains.kotlinx.jupyter.api.FieldValue
+import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
+import org.jetbrains.kotlinx.jupyter.api.MimeTypedResult
+import org.jetbrains.kotlinx.jupyter.api.RendererHandler
+import org.jetbrains.kotlinx.jupyter.api.ResultHandlerExecution
+import org.jetbrains.kotlinx.jupyter.api.libraries.JupyterIntegration
+
+/**
+ * Tessera inside the Kotlin kernel: `%tessera` lines, default imports, and rich display of
+ * every result the renderers know. Registered through
+ * `META-INF/kotlin-jupyter-libraries/libraries.json`; all logic lives in the Java modules.
+ */
+class TesseraIntegration : JupyterIntegration() {
+    override fun Builder.onLoaded() {
+        import("dev.tessera.magic.*")
+        import(*EnginePackages.find(TesseraIntegration::class.java.classLoader).map { "$it.*" }.toTypedArray())
+        addRenderer(ResultRenderer)
+        addCodePreprocessor(MagicLinePreprocessor)
+    }
+}
+
+/** Displays anything [Renderers] supports as the MIME bundle it draws. */
+internal object ResultRenderer : RendererHandler {
+    // Runs on every cell result: a renderer bug must not break cells that are not Tessera's.
+    override fun accepts(value: Any?): Boolean =
+        value != null && runCatching { Renderers.supports(value) }.getOrDefault(false)
+
+    override val execution = ResultHandlerExecution { _, result -> FieldValue(display(result.value), null) }
+
+    fun display(value: Any?): MimeTypedResult =
+        MimeTypedResult(Renderers.mimeBundle(value) ?: mapOf("text/plain" to value.toString()))
+
+    override fun replaceVariables(mapping: Map<String, String>) = this
+
+    override fun toString() = "Tessera results (dev.tessera.render.Renderers)"
+}
+
+/** Rewrites `%tessera` lines before the kernel's own magics processor sees them. */
+internal object MagicLinePreprocessor : CodePreprocessor {
+    override fun accepts(code: String): Boolean = runCatching { MagicLines.containsMagic(code) }.getOrDefault(false)
+
+    // Cannot fail for any string; should it ever, the kernel reports the untouched line
+    // as an unknown magic instead of the preprocessor failing the cell.
+    override fun process(code: String, host: KotlinKernelHost) =
+        CodePreprocessor.Result(runCatching { MagicLines.rewrite(code) }.getOrDefault(code))
+}
