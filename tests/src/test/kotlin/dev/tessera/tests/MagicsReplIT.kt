@@ -1,0 +1,48 @@
+package dev.tessera.tests
+
+import org.assertj.core.api.Assertions.assertThat
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+
+/** `%tessera` lines in the real kernel REPL, loaded the way a notebook loads Tessera. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MagicsReplIT {
+    private val repl = TesseraRepl.start()
+
+    @Test
+    fun `help lists the commands`() {
+        val cell = repl.cell("%tessera help")
+        assertThat(cell.mime).containsKey("text/plain")
+        assertThat(cell.text).contains("%tessera tokenize")
+    }
+
+    @Test
+    fun `magic line after other code is the displayed result`() {
+        val cell = repl.cell("val before = 1\n%tessera help")
+        assertThat(cell.text).contains("%tessera tokenize")
+    }
+
+    @Test
+    fun `tokenizing a built-in sample displays a png`() {
+        val image = repl.cell("%tessera tokenize sample:3").png()
+        // At least the 64x64 input itself; the renderers may add the reconstruction and the grid.
+        assertThat(image.width).isGreaterThanOrEqualTo(64)
+        assertThat(image.height).isGreaterThanOrEqualTo(64)
+    }
+
+    @Test
+    fun `a bad line shows a clear error and the next cell still runs`() {
+        val bad = repl.cell("%tessera frobnicate")
+        assertThat(bad.mime).isNotEmpty()
+        assertThat(bad.text).contains("frobnicate").doesNotContain("Exception").doesNotContain("\tat ")
+
+        assertThat(repl.cell("1 + 1").value).isEqualTo(2)
+        assertThat(repl.cell("%tessera help").text).contains("%tessera tokenize")
+    }
+
+    @Test
+    fun `engine and magic packages are imported by default`() {
+        assertThat(repl.cell("TokenizeResult::class.java.name").value).isEqualTo("dev.tessera.engine.tokenize.TokenizeResult")
+        assertThat(repl.cell("Magics::class.java.name").value).isEqualTo("dev.tessera.magic.Magics")
+    }
+}

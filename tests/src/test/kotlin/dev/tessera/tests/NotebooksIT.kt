@@ -1,0 +1,64 @@
+package dev.tessera.tests
+
+import org.assertj.core.api.Assertions.assertThat
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.TestFactory
+import java.io.File
+import java.nio.file.Files
+
+/**
+ * Executes every notebook in `notebooks/` with the real Kotlin kernel through Debian's nbclient,
+ * the way `./tessera run` does (same tools/ scripts, same kernelspec writer), and fails on any
+ * cell error. Executed copies (.ipynb + .html) go to `tests/target/notebooks/`.
+ *
+ * The kernel's classpath is this module's runtime classpath, written by the
+ * dependency plugin at generate-test-resources: freshly built Tessera jars + the kernel.
+ */
+class NotebooksIT {
+    private val root = File(System.getProperty("tessera.root", "..")).canonicalFile
+    private val python = System.getProperty("tessera.python", "/usr/bin/python3")
+    private val outDir = File(System.getProperty("tessera.notebooks.out", "target/notebooks"))
+    private val classpathFile = File(System.getProperty("tessera.kernel.classpath.file", "target/kernel-classpath.txt"))
+
+    @TestFactory
+    fun `every notebook runs without errors`(): List<DynamicTest> {
+        val notebooks = root.resolve("notebooks").listFiles { f -> f.name.endsWith(".ipynb") }.orEmpty().sorted()
+        assertThat(notebooks).`as`("notebooks in ${root.resolve("notebooks")}").isNotEmpty()
+        val jupyterDir = Files.createTempDirectory("tessera-jupyter").toFile()
+        requireJupyter()
+        run(
+            python, root.resolve("tools/kernelspec.py").path,
+            "--jupyter-dir", jupyterDir.path,
+            "--classpath-file", classpathFile.path,
+            "--home", jupyterDir.resolve("kotlin-home").path,
+        )
+        return notebooks.map { nb ->
+            DynamicTest.dynamicTest(nb.name) {
+                run(
+                    python, root.resolve("tools/run_notebook.py").path,
+                    "--kernel", "tessera", "--jupyter-dir", jupyterDir.path, "--out-dir", outDir.path, nb.path,
+                )
+            }
+        }
+    }
+
+    private fun requireJupyter() {
+        val probe = ProcessBuilder(python, "-c", "import nbclient, nbformat, nbconvert, jupyter_client")
+            .redirectErrorStream(true).start()
+        val output = probe.inputStream.bufferedReader().readText()
+        check(probe.waitFor() == 0) {
+            "NotebooksIT needs Debian's Jupyter packages for $python:\n" +
+                "  apt-get install -y jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat\n" +
+                "(.ci/run installs them.) Probe said: $output"
+        }
+    }
+
+    /** Runs a command, echoing its output; fails with that output unless it exits 0. */
+    private fun run(vararg command: String) {
+        val process = ProcessBuilder(*command).redirectErrorStream(true).start()
+        val output = StringBuilder()
+        process.inputStream.bufferedReader().forEachLine { println(it); output.appendLine(it) }
+        // No time limit here: run_notebook.py bounds each cell so a hung kernel cannot hang the build.
+        assertThat(process.waitFor()).`as`("${command.joinToString(" ")}\n$output").isZero()
+    }
+}
