@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""Write the Jupyter kernelspec of the Kotlin kernel with Tessera on its classpath.
+
+One place for the kernel's command line, used by the launcher (./tessera) and by NotebooksIT:
+
+    kernelspec.py --jupyter-dir DIR --classpath-file FILE --home DIR [--name tessera]
+
+writes DIR/kernels/NAME/kernel.json; point JUPYTER_PATH at DIR to use it. The classpath file
+holds every jar, ':'-joined (as written by `mvn dependency:build-classpath`); no wildcards.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+
+KERNEL_MAIN = "org.jetbrains.kotlinx.jupyter.IkotlinKt"
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+
+
+def read_classpath(path):
+    with open(path, encoding="utf-8") as f:
+        entries = [e for e in f.read().strip().split(os.pathsep) if e]
+    missing = [e for e in entries if not os.path.exists(e)]
+    if not entries or missing:
+        sys.exit(f"kernelspec: classpath in {path} is empty or lists missing files: {missing[:5]}")
+    if not any(os.path.basename(e).startswith("kotlin-jupyter-kernel-") for e in entries):
+        sys.exit(f"kernelspec: no kotlin-jupyter-kernel jar in {path}")
+    return os.pathsep.join(os.path.abspath(e) for e in entries)
+
+
+def find_java():
+    home = os.environ.get("JAVA_HOME")
+    java = os.path.join(home, "bin", "java") if home else shutil.which("java")
+    if not java or not os.access(java, os.X_OK):
+        sys.exit("kernelspec: no java found (set JAVA_HOME or put java on PATH)")
+    return os.path.realpath(java)
+
+
+def kernel_spec(java, classpath, home, display_name):
+    # The JVM classpath lets the kernel find library descriptors and its own classes;
+    # -classpath= is what notebook code compiles and runs against. Both get every jar.
+    return {
+        "argv": [
+            java,
+            "-Djava.awt.headless=true",
+            "-Dlogback.configurationFile=" + os.path.join(TOOLS, "kernel-logback.xml"),
+            "-cp", classpath,
+            KERNEL_MAIN,
+            "-classpath=" + classpath,
+            "{connection_file}",
+            "-home=" + home,
+        ],
+        "display_name": display_name,
+        "language": "kotlin",
+        "interrupt_mode": "message",
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jupyter-dir", required=True, help="folder to put on JUPYTER_PATH")
+    parser.add_argument("--classpath-file", required=True, help="':'-joined jars of kernel + Tessera")
+    parser.add_argument("--home", required=True, help="the kernel's home folder (its caches)")
+    parser.add_argument("--name", default="tessera")
+    parser.add_argument("--display-name", default="Kotlin (Tessera)")
+    args = parser.parse_args()
+
+    spec = kernel_spec(find_java(), read_classpath(args.classpath_file),
+                       os.path.abspath(args.home), args.display_name)
+    folder = os.path.join(os.path.abspath(args.jupyter_dir), "kernels", args.name)
+    os.makedirs(folder, exist_ok=True)
+    os.makedirs(args.home, exist_ok=True)
+    with open(os.path.join(folder, "kernel.json"), "w", encoding="utf-8") as f:
+        json.dump(spec, f, indent=1)
+        f.write("\n")
+    print(folder)
+
+
+if __name__ == "__main__":
+    main()

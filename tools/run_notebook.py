@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""Execute notebooks headless with a Jupyter kernel; write the executed copy and an HTML copy.
+
+    run_notebook.py --kernel tessera --jupyter-dir DIR --out-dir OUT NB.ipynb [NB2.ipynb ...]
+
+Every cell runs (a failing cell does not stop the rest) so one run shows every problem.
+Writes OUT/<name>.ipynb and OUT/<name>.html, and exits 1 if any cell has an error output,
+listing each one. Uses Debian's python3-nbclient / python3-nbformat / jupyter-nbconvert.
+"""
+import argparse
+import os
+import sys
+
+CELL_TIMEOUT_S = 1800  # only so a hung kernel cannot hang CI forever; not a performance bound
+STARTUP_TIMEOUT_S = 600
+
+
+def cell_error(cell, reply=None):
+    """The error of an executed cell as one line, or None. The Kotlin kernel reports a failing
+    cell only in its execute_reply (plus a stderr stream), not as an `error` output."""
+    if "raises-exception" in cell.get("metadata", {}).get("tags", []):
+        return None
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return f"{out.get('ename')}: {out.get('evalue')}"
+    if reply is not None and reply["content"].get("status") == "error":
+        content = reply["content"]
+        return f"{content.get('ename')}: {content.get('evalue')}"
+    return None
+
+
+def run(path, kernel, out_dir):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    replies = {}
+    client = NotebookClient(nb, kernel_name=kernel, timeout=CELL_TIMEOUT_S,
+                            startup_timeout=STARTUP_TIMEOUT_S, allow_errors=True,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.__setitem__(cell_index, execute_reply)
+    client.execute()
+
+    name = os.path.splitext(os.path.basename(path))[0]
+    os.makedirs(out_dir, exist_ok=True)
+    executed = os.path.join(out_dir, name + ".ipynb")
+    nbformat.write(nb, executed)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    with open(os.path.join(out_dir, name + ".html"), "w", encoding="utf-8") as f:
+        f.write(html)
+    print(f"executed {path} -> {executed} (+ .html)")
+    errors = [(i, cell_error(cell, replies.get(i))) for i, cell in enumerate(nb.cells)]
+    return [(i, e) for i, e in errors if e]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+")
+    parser.add_argument("--kernel", default="tessera", help="kernelspec name")
+    parser.add_argument("--jupyter-dir", help="folder holding kernels/<kernel>/ (prepended to JUPYTER_PATH)")
+    parser.add_argument("--out-dir", required=True)
+    args = parser.parse_args()
+    if args.jupyter_dir:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            p for p in [os.path.abspath(args.jupyter_dir), os.environ.get("JUPYTER_PATH")] if p)
+
+    failed = False
+    for path in args.notebooks:
+        try:
+            errors = run(path, args.kernel, args.out_dir)
+        except Exception as e:  # kernel died, timed out, notebook unreadable...
+            errors = [(None, f"{type(e).__name__}: {e}")]
+        for cell, message in errors:
+            failed = True
+            where = "notebook" if cell is None else f"cell {cell}"
+            print(f"ERROR {path} {where}: {message}", file=sys.stderr)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
