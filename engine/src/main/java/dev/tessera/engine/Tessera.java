@@ -11,7 +11,7 @@ import dev.tessera.engine.io.ImageFiles;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.tokenize.TokenizeResult;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.VqTokenizer;
+import dev.tessera.engine.tokenize.GridTokenizer;
 
 import java.nio.file.Path;
 
@@ -26,13 +26,13 @@ import java.nio.file.Path;
  */
 public final class Tessera {
 
-    private static VqTokenizer defaultTokenizer;
+    private static GridTokenizer defaultTokenizer;
 
     private Tessera() {
     }
 
     /** The shipped default tokenizer ({@value TokenizerCheckpoint#DEFAULT}), loaded once and kept. */
-    public static synchronized VqTokenizer tokenizer() {
+    public static synchronized GridTokenizer tokenizer() {
         if (defaultTokenizer == null) {
             defaultTokenizer = TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT);
         }
@@ -67,7 +67,7 @@ public final class Tessera {
             throw new IllegalArgumentException("--size must be a positive number of pixels, got " + size);
         }
         RgbImage input = load(source, size);
-        VqTokenizer t = tokenizer();
+        GridTokenizer t = tokenizer();
         if (size != t.imageSize()) {
             throw new IllegalArgumentException("no shipped tokenizer takes " + size + "px images; "
                     + t.name() + " takes " + t.imageSize() + " (use --size " + t.imageSize() + ")");
@@ -76,11 +76,11 @@ public final class Tessera {
     }
 
     /** Tokenizes an image from {@code source} with {@code tokenizer}, reporting its reconstruction. */
-    public static TokenizeResult tokenize(ImageSource source, VqTokenizer tokenizer) {
+    public static TokenizeResult tokenize(ImageSource source, GridTokenizer tokenizer) {
         return tokenize(source.toString(), load(source, tokenizer.imageSize()), tokenizer);
     }
 
-    private static TokenizeResult tokenize(String source, RgbImage input, VqTokenizer tokenizer) {
+    private static TokenizeResult tokenize(String source, RgbImage input, GridTokenizer tokenizer) {
         TokenGrid grid = tokenizer.encode(input);
         RgbImage recon = tokenizer.decode(grid);
         return new TokenizeResult(source, tokenizer.name(), input, grid, recon, ImageMetrics.psnr(input, recon));

@@ -5,7 +5,7 @@ import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.VqTokenizer;
+import dev.tessera.engine.tokenize.GridTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +25,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (VqTokenizer t = checkpoint == null ? TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT)
+        try (GridTokenizer t = checkpoint == null ? TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT)
                 : TokenizerCheckpoint.load(checkpoint)) {
             SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(t.imageSize()));
             System.out.println(t + "\n" + TokenizerEvaluation.evaluate(t,

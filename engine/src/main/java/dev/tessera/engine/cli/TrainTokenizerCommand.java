@@ -7,7 +7,7 @@ import dev.tessera.engine.eval.ReconstructionReport;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TokenizerConfig;
-import dev.tessera.engine.tokenize.VqTokenizer;
+import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.train.TokenizerTrainer;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.train.TokenizerTrainingResult;
@@ -73,7 +73,7 @@ final class TrainTokenizerCommand implements Callable<Integer> {
                 + " --seed " + recipe.seed() + " --out " + out + " --name " + checkpointName);
         provenance.put("startedAt", Instant.now().toString());
         SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(arch.imageSize());
-        try (VqTokenizer tokenizer = VqTokenizer.create(checkpointName, arch, recipe.seed())) {
+        try (GridTokenizer tokenizer = GridTokenizer.create(checkpointName, arch, recipe.seed())) {
             TokenizerTrainingResult result = new TokenizerTrainer(tokenizer, recipe, scenes)
                     .listener(p -> {
                         if (p.step() % logEvery == 0 || p.step() == p.totalSteps()) {

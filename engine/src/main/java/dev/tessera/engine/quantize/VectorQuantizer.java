@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
@@ -15,103 +16,176 @@ import ai.djl.util.PairList;
 
 import java.util.Random;
 
-/**
- * Nearest-code vector quantizer with an EMA codebook (van den Oord et al. 2017; the
- * tokenizer of UniCode, arXiv 2403.09072): each input row becomes its nearest code,
- * gradients pass straight through to the encoder, and codes follow the mean of the vectors
- * assigned to them by exponential moving average rather than by gradient descent.
- *
- * <p>Also does k-means initialisation on a first batch and dead-code restart (codes whose
- * EMA cluster size falls below a threshold are re-seeded from encoder outputs), the two
- * practices that keep codebook utilization high.
- *
- * <p>Input: (N, D). Outputs as an NDList: quantized (N, D), indices (N), commitment loss
- * (scalar), usage (K) — the fields of {@link QuantizeResult}.
- */
-public final class VectorQuantizer extends AbstractBlock {
+import static dev.tessera.engine.quantize.Tensors.l2normalize;
+import static dev.tessera.engine.quantize.Tensors.local;
+import static dev.tessera.engine.quantize.Tensors.replace;
 
-    private final QuantizerConfig config;
+/**
+ * Nearest-code vector quantizer (van den Oord et al. 2017; the tokenizer of UniCode,
+ * arXiv 2403.09072): each input row becomes its nearest code. Options ({@link VqConfig}):
+ * EMA or gradient-learned codes, cosine lookup, low-width codes behind projections,
+ * straight-through or rotation-trick gradients, k-means initialisation and dead-code restart.
+ *
+ * <p>The EMA buffers double as usage statistics: {@code emaCount} is the smoothed number of
+ * assignments per code per batch, which decides dead-code restarts in both update modes.
+ */
+public final class VectorQuantizer extends AbstractBlock implements Quantizer {
+
+    private final VqConfig config;
     private final Parameter codebook;
     private final Parameter emaCount;
     private final Parameter emaSum;
+    private final Linear projectIn;
+    private final Linear projectOut;
 
-    public VectorQuantizer(QuantizerConfig config) {
+    public VectorQuantizer(VqConfig config) {
         this.config = config;
-        Shape codes = new Shape(config.codebookSize(), config.codeDim());
+        Shape codes = new Shape(config.codebookSize(), config.codeWidth());
+        boolean learned = config.update() == VqConfig.CodebookUpdate.GRADIENT;
         codebook = addParameter(Parameter.builder().setName("codebook").setType(Parameter.Type.OTHER)
-                .optShape(codes).optInitializer(new NormalInitializer(1f)).optRequiresGrad(false).build());
+                .optShape(codes).optInitializer(new NormalInitializer(1f)).optRequiresGrad(learned).build());
         emaCount = addParameter(Parameter.builder().setName("emaCount").setType(Parameter.Type.OTHER)
                 .optShape(new Shape(config.codebookSize())).optInitializer(Initializer.ONES)
                 .optRequiresGrad(false).build());
         emaSum = addParameter(Parameter.builder().setName("emaSum").setType(Parameter.Type.OTHER)
                 .optShape(codes).optInitializer(Initializer.ZEROS).optRequiresGrad(false).build());
+        if (config.projected()) {
+            projectIn = addChildBlock("projectIn", Linear.builder().setUnits(config.codeWidth()).build());
+            projectOut = addChildBlock("projectOut", Linear.builder().setUnits(config.codeDim()).build());
+        } else {
+            projectIn = null;
+            projectOut = null;
+        }
     }
 
-    public QuantizerConfig config() {
+    @Override
+    public VqConfig config() {
         return config;
     }
 
-    /** Quantizes rows of {@code z} (N, D); see {@link QuantizeResult}. */
-    public QuantizeResult quantize(NDArray z, boolean training) {
-        NDArray codes = local(codebook.getArray(), z.getManager());
-        NDArray idx = Codebooks.nearest(z.stopGradient(), codes);
+    /**
+     * The nearest code of each row of {@code x} (N, codeWidth; already unit-length when the
+     * lookup is cosine): ids (N), codes (N, codeWidth), loss, and the detached input.
+     */
+    NDArray[] lookup(ParameterStore ps, NDArray x, boolean training) {
+        NDArray codes = local(ps.getValue(codebook, x.getDevice(), training), x.getManager());
+        if (config.cosine()) {
+            codes = l2normalize(codes);
+        }
+        NDArray idx = Codebooks.nearest(x.stopGradient(), codes.stopGradient());
         NDArray q = codes.get(new NDIndex("{}", idx));
-        NDArray commitment = z.sub(q).square().mean().mul((float) config.beta());
-        NDArray out = training ? z.add(q.sub(z).stopGradient()) : q;
-        return new QuantizeResult(out, idx, commitment, Codebooks.counts(idx, config.codebookSize()));
+        NDArray loss = x.sub(q.stopGradient()).square().mean().mul((float) config.beta());
+        if (config.update() == VqConfig.CodebookUpdate.GRADIENT) {
+            loss = loss.add(x.stopGradient().sub(q).square().mean());
+        }
+        return new NDArray[] {idx, q, loss, x.stopGradient()};
     }
 
-    /** The code vectors of {@code indices} (any shape), shape {@code indices.shape + (D)}. */
-    public NDArray codes(NDArray indices) {
-        NDArray codes = local(codebook.getArray(), indices.getManager());
-        Shape shape = indices.getShape();
-        return codes.get(new NDIndex("{}", indices.flatten())).reshape(shape.addAll(new Shape(config.codeDim())));
+    @Override
+    public QuantizeResult quantize(ParameterStore ps, NDArray z, boolean training) {
+        NDArray x = config.projected() ? projectIn.forward(ps, new NDList(z), training).singletonOrThrow() : z;
+        NDArray xs = config.cosine() ? l2normalize(x) : x;
+        NDArray[] hit = lookup(ps, xs, training);
+        NDArray q = hit[1];
+        NDArray out;
+        if (!training) {
+            out = q;
+        } else if (config.gradient() == VqConfig.GradientEstimator.ROTATION) {
+            out = Rotation.rotateOnto(xs, q);
+        } else {
+            out = xs.add(q.sub(xs).stopGradient());
+        }
+        if (config.projected()) {
+            out = projectOut.forward(ps, new NDList(out), training).singletonOrThrow();
+        }
+        long n = z.getShape().get(0);
+        return new QuantizeResult(out, hit[0].reshape(n, 1), hit[2],
+                Codebooks.counts(hit[0], config.codebookSize()).reshape(1, config.codebookSize()),
+                hit[3].reshape(n, 1, config.codeWidth()));
     }
 
-    /** One EMA step from the (detached) inputs of the last batch and their codes. */
-    public void emaUpdate(NDArray z, NDArray indices) {
-        NDManager m = z.getManager();
-        NDArray[] next = Codebooks.emaUpdate(z.stopGradient(), indices,
-                local(emaCount.getArray(), m), local(emaSum.getArray(), m), config.emaDecay());
-        replace(emaCount, next[0]);
-        replace(emaSum, next[1]);
-        replace(codebook, next[2]);
+    @Override
+    public NDArray codes(ParameterStore ps, NDArray indices, int levels) {
+        NDArray codes = local(ps.getValue(codebook, indices.getDevice(), false), indices.getManager());
+        if (config.cosine()) {
+            codes = l2normalize(codes);
+        }
+        NDArray q = codes.get(new NDIndex("{}", indices.flatten()));
+        if (levels == 0) {
+            q = q.zerosLike();
+        }
+        return config.projected() ? projectOut.forward(ps, new NDList(q), false).singletonOrThrow() : q;
     }
 
-    /** Sets the codebook by k-means on {@code z} (N, D), N >= K, seeded from random rows. */
-    public void initialiseFromData(NDArray z, Random rng) {
-        NDManager m = z.getManager();
-        NDArray flat = z.stopGradient();
-        NDArray init = flat.get(new NDIndex("{}", m.create(sampleRows(flat.getShape().get(0), rng))));
-        NDArray centres = Codebooks.kmeans(flat, init, config.kmeansIterations());
-        NDArray counts = Codebooks.counts(Codebooks.nearest(flat, centres), config.codebookSize()).maximum(1f);
+    @Override
+    public void initialiseFromData(ParameterStore ps, NDArray z, Random rng) {
+        NDArray x = config.projected() ? projectIn.forward(ps, new NDList(z), false).singletonOrThrow() : z;
+        seedCodes(x.stopGradient(), rng);
+    }
+
+    /** k-means on rows already in code space (N, codeWidth). */
+    void seedCodes(NDArray x, Random rng) {
+        NDManager m = x.getManager();
+        if (config.cosine()) {
+            x = l2normalize(x);
+        }
+        long n = x.getShape().get(0);
+        long[] rows = new long[config.codebookSize()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (long) (rng.nextDouble() * n);
+        }
+        NDArray init = x.get(new NDIndex("{}", m.create(rows)));
+        NDArray centres = Codebooks.kmeans(x, init, config.kmeansIterations());
+        NDArray counts = Codebooks.counts(Codebooks.nearest(x, centres), config.codebookSize()).maximum(1f);
         replace(codebook, centres);
         replace(emaCount, counts);
         replace(emaSum, centres.mul(counts.expandDims(1)));
     }
 
+    @Override
+    public int afterStep(QuantizeResult r, Random rng, boolean restart) {
+        NDArray x = r.levelInputs().reshape(-1, config.codeWidth());
+        NDArray idx = r.indices().flatten();
+        learn(x, idx);
+        return restart ? restartDeadCodes(x, rng) : 0;
+    }
+
+    /** EMA step on (detached) inputs in code space and their ids; with learned codes only the usage is tracked. */
+    void learn(NDArray x, NDArray idx) {
+        NDManager m = x.getManager();
+        NDArray[] next = Codebooks.emaUpdate(x, idx, local(emaCount.getArray(), m), local(emaSum.getArray(), m),
+                config.emaDecay());
+        replace(emaCount, next[0]);
+        if (config.update() == VqConfig.CodebookUpdate.EMA) {
+            replace(emaSum, next[1]);
+            replace(codebook, config.cosine() ? l2normalize(next[2]) : next[2]);
+        }
+    }
+
     /**
      * Re-seeds every code whose EMA cluster size is below the threshold with a random row of
-     * {@code z}. Returns how many codes were restarted.
+     * {@code x} (N, codeWidth). Returns how many codes were restarted.
      */
-    public int restartDeadCodes(NDArray z, Random rng) {
+    int restartDeadCodes(NDArray x, Random rng) {
         if (config.deadCodeThreshold() <= 0) {
             return 0;
         }
         float[] count = emaCount.getArray().toFloatArray();
         int k = config.codebookSize();
-        int d = config.codeDim();
-        float[] codes = codebook.getArray().toFloatArray();
-        float[] sums = emaSum.getArray().toFloatArray();
+        int d = config.codeWidth();
+        float[] codes = null;
+        float[] sums = null;
         float[] rows = null;
-        int n = (int) z.getShape().get(0);
+        int n = (int) x.getShape().get(0);
         int restarted = 0;
         for (int c = 0; c < k; c++) {
             if (count[c] >= config.deadCodeThreshold()) {
                 continue;
             }
             if (rows == null) {
-                rows = z.stopGradient().toFloatArray();
+                rows = x.toFloatArray();
+                codes = codebook.getArray().toFloatArray();
+                sums = emaSum.getArray().toFloatArray();
             }
             int r = rng.nextInt(n);
             System.arraycopy(rows, r * d, codes, c * d, d);
@@ -120,7 +194,7 @@ public final class VectorQuantizer extends AbstractBlock {
             restarted++;
         }
         if (restarted > 0) {
-            NDManager m = z.getManager();
+            NDManager m = x.getManager();
             replace(codebook, m.create(codes, new Shape(k, d)));
             replace(emaSum, m.create(sums, new Shape(k, d)));
             replace(emaCount, m.create(count));
@@ -130,38 +204,21 @@ public final class VectorQuantizer extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        QuantizeResult r = quantize(inputs.singletonOrThrow(), training);
-        return new NDList(r.quantized(), r.indices(), r.commitmentLoss(), r.usage());
+        return quantize(ps, inputs.singletonOrThrow(), training).toList();
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (config.projected()) {
+            projectIn.initialize(manager, dataType, inputShapes[0]);
+            projectOut.initialize(manager, dataType, new Shape(inputShapes[0].get(0), config.codeWidth()));
+        }
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long n = inputShapes[0].get(0);
-        return new Shape[] {inputShapes[0], new Shape(n), new Shape(), new Shape(config.codebookSize())};
-    }
-
-    private long[] sampleRows(long n, Random rng) {
-        long[] rows = new long[config.codebookSize()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = (long) (rng.nextDouble() * n);
-        }
-        return rows;
-    }
-
-    /**
-     * A copy of a parameter's tensor owned by {@code m}: operations on it then allocate in
-     * the caller's per-step manager instead of leaking into the model's (STACK.md).
-     */
-    private static NDArray local(NDArray param, NDManager m) {
-        NDArray copy = param.duplicate();
-        copy.attach(m);
-        return copy;
-    }
-
-    /** Overwrites a parameter's storage in place, on its device. */
-    private static void replace(Parameter p, NDArray value) {
-        NDArray target = p.getArray();
-        NDArray copy = value.toType(DataType.FLOAT32, true);
-        target.intern(copy);
+        return new Shape[] {inputShapes[0], new Shape(n, 1), new Shape(), new Shape(1, config.codebookSize()),
+            new Shape(n, 1, config.codeWidth())};
     }
 }

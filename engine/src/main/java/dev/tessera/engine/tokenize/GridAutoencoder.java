@@ -10,28 +10,29 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.tessera.engine.quantize.QuantizeResult;
-import dev.tessera.engine.quantize.VectorQuantizer;
+import dev.tessera.engine.quantize.Quantizer;
 
 /**
- * Encoder -> vector quantizer -> decoder as one block (a VQ-VAE). Input: images (N, 3, S, S)
- * in [-1, 1]. Outputs: reconstruction (N, 3, S, S), indices (N*g*g), commitment loss,
- * usage (K), and the detached encoder outputs (N*g*g, D) for the codebook's EMA step.
+ * Encoder -> quantizer (any variant) -> decoder as one block: a VQ-VAE when the quantizer is
+ * a VQ, an RQ-VAE with a residual stack, an FSQ autoencoder with scalar quantization. Input:
+ * images (N, 3, S, S) in [-1, 1]. Outputs: the reconstruction (N, 3, S, S) followed by the
+ * five fields of the {@link QuantizeResult} over the N*g*g grid positions.
  */
-public final class VqAutoencoder extends AbstractBlock {
+public final class GridAutoencoder extends AbstractBlock {
 
     private final TokenizerConfig config;
     private final SequentialBlock encoder;
-    private final VectorQuantizer quantizer;
+    private final Quantizer quantizer;
     private final SequentialBlock decoder;
 
-    public VqAutoencoder(TokenizerConfig config) {
+    public GridAutoencoder(TokenizerConfig config) {
         this.config = config;
         encoder = addChildBlock("encoder", ConvNets.encoder(config));
-        quantizer = addChildBlock("quantizer", new VectorQuantizer(config.quantizer()));
+        quantizer = addChildBlock("quantizer", config.quantizer().create());
         decoder = addChildBlock("decoder", ConvNets.decoder(config));
     }
 
-    public VectorQuantizer quantizer() {
+    public Quantizer quantizer() {
         return quantizer;
     }
 
@@ -51,9 +52,10 @@ public final class VqAutoencoder extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray rows = encodeRows(ps, inputs.singletonOrThrow(), training);
-        QuantizeResult q = quantizer.quantize(rows, training);
-        NDArray recon = decodeRows(ps, q.quantized(), training);
-        return new NDList(recon, q.indices(), q.commitmentLoss(), q.usage(), rows.stopGradient());
+        QuantizeResult q = quantizer.quantize(ps, rows, training);
+        NDList out = new NDList(decodeRows(ps, q.quantized(), training));
+        out.addAll(q.toList());
+        return out;
     }
 
     @Override
@@ -68,7 +70,10 @@ public final class VqAutoencoder extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
         long rows = in.get(0) * config.gridSize() * config.gridSize();
-        return new Shape[] {in, new Shape(rows), new Shape(), new Shape(config.quantizer().codebookSize()),
-            new Shape(rows, config.quantizer().codeDim())};
+        Shape[] q = quantizer.getOutputShapes(new Shape[] {new Shape(rows, config.quantizer().codeDim())});
+        Shape[] out = new Shape[1 + q.length];
+        out[0] = in;
+        System.arraycopy(q, 0, out, 1, q.length);
+        return out;
     }
 }

@@ -7,8 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.XavierInitializer;
 import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.runtime.TesseraRuntime;
@@ -17,40 +17,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A convolutional VQ-VAE image tokenizer (the UniCode tokenizer at small scale): an image
- * becomes a grid of code ids, and a grid of ids decodes back to an image.
+ * A convolutional grid tokenizer (UniCode's tokenizer at small scale): an image becomes a
+ * grid of code ids through any quantizer variant (VQ, residual VQ, FSQ), and a grid of ids
+ * decodes back to an image. With a residual quantizer, {@link #decode(TokenGrid, int)}
+ * decodes from the first levels only.
  *
  * <p>Create one with {@link #create} (random, to train), or load a checkpoint with
  * {@link TokenizerCheckpoint}. Not thread-safe; close it to free native memory.
  */
-public final class VqTokenizer implements ImageTokenizer {
+public final class GridTokenizer implements ImageTokenizer {
 
     private final String name;
     private final TokenizerConfig config;
     private final Model model;
-    private final VqAutoencoder block;
+    private final GridAutoencoder block;
 
-    VqTokenizer(String name, TokenizerConfig config, Model model) {
+    GridTokenizer(String name, TokenizerConfig config, Model model) {
         this.name = name;
         this.config = config;
         this.model = model;
-        this.block = (VqAutoencoder) model.getBlock();
+        this.block = (GridAutoencoder) model.getBlock();
     }
 
     /** A freshly initialised tokenizer; {@code seed} fixes the initial weights. */
-    public static VqTokenizer create(String name, TokenizerConfig config, long seed) {
+    public static GridTokenizer create(String name, TokenizerConfig config, long seed) {
         TesseraRuntime.engine().setRandomSeed((int) seed);
         Model model = Model.newInstance(name, TesseraRuntime.device());
-        VqAutoencoder block = new VqAutoencoder(config);
+        GridAutoencoder block = new GridAutoencoder(config);
         block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
         block.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
         model.setBlock(block);
-        block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape(config, 1));
-        return new VqTokenizer(name, config, model);
-    }
-
-    static Shape inputShape(TokenizerConfig config, int batch) {
-        return new Shape(batch, 3, config.imageSize(), config.imageSize());
+        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
+        return new GridTokenizer(name, config, model);
     }
 
     @Override
@@ -67,13 +65,18 @@ public final class VqTokenizer implements ImageTokenizer {
         return config;
     }
 
+    /** Ids per grid position: 1, or the depth of a residual stack. */
+    public int depth() {
+        return config.quantizer().depth();
+    }
+
     /** The DJL model (for trainers and checkpoints). */
     public Model model() {
         return model;
     }
 
-    /** The VQ-VAE block. */
-    public VqAutoencoder block() {
+    /** The autoencoder block. */
+    public GridAutoencoder block() {
         return block;
     }
 
@@ -88,18 +91,18 @@ public final class VqTokenizer implements ImageTokenizer {
             }
         }
         int g = config.gridSize();
-        int k = config.quantizer().codebookSize();
+        int per = g * g * depth();
         try (NDManager m = TesseraRuntime.newManager()) {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray rows = block.encodeRows(ps, ImageTensors.toTensor(images, m), false);
-            long[] ids = block.quantizer().quantize(rows, false).indices().toLongArray();
+            long[] ids = block.quantizer().quantize(ps, rows, false).indices().toLongArray();
             List<TokenGrid> out = new ArrayList<>(images.size());
             for (int i = 0; i < images.size(); i++) {
-                int[] grid = new int[g * g];
-                for (int j = 0; j < grid.length; j++) {
-                    grid[j] = (int) ids[i * grid.length + j];
+                int[] grid = new int[per];
+                for (int j = 0; j < per; j++) {
+                    grid[j] = (int) ids[i * per + j];
                 }
-                out.add(new TokenGrid(g, g, grid, k));
+                out.add(new TokenGrid(g, g, depth(), grid, config.quantizer().codebookSize()));
             }
             return out;
         }
@@ -107,22 +110,37 @@ public final class VqTokenizer implements ImageTokenizer {
 
     @Override
     public List<RgbImage> decode(List<TokenGrid> grids) {
+        return decode(grids, depth());
+    }
+
+    /** Decodes with the first {@code levels} levels of each grid (progressive refinement). */
+    public RgbImage decode(TokenGrid grid, int levels) {
+        return decode(List.of(grid), levels).get(0);
+    }
+
+    /** Decodes with the first {@code levels} levels of each grid (progressive refinement). */
+    public List<RgbImage> decode(List<TokenGrid> grids, int levels) {
+        if (levels < 1 || levels > depth()) {
+            throw new IllegalArgumentException("levels must be in 1.." + depth() + ", got " + levels);
+        }
         int g = config.gridSize();
         int k = config.quantizer().codebookSize();
-        long[] ids = new long[grids.size() * g * g];
+        int per = g * g * depth();
+        long[] ids = new long[grids.size() * per];
         for (int i = 0; i < grids.size(); i++) {
             TokenGrid t = grids.get(i);
-            if (t.rows() != g || t.cols() != g || t.codebookSize() != k) {
-                throw new IllegalArgumentException("tokenizer " + name + " decodes " + g + "x" + g + " grids over "
-                        + k + " codes, got " + t.rows() + "x" + t.cols() + " over " + t.codebookSize());
+            if (t.rows() != g || t.cols() != g || t.depth() != depth() || t.codebookSize() != k) {
+                throw new IllegalArgumentException("tokenizer " + name + " decodes " + g + "x" + g + " grids of depth "
+                        + depth() + " over " + k + " codes, got " + t.rows() + "x" + t.cols() + " of depth " + t.depth()
+                        + " over " + t.codebookSize());
             }
-            for (int j = 0; j < g * g; j++) {
-                ids[i * g * g + j] = t.ids()[j];
+            for (int j = 0; j < per; j++) {
+                ids[i * per + j] = t.ids()[j];
             }
         }
         try (NDManager m = TesseraRuntime.newManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray codes = block.quantizer().codes(m.create(ids));
+            NDArray codes = block.quantizer().codes(ps, m.create(ids, new Shape((long) grids.size() * g * g, depth())), levels);
             return ImageTensors.fromTensor(block.decodeRows(ps, codes, false));
         }
     }
@@ -134,7 +152,7 @@ public final class VqTokenizer implements ImageTokenizer {
 
     @Override
     public String toString() {
-        return "VqTokenizer[" + name + ", " + config.imageSize() + "px -> " + config.gridSize() + "x"
-                + config.gridSize() + " tokens, K=" + config.quantizer().codebookSize() + "]";
+        return "GridTokenizer[" + name + ", " + config.imageSize() + "px -> " + config.gridSize() + "x"
+                + config.gridSize() + " tokens, " + config.quantizer().describe() + "]";
     }
 }

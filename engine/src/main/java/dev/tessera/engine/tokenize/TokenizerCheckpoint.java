@@ -38,6 +38,7 @@ public final class TokenizerCheckpoint {
 
     static final String FORMAT = "tessera-tokenizer";
     static final int VERSION = 1;
+    static final String KIND = "grid";
 
     /** Contents of {@code config.json}. */
     public record Manifest(String format, int version, String kind, String name, TokenizerConfig config) {
@@ -47,10 +48,10 @@ public final class TokenizerCheckpoint {
     }
 
     /** Writes {@code tokenizer} to {@code folder}, replacing what was there only when all files are written. */
-    public static void save(VqTokenizer tokenizer, Path folder, Map<String, Object> provenance) {
+    public static void save(GridTokenizer tokenizer, Path folder, Map<String, Object> provenance) {
         AtomicDirectory.write(folder, dir -> {
             Json.mapper().writeValue(dir.resolve("config.json").toFile(),
-                    new Manifest(FORMAT, VERSION, "vq", tokenizer.name(), tokenizer.config()));
+                    new Manifest(FORMAT, VERSION, KIND, tokenizer.name(), tokenizer.config()));
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(dir.resolve("weights.params"))))) {
                 tokenizer.block().saveParameters(out);
@@ -60,7 +61,7 @@ public final class TokenizerCheckpoint {
     }
 
     /** Loads the checkpoint folder at {@code folder}. */
-    public static VqTokenizer load(Path folder) {
+    public static GridTokenizer load(Path folder) {
         try (InputStream config = Files.newInputStream(folder.resolve("config.json"));
              InputStream weights = Files.newInputStream(folder.resolve("weights.params"))) {
             return read(config, weights, folder.toString());
@@ -73,7 +74,7 @@ public final class TokenizerCheckpoint {
     }
 
     /** Loads a checkpoint shipped in the engine jar, e.g. {@value #DEFAULT}. */
-    public static VqTokenizer pretrained(String name) {
+    public static GridTokenizer pretrained(String name) {
         String base = RESOURCE_ROOT + name + "/";
         InputStream config = TokenizerCheckpoint.class.getResourceAsStream(base + "config.json");
         InputStream weights = TokenizerCheckpoint.class.getResourceAsStream(base + "weights.params");
@@ -100,7 +101,7 @@ public final class TokenizerCheckpoint {
         }
     }
 
-    private static VqTokenizer read(InputStream config, InputStream weights, String where) throws IOException {
+    private static GridTokenizer read(InputStream config, InputStream weights, String where) throws IOException {
         Manifest manifest;
         try {
             manifest = Json.mapper().readValue(config, Manifest.class);
@@ -108,11 +109,11 @@ public final class TokenizerCheckpoint {
             throw new IllegalArgumentException(where + "/config.json is not a valid Tessera tokenizer config: "
                     + e.getMessage(), e);
         }
-        if (!FORMAT.equals(manifest.format()) || manifest.version() != VERSION || !"vq".equals(manifest.kind())) {
+        if (!FORMAT.equals(manifest.format()) || manifest.version() != VERSION || !KIND.equals(manifest.kind())) {
             throw new IllegalArgumentException(where + " is a '" + manifest.format() + "' v" + manifest.version()
-                    + " " + manifest.kind() + " checkpoint; this Tessera reads " + FORMAT + " v" + VERSION + " vq");
+                    + " " + manifest.kind() + " checkpoint; this Tessera reads " + FORMAT + " v" + VERSION + " " + KIND);
         }
-        VqTokenizer tokenizer = VqTokenizer.create(manifest.name(), manifest.config(), 0);
+        GridTokenizer tokenizer = GridTokenizer.create(manifest.name(), manifest.config(), 0);
         Map<String, Shape> expected = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : tokenizer.block().getParameters()) {
             expected.put(p.getKey(), p.getValue().getArray().getShape());

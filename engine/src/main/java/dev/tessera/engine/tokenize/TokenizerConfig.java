@@ -1,16 +1,19 @@
 package dev.tessera.engine.tokenize;
 
+import dev.tessera.engine.quantize.FsqConfig;
 import dev.tessera.engine.quantize.QuantizerConfig;
+import dev.tessera.engine.quantize.ResidualConfig;
+import dev.tessera.engine.quantize.VqConfig;
 
 /**
- * Architecture of a convolutional VQ image tokenizer: an encoder that halves the image
- * {@code downsamplings} times, a quantizer, and a mirrored decoder (nearest upsampling +
+ * Architecture of a convolutional grid tokenizer: an encoder that halves the image
+ * {@code downsamplings} times, a quantizer of any variant (VQ, residual VQ, FSQ), and a mirrored decoder (nearest upsampling +
  * convolution, since DJL's transposed convolution is unavailable; STACK.md).
  *
  * @param imageSize      input side in pixels; a multiple of {@code 2^downsamplings}
  * @param hiddenChannels convolution width
  * @param downsamplings  stride-2 stages; the token grid side is {@code imageSize >> downsamplings}
- * @param quantizer      the codebook settings
+ * @param quantizer      the quantizer variant and its settings
  */
 public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplings, QuantizerConfig quantizer) {
 
@@ -32,12 +35,27 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
 
     /** 64x64 scenes -> 16x16 tokens from 256 codes, 48 channels: the shipped default. */
     public static TokenizerConfig shapes64() {
-        return new TokenizerConfig(64, 48, 2, QuantizerConfig.standard());
+        return new TokenizerConfig(64, 48, 2, VqConfig.standard());
+    }
+
+    /** As {@link #shapes64()} with a 4-level residual stack of the same 256-code quantizer. */
+    public static TokenizerConfig shapes64Residual() {
+        return new TokenizerConfig(64, 48, 2, ResidualConfig.standard());
+    }
+
+    /** As {@link #shapes64()} with 8x5x5x5 finite scalar quantization (1000 implicit codes). */
+    public static TokenizerConfig shapes64Fsq() {
+        return new TokenizerConfig(64, 48, 2, FsqConfig.standard());
     }
 
     /** 16x16 images -> 4x4 tokens from 16 codes, 8 channels: trains in seconds, for tests. */
     public static TokenizerConfig tiny() {
-        return new TokenizerConfig(16, 8, 2, QuantizerConfig.tiny());
+        return new TokenizerConfig(16, 8, 2, VqConfig.tiny());
+    }
+
+    /** The same architecture with another quantizer (its codeDim must match the encoder's output). */
+    public TokenizerConfig withQuantizer(QuantizerConfig q) {
+        return new TokenizerConfig(imageSize, hiddenChannels, downsamplings, q);
     }
 
     /** Side of the token grid. */

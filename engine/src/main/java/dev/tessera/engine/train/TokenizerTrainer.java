@@ -17,9 +17,11 @@ import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.image.ImageTensors;
+import dev.tessera.engine.quantize.QuantizeResult;
+import dev.tessera.engine.quantize.Quantizer;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.VqTokenizer;
+import dev.tessera.engine.tokenize.GridTokenizer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,17 +31,17 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains a {@link VqTokenizer} on an endless stream of generated scenes: reconstruction MSE
- * plus commitment loss through the straight-through estimator, AdamW with warm-up and cosine
- * decay, EMA codebook updates, k-means initialisation on the first batch and periodic
- * dead-code restarts. Each step uses its own NDManager, so memory stays flat.
+ * Trains a {@link GridTokenizer} with any quantizer variant on an endless stream of generated
+ * scenes: reconstruction MSE plus the quantizer's own loss, AdamW with warm-up and cosine
+ * decay, and the quantizer's non-gradient learning after each step (EMA codebook updates,
+ * k-means initialisation on the first batch, periodic dead-code restarts). Each step uses its own NDManager, so memory stays flat.
  *
  * <p>Stops at a step boundary on {@link TrainingStop#request()} or thread interrupt, and
  * always writes its checkpoint (when given a folder) before returning.
  */
 public final class TokenizerTrainer {
 
-    private final VqTokenizer tokenizer;
+    private final GridTokenizer tokenizer;
     private final TokenizerTrainingConfig config;
     private final SceneConfig scenes;
     private ProgressListener listener = ProgressListener.none();
@@ -48,7 +50,7 @@ public final class TokenizerTrainer {
     private Map<String, Object> provenance = Map.of();
 
     /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
-    public TokenizerTrainer(VqTokenizer tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
+    public TokenizerTrainer(GridTokenizer tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
         if (scenes.size() != tokenizer.imageSize()) {
             throw new IllegalArgumentException("tokenizer takes " + tokenizer.imageSize() + "px images but the scenes are "
                     + scenes.size() + "px; use SceneConfig.withSize(" + tokenizer.imageSize() + ")");
@@ -97,30 +99,28 @@ public final class TokenizerTrainer {
                 try (NDManager m = TesseraRuntime.newManager()) {
                     List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
                     NDArray x = ImageTensors.toTensor(batch.stream().map(Scene::image).toList(), m);
+                    Quantizer quantizer = tokenizer.block().quantizer();
                     if (step == 0) {
-                        NDArray rows = tokenizer.block().encodeRows(new ParameterStore(m, false), x, false);
-                        tokenizer.block().quantizer().initialiseFromData(rows, rng);
+                        ParameterStore ps = new ParameterStore(m, false);
+                        quantizer.initialiseFromData(ps, tokenizer.block().encodeRows(ps, x, false), rng);
                     }
-                    NDList out;
+                    QuantizeResult q;
                     NDArray rec;
-                    NDArray commit;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
-                        out = trainer.forward(new NDList(x));
+                        NDList out = trainer.forward(new NDList(x));
+                        q = QuantizeResult.fromList(out, 1);
                         rec = out.get(0).sub(x).square().mean();
-                        commit = out.get(2);
-                        gc.backward(rec.add(commit));
+                        gc.backward(rec.add(q.loss()));
                     }
                     trainer.step();
-                    tokenizer.block().quantizer().emaUpdate(out.get(4), out.get(1));
-                    if (config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0) {
-                        restarted += tokenizer.block().quantizer().restartDeadCodes(out.get(4), rng);
-                    }
+                    boolean restart = config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0;
+                    restarted += quantizer.afterStep(q, rng, restart);
                     double r = rec.getFloat();
-                    double c = commit.getFloat();
+                    double c = q.loss().getFloat();
                     losses.add(r);
                     double secs = (System.nanoTime() - start) / 1e9;
                     listener.onProgress(new TrainingProgress(step + 1, config.steps(), r + c,
-                            Map.of("reconstruction", r, "commitment", c), (step + 1) / secs, secs));
+                            Map.of("reconstruction", r, "quantizer", c), (step + 1) / secs, secs));
                 }
                 if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                         && step + 1 < config.steps()) {

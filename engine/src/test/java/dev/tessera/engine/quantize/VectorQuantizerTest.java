@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,13 +20,15 @@ class VectorQuantizerTest {
 
     private NDManager m;
     private VectorQuantizer vq;
+    private ParameterStore ps;
 
     @BeforeEach
     void open() {
         m = TesseraRuntime.newManager();
         TesseraRuntime.engine().setRandomSeed(3);
-        vq = new VectorQuantizer(new QuantizerConfig(8, 4, 0.25, 0.9, 0.5, 3));
+        vq = new VectorQuantizer(new VqConfig(8, 4, 0, VqConfig.CodebookUpdate.EMA, false, VqConfig.GradientEstimator.STE, 0.25, 0.9, 0.5, 3));
         vq.initialize(m, DataType.FLOAT32, new Shape(16, 4));
+        ps = new ParameterStore(m, false);
     }
 
     @AfterEach
@@ -45,8 +48,8 @@ class VectorQuantizerTest {
     @Test
     void indicesToCodesGivesTheQuantizedVectors() {
         NDArray z = data(32, 1);
-        QuantizeResult r = vq.quantize(z, false);
-        NDArray viaCodes = vq.codes(r.indices());
+        QuantizeResult r = vq.quantize(ps, z, false);
+        NDArray viaCodes = vq.codes(ps, r.indices());
         assertThat(viaCodes.toFloatArray()).containsExactly(r.quantized().toFloatArray());
         assertThat(r.quantized().getShape()).isEqualTo(new Shape(32, 4));
         assertThat(r.usage().sum().getFloat()).isEqualTo(32f);
@@ -55,8 +58,8 @@ class VectorQuantizerTest {
     @Test
     void quantizedVectorsAreCodebookRowsNearestToTheInput() {
         NDArray z = data(32, 2);
-        QuantizeResult r = vq.quantize(z, false);
-        float[] codes = vq.codes(m.arange(0L, 8L)).toFloatArray();
+        QuantizeResult r = vq.quantize(ps, z, false);
+        float[] codes = vq.codes(ps, m.arange(0L, 8L).reshape(8, 1)).toFloatArray();
         float[] x = z.toFloatArray();
         long[] idx = r.indices().toLongArray();
         for (int i = 0; i < 32; i++) {
@@ -82,7 +85,7 @@ class VectorQuantizerTest {
         NDArray upstream = data(16, 4);
         z.setRequiresGradient(true);
         try (GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
-            QuantizeResult r = vq.quantize(z, true);
+            QuantizeResult r = vq.quantize(ps, z, true);
             gc.backward(r.quantized().mul(upstream).sum());
         }
         assertThat(z.getGradient().toFloatArray()).containsExactly(upstream.toFloatArray(), within(1e-6f));
@@ -91,22 +94,22 @@ class VectorQuantizerTest {
     @Test
     void commitmentLossIsBetaTimesMeanSquaredDistance() {
         NDArray z = data(16, 5);
-        QuantizeResult r = vq.quantize(z, false);
+        QuantizeResult r = vq.quantize(ps, z, false);
         double expected = 0.25 * z.sub(r.quantized()).square().mean().getFloat();
-        assertThat((double) r.commitmentLoss().getFloat()).isCloseTo(expected, within(1e-6));
+        assertThat((double) r.loss().getFloat()).isCloseTo(expected, within(1e-6));
     }
 
     @Test
     void deadCodeRestartRevivesUnusedCodesWithInputVectors() {
         NDArray z = data(64, 6);
-        vq.initialiseFromData(z, new Random(1));
+        vq.initialiseFromData(ps, z, new Random(1));
         // a batch of 64 copies of one vector: one code takes everything, the other 7 decay to ~0
         NDArray narrow = m.zeros(new Shape(64, 4)).add(z.get("0:1"));
         for (int i = 0; i < 60; i++) {
-            vq.emaUpdate(narrow, vq.quantize(narrow, false).indices());
+            vq.learn(narrow, vq.quantize(ps, narrow, false).indices().flatten());
         }
         assertThat(vq.restartDeadCodes(z, new Random(2))).isEqualTo(7);
-        float[] codes = vq.codes(m.arange(0L, 8L)).toFloatArray();
+        float[] codes = vq.codes(ps, m.arange(0L, 8L).reshape(8, 1)).toFloatArray();
         float[] rows = z.toFloatArray();
         int codesThatAreRows = 0;
         for (int k = 0; k < 8; k++) {
@@ -124,8 +127,8 @@ class VectorQuantizerTest {
     @Test
     void kmeansInitialisationPutsEveryCodeToUse() {
         NDArray z = data(64, 7);
-        vq.initialiseFromData(z, new Random(1));
-        float[] usage = vq.quantize(z, false).usage().toFloatArray();
+        vq.initialiseFromData(ps, z, new Random(1));
+        float[] usage = vq.quantize(ps, z, false).usage().toFloatArray();
         for (float u : usage) {
             assertThat(u).isPositive();
         }

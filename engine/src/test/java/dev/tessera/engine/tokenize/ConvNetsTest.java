@@ -28,10 +28,10 @@ class ConvNetsTest {
 
     @Test
     void encoderAndDecoderShapesFollowTheConfig() {
-        try (VqTokenizer t = VqTokenizer.create("shapes", TokenizerConfig.tiny(), 1)) {
+        try (GridTokenizer t = GridTokenizer.create("shapes", TokenizerConfig.tiny(), 1)) {
             Shape[] out = t.block().getOutputShapes(new Shape[] {new Shape(2, 3, 16, 16)});
             assertThat(out[0]).isEqualTo(new Shape(2, 3, 16, 16));
-            assertThat(out[1]).isEqualTo(new Shape(2 * 4 * 4));
+            assertThat(out[2]).isEqualTo(new Shape(2 * 4 * 4, 1));
         }
     }
 }

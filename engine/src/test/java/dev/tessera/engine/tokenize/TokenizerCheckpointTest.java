@@ -5,7 +5,7 @@ import ai.djl.util.Pair;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.image.RgbImage;
-import dev.tessera.engine.quantize.QuantizerConfig;
+import dev.tessera.engine.quantize.VqConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +25,9 @@ class TokenizerCheckpointTest {
     void saveThenLoadIsBitIdentical() throws Exception {
         Path folder = dir.resolve("ckpt");
         RgbImage img = new SceneGenerator(SceneConfig.scenes64(4).withSize(16)).scene(2).image();
-        try (VqTokenizer a = VqTokenizer.create("round-trip", TokenizerConfig.tiny(), 5)) {
+        try (GridTokenizer a = GridTokenizer.create("round-trip", TokenizerConfig.tiny(), 5)) {
             TokenizerCheckpoint.save(a, folder, Map.of("note", "test"));
-            try (VqTokenizer b = TokenizerCheckpoint.load(folder)) {
+            try (GridTokenizer b = TokenizerCheckpoint.load(folder)) {
                 assertThat(b.name()).isEqualTo("round-trip");
                 assertThat(b.config()).isEqualTo(a.config());
                 var pa = a.block().getParameters();
@@ -54,9 +54,9 @@ class TokenizerCheckpointTest {
     void weightsOfAnotherConfigAreRefusedWithAClearMessage() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        try (VqTokenizer t = VqTokenizer.create("a", TokenizerConfig.tiny(), 1);
-             VqTokenizer u = VqTokenizer.create("b", new TokenizerConfig(16, 8, 2,
-                     new QuantizerConfig(32, 8, 0.25, 0.9, 0.5, 5)), 1)) {
+        try (GridTokenizer t = GridTokenizer.create("a", TokenizerConfig.tiny(), 1);
+             GridTokenizer u = GridTokenizer.create("b", TokenizerConfig.tiny().withQuantizer(
+                     VqConfig.tiny().withCodebookSize(32)), 1)) {
             TokenizerCheckpoint.save(t, a, Map.of());
             TokenizerCheckpoint.save(u, b, Map.of());
         }

@@ -3,7 +3,7 @@ package dev.tessera.engine.train;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TokenizerConfig;
-import dev.tessera.engine.tokenize.VqTokenizer;
+import dev.tessera.engine.tokenize.GridTokenizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class TokenizerTrainerTest {
 
     @Test
     void reconstructionLossFallsOnATinyConfig() {
-        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
             List<TrainingProgress> seen = new ArrayList<>();
             TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(),
                     SceneConfig.scenes64(0).withSize(16)).listener(seen::add).run();
@@ -38,7 +38,7 @@ class TokenizerTrainerTest {
     void aStopRequestEndsAtAStepBoundaryAndKeepsACheckpoint() {
         Path folder = dir.resolve("ckpt");
         TrainingStop stop = new TrainingStop();
-        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
             TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(),
                     SceneConfig.scenes64(0).withSize(16))
                     .listener(p -> {
@@ -50,7 +50,7 @@ class TokenizerTrainerTest {
             assertThat(r.stepsDone()).isEqualTo(7);
             assertThat(r.interrupted()).isTrue();
         }
-        try (VqTokenizer back = TokenizerCheckpoint.load(folder)) {
+        try (GridTokenizer back = TokenizerCheckpoint.load(folder)) {
             assertThat(back.name()).isEqualTo("tiny");
         }
     }
@@ -60,10 +60,10 @@ class TokenizerTrainerTest {
         List<Double> a;
         List<Double> b;
         TokenizerTrainingConfig cfg = TokenizerTrainingConfig.smoke().withSteps(6);
-        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
             a = new TokenizerTrainer(t, cfg, SceneConfig.scenes64(0).withSize(16)).run().reconstructionLoss();
         }
-        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
             b = new TokenizerTrainer(t, cfg, SceneConfig.scenes64(0).withSize(16)).run().reconstructionLoss();
         }
         for (int i = 0; i < a.size(); i++) {
@@ -73,7 +73,7 @@ class TokenizerTrainerTest {
 
     @Test
     void mismatchedSceneSizeIsRejected() {
-        try (VqTokenizer t = VqTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
             assertThatThrownBy(() -> new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(), SceneConfig.scenes64(0)))
                     .hasMessageContaining("withSize(16)");
         }

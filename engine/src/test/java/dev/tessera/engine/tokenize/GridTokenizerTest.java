@@ -18,14 +18,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class VqTokenizerTest {
+class GridTokenizerTest {
 
-    private static VqTokenizer tokenizer;
+    private static GridTokenizer tokenizer;
     private static List<RgbImage> images;
 
     @BeforeAll
     static void create() {
-        tokenizer = VqTokenizer.create("test", TokenizerConfig.tiny(), 11);
+        tokenizer = GridTokenizer.create("test", TokenizerConfig.tiny(), 11);
         images = new SceneGenerator(SceneConfig.scenes64(1).withSize(16)).scenes(0, 5).stream().map(Scene::image).toList();
     }
 
@@ -68,9 +68,10 @@ class VqTokenizerTest {
         // indices -> codes -> quantize(codes) must return the same indices: codes are their own nearest code
         try (NDManager m = TesseraRuntime.newManager()) {
             NDArray ids = m.create(new long[] {0, 3, 7, 15, 15, 2});
-            NDArray codes = tokenizer.block().quantizer().codes(ids);
+            ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(m, false);
+            NDArray codes = tokenizer.block().quantizer().codes(ps, ids.reshape(6, 1));
             assertThat(codes.getShape()).isEqualTo(new Shape(6, 8));
-            NDArray again = tokenizer.block().quantizer().quantize(codes, false).indices();
+            NDArray again = tokenizer.block().quantizer().quantize(ps, codes, false).indices().flatten();
             NDList pair = new NDList(ids, again);
             assertThat(pair.get(1).toLongArray()).containsExactly(ids.toLongArray());
         }

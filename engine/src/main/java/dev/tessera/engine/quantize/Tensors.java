@@ -1,0 +1,34 @@
+package dev.tessera.engine.quantize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+
+/** Tensor helpers the quantizers share. */
+final class Tensors {
+
+    private Tensors() {
+    }
+
+    /**
+     * A view of a parameter's tensor owned by {@code m}. Operations on it then allocate in the
+     * caller's per-step manager instead of piling up in the model's (STACK.md: intermediates
+     * attach to the first operand's manager), and gradients still reach the parameter.
+     */
+    static NDArray local(NDArray param, NDManager m) {
+        NDArray view = param.reshape(param.getShape());
+        view.attach(m);
+        return view;
+    }
+
+    /** Overwrites a parameter's storage in place, on its device. */
+    static void replace(Parameter p, NDArray value) {
+        p.getArray().intern(value.toType(DataType.FLOAT32, true));
+    }
+
+    /** Rows scaled to unit L2 norm; the epsilon inside the root keeps the gradient finite at zero rows. */
+    static NDArray l2normalize(NDArray x) {
+        return x.div(x.square().sum(new int[] {-1}, true).add(1e-12f).sqrt());
+    }
+}
