@@ -4,7 +4,6 @@ import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.TestFactory
 import java.io.File
-import java.nio.file.Files
 
 /**
  * Executes every notebook in `notebooks/` with the real Kotlin kernel through Debian's nbclient,
@@ -19,12 +18,12 @@ class NotebooksIT {
     private val python = System.getProperty("tessera.python", "/usr/bin/python3")
     private val outDir = File(System.getProperty("tessera.notebooks.out", "target/notebooks"))
     private val classpathFile = File(System.getProperty("tessera.kernel.classpath.file", "target/kernel-classpath.txt"))
+    private val jupyterDir = File(System.getProperty("tessera.jupyter.dir", "target/jupyter"))
 
     @TestFactory
     fun `every notebook runs without errors`(): List<DynamicTest> {
         val notebooks = root.resolve("notebooks").listFiles { f -> f.name.endsWith(".ipynb") }.orEmpty().sorted()
         assertThat(notebooks).`as`("notebooks in ${root.resolve("notebooks")}").isNotEmpty()
-        val jupyterDir = Files.createTempDirectory("tessera-jupyter").toFile()
         requireJupyter()
         run(
             python, root.resolve("tools/kernelspec.py").path,
