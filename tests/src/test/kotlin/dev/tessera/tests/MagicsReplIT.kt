@@ -41,6 +41,18 @@ class MagicsReplIT {
     }
 
     @Test
+    fun `DJL's PyTorch engine runs inside the REPL`() {
+        // Guards the kernel classpath (DJL once per JVM, jna pinned to DJL's version).
+        val cell = repl.cell(
+            """
+            System.setProperty("ai.djl.offline", "true"); System.setProperty("OPT_OUT_TRACKING", "true")
+            ai.djl.ndarray.NDManager.newBaseManager().use { it.create(floatArrayOf(1f, 2f, 3f)).sum().getFloat() }
+            """.trimIndent(),
+        )
+        assertThat(cell.value).isEqualTo(6f)
+    }
+
+    @Test
     fun `engine and magic packages are imported by default`() {
         assertThat(repl.cell("TokenizeResult::class.java.name").value).isEqualTo("dev.tessera.engine.tokenize.TokenizeResult")
         assertThat(repl.cell("Magics::class.java.name").value).isEqualTo("dev.tessera.magic.Magics")
