@@ -4,8 +4,8 @@
     run_notebook.py --kernel tessera --jupyter-dir DIR --out-dir OUT NB.ipynb [NB2.ipynb ...]
 
 Every cell runs (a failing cell does not stop the rest) so one run shows every problem.
-Writes OUT/<name>.ipynb and OUT/<name>.html, and exits 1 if any cell has an error output,
-listing each one. Uses Debian's python3-nbclient / python3-nbformat / jupyter-nbconvert.
+Writes OUT/<name>.ipynb and OUT/<name>.html (also when the kernel dies midway), and exits 1
+if any cell failed, listing each one. Uses Debian's python3-nbclient / python3-nbformat / jupyter-nbconvert.
 """
 import argparse
 import os
@@ -40,16 +40,17 @@ def run(path, kernel, out_dir):
                             startup_timeout=STARTUP_TIMEOUT_S, allow_errors=True,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.__setitem__(cell_index, execute_reply)
-    client.execute()
-
-    name = os.path.splitext(os.path.basename(path))[0]
-    os.makedirs(out_dir, exist_ok=True)
-    executed = os.path.join(out_dir, name + ".ipynb")
-    nbformat.write(nb, executed)
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    with open(os.path.join(out_dir, name + ".html"), "w", encoding="utf-8") as f:
-        f.write(html)
-    print(f"executed {path} -> {executed} (+ .html)")
+    try:
+        client.execute()
+    finally:
+        name = os.path.splitext(os.path.basename(path))[0]
+        os.makedirs(out_dir, exist_ok=True)
+        executed = os.path.join(out_dir, name + ".ipynb")
+        nbformat.write(nb, executed)
+        html, _ = HTMLExporter().from_notebook_node(nb)
+        with open(os.path.join(out_dir, name + ".html"), "w", encoding="utf-8") as f:
+            f.write(html)
+        print(f"executed {path} -> {executed} (+ .html)")
     errors = [(i, cell_error(cell, replies.get(i))) for i, cell in enumerate(nb.cells)]
     return [(i, e) for i, e in errors if e]
 
