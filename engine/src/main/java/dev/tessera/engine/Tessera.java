@@ -34,7 +34,7 @@ public final class Tessera {
     /** The shipped default tokenizer ({@value TokenizerCheckpoint#DEFAULT}), loaded once and kept. */
     public static synchronized GridTokenizer tokenizer() {
         if (defaultTokenizer == null) {
-            defaultTokenizer = TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT);
+            defaultTokenizer = TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT, GridTokenizer.class);
         }
         return defaultTokenizer;
     }

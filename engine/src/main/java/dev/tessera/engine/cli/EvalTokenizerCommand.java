@@ -5,7 +5,7 @@ import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,15 +17,18 @@ import java.util.concurrent.Callable;
         description = "Reconstruction PSNR and codebook utilization of a tokenizer on held-out scenes.")
 final class EvalTokenizerCommand implements Callable<Integer> {
 
-    @Option(names = "--checkpoint", description = "checkpoint folder (default: the shipped vq-shapes64)")
+    @Option(names = "--checkpoint", description = "checkpoint folder (default: a shipped one, see --name)")
     Path checkpoint;
+
+    @Option(names = "--name", defaultValue = TokenizerCheckpoint.DEFAULT, description = "shipped checkpoint name")
+    String name;
 
     @Option(names = "--images", defaultValue = "512", description = "held-out scenes to evaluate on")
     int images;
 
     @Override
     public Integer call() {
-        try (GridTokenizer t = checkpoint == null ? TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT)
+        try (TrainableTokenizer<?> t = checkpoint == null ? TokenizerCheckpoint.pretrained(name)
                 : TokenizerCheckpoint.load(checkpoint)) {
             SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(t.imageSize()));
             System.out.println(t + "\n" + TokenizerEvaluation.evaluate(t,

@@ -1,13 +1,12 @@
 package dev.tessera.engine.cli;
 
+import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
-import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.eval.ReconstructionReport;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.TokenizerConfig;
-import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
 import dev.tessera.engine.train.TokenizerTrainer;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.train.TokenizerTrainingResult;
@@ -20,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Trains a VQ tokenizer on generated scenes, evaluates it on held-out scenes, saves a checkpoint. */
+/** Trains a tokenizer preset on generated scenes, evaluates it on held-out scenes, saves a checkpoint. */
 @Command(name = "train-tokenizer", mixinStandardHelpOptions = true,
-        description = "Train a VQ tokenizer on synthetic scenes and save a checkpoint folder.")
+        description = "Train a tokenizer on synthetic scenes and save a checkpoint folder.")
 final class TrainTokenizerCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "shapes64", description = "shapes64 or tiny (architecture and recipe)")
+    @Option(names = "--preset", defaultValue = "vq-shapes64",
+            description = "vq-shapes64, rvq-shapes64 (4-level residual), fsq-shapes64 (FSQ 8x5x5x5), "
+                    + "setok-shapes64 (dynamic cluster tokens) or tiny")
     String preset;
 
     @Option(names = "--steps", description = "override the preset's step count")
@@ -37,9 +38,6 @@ final class TrainTokenizerCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "checkpoint folder to write")
     Path out;
 
-    @Option(names = "--name", description = "checkpoint name (default: vq-<preset>)")
-    String name;
-
     @Option(names = "--eval-images", defaultValue = "512", description = "held-out scenes to evaluate on")
     int evalImages;
 
@@ -48,41 +46,29 @@ final class TrainTokenizerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TokenizerConfig arch;
-        TokenizerTrainingConfig recipe;
-        switch (preset) {
-            case "shapes64" -> {
-                arch = TokenizerConfig.shapes64();
-                recipe = TokenizerTrainingConfig.shapes64();
-            }
-            case "tiny" -> {
-                arch = TokenizerConfig.tiny();
-                recipe = TokenizerTrainingConfig.smoke();
-            }
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "': use shapes64 or tiny");
-        }
+        TokenizerPreset p = TokenizerPreset.parse(preset);
+        TokenizerTrainingConfig recipe = p.recipe();
         if (steps != null) {
             recipe = recipe.withSteps(steps);
         }
         if (seed != null) {
             recipe = recipe.withSeed(seed);
         }
-        String checkpointName = name != null ? name : "vq-" + preset;
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("command", "./tessera engine train-tokenizer --preset " + preset + " --steps " + recipe.steps()
-                + " --seed " + recipe.seed() + " --out " + out + " --name " + checkpointName);
+        provenance.put("command", "./tessera engine train-tokenizer --preset " + p.id() + " --steps " + recipe.steps()
+                + " --seed " + recipe.seed() + " --out " + out);
         provenance.put("startedAt", Instant.now().toString());
-        SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(arch.imageSize());
-        try (GridTokenizer tokenizer = GridTokenizer.create(checkpointName, arch, recipe.seed())) {
+        try (TrainableTokenizer<?> tokenizer = p.create(recipe.seed())) {
+            SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(tokenizer.imageSize());
             TokenizerTrainingResult result = new TokenizerTrainer(tokenizer, recipe, scenes)
-                    .listener(p -> {
-                        if (p.step() % logEvery == 0 || p.step() == p.totalSteps()) {
-                            System.out.println(p);
+                    .listener(progress -> {
+                        if (progress.step() % logEvery == 0 || progress.step() == progress.totalSteps()) {
+                            System.out.println(progress);
                         }
                     })
                     .checkpointTo(out, provenance)
                     .run();
-            SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(scenes.size()));
+            SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(tokenizer.imageSize()));
             ReconstructionReport report = TokenizerEvaluation.evaluate(tokenizer,
                     heldOut.scenes(0, evalImages).stream().map(Scene::image).toList());
             System.out.println("held-out: " + report);

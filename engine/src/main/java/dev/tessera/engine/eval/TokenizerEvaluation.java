@@ -3,7 +3,7 @@ package dev.tessera.engine.eval;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.quantize.Codebooks;
 import dev.tessera.engine.tokenize.ImageTokenizer;
-import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.ImageTokens;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ public final class TokenizerEvaluation {
     }
 
     /** Encodes and decodes {@code images} in batches and reports PSNR, MSE and code usage. */
-    public static ReconstructionReport evaluate(ImageTokenizer tokenizer, List<RgbImage> images) {
+    public static <T extends ImageTokens> ReconstructionReport evaluate(ImageTokenizer<T> tokenizer, List<RgbImage> images) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("evaluation needs at least one image");
         }
@@ -26,13 +26,13 @@ public final class TokenizerEvaluation {
         int k = 0;
         for (int from = 0; from < images.size(); from += BATCH) {
             List<RgbImage> batch = images.subList(from, Math.min(images.size(), from + BATCH));
-            List<TokenGrid> grids = tokenizer.encode(batch);
+            List<T> grids = tokenizer.encode(batch);
             List<RgbImage> recon = tokenizer.decode(grids);
             for (int i = 0; i < batch.size(); i++) {
                 double e = ImageMetrics.mse(batch.get(i), recon.get(i));
                 mse += e;
                 psnr += ImageMetrics.psnrFromMse(e);
-                TokenGrid g = grids.get(i);
+                ImageTokens g = grids.get(i);
                 if (usage == null) {
                     k = g.codebookSize();
                     usage = new long[k];

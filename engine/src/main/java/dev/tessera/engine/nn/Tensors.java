@@ -1,4 +1,4 @@
-package dev.tessera.engine.quantize;
+package dev.tessera.engine.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 
 /** Tensor helpers the quantizers share. */
-final class Tensors {
+public final class Tensors {
 
     private Tensors() {
     }
@@ -16,19 +16,19 @@ final class Tensors {
      * caller's per-step manager instead of piling up in the model's (STACK.md: intermediates
      * attach to the first operand's manager), and gradients still reach the parameter.
      */
-    static NDArray local(NDArray param, NDManager m) {
+    public static NDArray local(NDArray param, NDManager m) {
         NDArray view = param.reshape(param.getShape());
         view.attach(m);
         return view;
     }
 
     /** Overwrites a parameter's storage in place, on its device. */
-    static void replace(Parameter p, NDArray value) {
+    public static void replace(Parameter p, NDArray value) {
         p.getArray().intern(value.toType(DataType.FLOAT32, true));
     }
 
     /** Rows scaled to unit L2 norm; the epsilon inside the root keeps the gradient finite at zero rows. */
-    static NDArray l2normalize(NDArray x) {
+    public static NDArray l2normalize(NDArray x) {
         return x.div(x.square().sum(new int[] {-1}, true).add(1e-12f).sqrt());
     }
 }

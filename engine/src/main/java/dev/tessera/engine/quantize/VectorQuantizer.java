@@ -16,9 +16,9 @@ import ai.djl.util.PairList;
 
 import java.util.Random;
 
-import static dev.tessera.engine.quantize.Tensors.l2normalize;
-import static dev.tessera.engine.quantize.Tensors.local;
-import static dev.tessera.engine.quantize.Tensors.replace;
+import static dev.tessera.engine.nn.Tensors.l2normalize;
+import static dev.tessera.engine.nn.Tensors.local;
+import static dev.tessera.engine.nn.Tensors.replace;
 
 /**
  * Nearest-code vector quantizer (van den Oord et al. 2017; the tokenizer of UniCode,

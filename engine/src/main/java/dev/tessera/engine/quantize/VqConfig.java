@@ -130,6 +130,10 @@ public record VqConfig(int codebookSize, int codeDim, int lookupDim, CodebookUpd
         return new VqConfig(codebookSize, codeDim, lookupDim, update, cosine, g, beta, emaDecay, deadCodeThreshold, kmeansIterations);
     }
 
+    public VqConfig withCodeDim(int d) {
+        return new VqConfig(codebookSize, d, lookupDim, update, cosine, gradient, beta, emaDecay, deadCodeThreshold, kmeansIterations);
+    }
+
     public VqConfig withDeadCodeThreshold(double t) {
         return new VqConfig(codebookSize, codeDim, lookupDim, update, cosine, gradient, beta, emaDecay, t, kmeansIterations);
     }

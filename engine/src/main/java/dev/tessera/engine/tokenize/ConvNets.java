@@ -14,19 +14,27 @@ final class ConvNets {
 
     /** (N, 3, S, S) -> (N, D, S/2^k, S/2^k). */
     static SequentialBlock encoder(TokenizerConfig c) {
-        int ch = c.hiddenChannels();
-        SequentialBlock b = new SequentialBlock().add(conv(ch, 3, 1)).add(Activation.reluBlock());
-        for (int i = 0; i < c.downsamplings(); i++) {
-            b.add(conv(ch, 4, 2)).add(Activation.reluBlock());
-        }
-        return b.add(conv(ch, 3, 1)).add(Activation.reluBlock()).add(conv(c.quantizer().codeDim(), 1, 1));
+        return encoder(c.hiddenChannels(), c.downsamplings(), c.quantizer().codeDim());
     }
 
     /** (N, D, g, g) -> (N, 3, g*2^k, g*2^k), values around [-1, 1]. */
     static SequentialBlock decoder(TokenizerConfig c) {
-        int ch = c.hiddenChannels();
+        return decoder(c.hiddenChannels(), c.downsamplings());
+    }
+
+    /** {@code ch}-wide convolutions halving the image {@code k} times, then a 1x1 to {@code out} channels. */
+    static SequentialBlock encoder(int ch, int k, int out) {
         SequentialBlock b = new SequentialBlock().add(conv(ch, 3, 1)).add(Activation.reluBlock());
-        for (int i = 0; i < c.downsamplings(); i++) {
+        for (int i = 0; i < k; i++) {
+            b.add(conv(ch, 4, 2)).add(Activation.reluBlock());
+        }
+        return b.add(conv(ch, 3, 1)).add(Activation.reluBlock()).add(conv(out, 1, 1));
+    }
+
+    /** {@code ch}-wide convolutions doubling the grid {@code k} times, then to 3 colour channels. */
+    static SequentialBlock decoder(int ch, int k) {
+        SequentialBlock b = new SequentialBlock().add(conv(ch, 3, 1)).add(Activation.reluBlock());
+        for (int i = 0; i < k; i++) {
             b.add(upsample2x()).add(conv(ch, 3, 1)).add(Activation.reluBlock());
         }
         return b.add(conv(3, 3, 1));

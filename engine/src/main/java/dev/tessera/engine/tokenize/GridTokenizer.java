@@ -11,6 +11,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.quantize.Quantizer;
 import dev.tessera.engine.runtime.TesseraRuntime;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.List;
  * <p>Create one with {@link #create} (random, to train), or load a checkpoint with
  * {@link TokenizerCheckpoint}. Not thread-safe; close it to free native memory.
  */
-public final class GridTokenizer implements ImageTokenizer {
+public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
 
     private final String name;
     private final TokenizerConfig config;
@@ -70,9 +71,31 @@ public final class GridTokenizer implements ImageTokenizer {
         return config.quantizer().depth();
     }
 
-    /** The DJL model (for trainers and checkpoints). */
+    @Override
+    public String describe() {
+        return config.quantizer().describe() + ", " + config.gridSize() + "x" + config.gridSize() + " grid";
+    }
+
+    @Override
     public Model model() {
         return model;
+    }
+
+    @Override
+    public Quantizer quantizer() {
+        return block.quantizer();
+    }
+
+    @Override
+    public NDArray quantizerInputs(ParameterStore ps, NDArray images) {
+        return block.encodeRows(ps, images, false);
+    }
+
+    @Override
+    public void quantizing(boolean on) {
+        if (!on) {
+            throw new IllegalArgumentException("grid tokenizers always quantize; set quantizerWarmupSteps to 0");
+        }
     }
 
     /** The autoencoder block. */

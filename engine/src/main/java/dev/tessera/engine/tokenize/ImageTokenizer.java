@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Turns images into discrete tokens and back. The shared method vocabulary
- * ({@code image -> indices}, {@code indices -> image}) lets variants swap.
+ * ({@code image -> tokens}, {@code tokens -> image}) lets variants swap.
+ *
+ * @param <T> the kind of tokens: a fixed {@link TokenGrid} or a variable {@link TokenSet}
  */
-public interface ImageTokenizer extends AutoCloseable {
+public interface ImageTokenizer<T extends ImageTokens> extends AutoCloseable {
 
     /** The checkpoint name, e.g. {@code vq-shapes64}. */
     String name();
@@ -16,18 +18,21 @@ public interface ImageTokenizer extends AutoCloseable {
     /** Side of the square images it accepts. */
     int imageSize();
 
+    /** One line for tables, e.g. "VQ 256, 16x16 grid". */
+    String describe();
+
     /** Tokens of each image; every image must be {@link #imageSize()} square. */
-    List<TokenGrid> encode(List<RgbImage> images);
+    List<T> encode(List<RgbImage> images);
 
-    /** Images decoded from token grids. */
-    List<RgbImage> decode(List<TokenGrid> grids);
+    /** Images decoded from tokens. */
+    List<RgbImage> decode(List<T> tokens);
 
-    default TokenGrid encode(RgbImage image) {
+    default T encode(RgbImage image) {
         return encode(List.of(image)).get(0);
     }
 
-    default RgbImage decode(TokenGrid grid) {
-        return decode(List.of(grid)).get(0);
+    default RgbImage decode(T tokens) {
+        return decode(List.of(tokens)).get(0);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param ids          {@code rows * cols * depth} code indices, each in {@code [0, codebookSize)}
  * @param codebookSize number of codes each id indexes into (per level)
  */
-public record TokenGrid(int rows, int cols, int depth, int[] ids, int codebookSize) {
+public record TokenGrid(int rows, int cols, int depth, int[] ids, int codebookSize) implements ImageTokens {
 
     public TokenGrid {
         if (rows <= 0 || cols <= 0 || depth <= 0) {
@@ -67,9 +67,10 @@ public record TokenGrid(int rows, int cols, int depth, int[] ids, int codebookSi
         return rows * cols;
     }
 
-    /** Bits needed to store the grid: {@code positions * depth * log2(codebookSize)}. */
-    public double bits() {
-        return (double) ids.length * (Math.log(codebookSize) / Math.log(2));
+    /** Grid positions: with a residual stack, each position is one token whose embedding sums its levels (UniCode). */
+    @Override
+    public int count() {
+        return size();
     }
 
     @Override

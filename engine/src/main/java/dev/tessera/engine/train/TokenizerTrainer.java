@@ -22,6 +22,7 @@ import dev.tessera.engine.quantize.Quantizer;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ import java.util.Random;
  */
 public final class TokenizerTrainer {
 
-    private final GridTokenizer tokenizer;
+    private final TrainableTokenizer<?> tokenizer;
     private final TokenizerTrainingConfig config;
     private final SceneConfig scenes;
     private ProgressListener listener = ProgressListener.none();
@@ -50,16 +51,10 @@ public final class TokenizerTrainer {
     private Map<String, Object> provenance = Map.of();
 
     /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
-    public TokenizerTrainer(GridTokenizer tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
+    public TokenizerTrainer(TrainableTokenizer<?> tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
         if (scenes.size() != tokenizer.imageSize()) {
             throw new IllegalArgumentException("tokenizer takes " + tokenizer.imageSize() + "px images but the scenes are "
                     + scenes.size() + "px; use SceneConfig.withSize(" + tokenizer.imageSize() + ")");
-        }
-        int rows = config.batchSize() * tokenizer.config().gridSize() * tokenizer.config().gridSize();
-        if (rows < tokenizer.config().quantizer().codebookSize()) {
-            throw new IllegalArgumentException("k-means initialisation needs at least K="
-                    + tokenizer.config().quantizer().codebookSize() + " vectors per batch, a batch gives " + rows
-                    + "; raise batchSize");
         }
         this.tokenizer = tokenizer;
         this.config = config;
@@ -99,10 +94,14 @@ public final class TokenizerTrainer {
                 try (NDManager m = TesseraRuntime.newManager()) {
                     List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
                     NDArray x = ImageTensors.toTensor(batch.stream().map(Scene::image).toList(), m);
-                    Quantizer quantizer = tokenizer.block().quantizer();
-                    if (step == 0) {
+                    Quantizer quantizer = tokenizer.quantizer();
+                    boolean quantizing = step >= config.quantizerWarmupSteps();
+                    if (config.quantizerWarmupSteps() > 0) {
+                        tokenizer.quantizing(quantizing);
+                    }
+                    if (step == config.quantizerWarmupSteps()) {
                         ParameterStore ps = new ParameterStore(m, false);
-                        quantizer.initialiseFromData(ps, tokenizer.block().encodeRows(ps, x, false), rng);
+                        quantizer.initialiseFromData(ps, tokenizer.quantizerInputs(ps, x), rng);
                     }
                     QuantizeResult q;
                     NDArray rec;
@@ -114,7 +113,9 @@ public final class TokenizerTrainer {
                     }
                     trainer.step();
                     boolean restart = config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0;
-                    restarted += quantizer.afterStep(q, rng, restart);
+                    if (quantizing) {
+                        restarted += quantizer.afterStep(q, rng, restart);
+                    }
                     double r = rec.getFloat();
                     double c = q.loss().getFloat();
                     losses.add(r);
@@ -127,6 +128,9 @@ public final class TokenizerTrainer {
                     save(step + 1, false);
                 }
             }
+        }
+        if (config.quantizerWarmupSteps() > 0) {
+            tokenizer.quantizing(true);
         }
         boolean interrupted = step < config.steps();
         if (checkpointFolder != null) {

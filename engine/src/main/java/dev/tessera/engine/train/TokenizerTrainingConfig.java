@@ -10,9 +10,11 @@ package dev.tessera.engine.train;
  * @param seed            fixes initial weights, the scene stream and codebook restarts
  * @param restartEvery    steps between dead-code restarts (0 = never)
  * @param checkpointEvery steps between checkpoint writes when an output folder is given (0 = end only)
+ * @param quantizerWarmupSteps steps trained on continuous vectors before quantization starts (SeTok
+ *                        trains its selector and merger without VQ first); 0 for grid tokenizers
  */
 public record TokenizerTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps,
-                                      long seed, int restartEvery, int checkpointEvery) {
+                                      long seed, int restartEvery, int checkpointEvery, int quantizerWarmupSteps) {
 
     public TokenizerTrainingConfig {
         if (steps < 1 || batchSize < 1) {
@@ -28,24 +30,37 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
         if (restartEvery < 0 || checkpointEvery < 0) {
             throw new IllegalArgumentException("restartEvery and checkpointEvery must be >= 0");
         }
+        if (quantizerWarmupSteps < 0 || quantizerWarmupSteps >= steps) {
+            throw new IllegalArgumentException("quantizerWarmupSteps must be in 0..steps-1, got " + quantizerWarmupSteps);
+        }
     }
 
     /** The recipe of the shipped {@code vq-shapes64} checkpoint. */
     public static TokenizerTrainingConfig shapes64() {
-        return new TokenizerTrainingConfig(3000, 32, 2e-3, 100, 7, 20, 250);
+        return new TokenizerTrainingConfig(3000, 32, 2e-3, 100, 7, 20, 250, 0);
     }
 
     /** A few seconds of training for tests and demos. */
     public static TokenizerTrainingConfig smoke() {
-        return new TokenizerTrainingConfig(40, 8, 3e-3, 5, 1, 10, 0);
+        return new TokenizerTrainingConfig(40, 8, 3e-3, 5, 1, 10, 0, 0);
+    }
+
+    /** The recipe of the shipped {@code setok-shapes64} checkpoint: a third of the run without VQ. */
+    public static TokenizerTrainingConfig setok64() {
+        return new TokenizerTrainingConfig(2400, 32, 1e-3, 100, 7, 20, 200, 800);
     }
 
     public TokenizerTrainingConfig withSteps(int s) {
         return new TokenizerTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), seed,
-                restartEvery, checkpointEvery);
+                restartEvery, checkpointEvery, Math.min(quantizerWarmupSteps, s - 1));
     }
 
     public TokenizerTrainingConfig withSeed(long s) {
-        return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, s, restartEvery, checkpointEvery);
+        return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, s, restartEvery, checkpointEvery,
+                quantizerWarmupSteps);
+    }
+
+    public TokenizerTrainingConfig withQuantizerWarmup(int s) {
+        return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, seed, restartEvery, checkpointEvery, s);
     }
 }

@@ -50,7 +50,7 @@ class GridTokenizerVariantsTest {
             List<TokenGrid> grids = t.encode(images);
             assertThat(grids.get(0).depth()).isEqualTo(q.depth());
             assertThat(grids.get(0).codebookSize()).isEqualTo(q.codebookSize());
-            try (GridTokenizer back = TokenizerCheckpoint.load(folder)) {
+            try (GridTokenizer back = TokenizerCheckpoint.load(folder, GridTokenizer.class)) {
                 assertThat(back.config()).isEqualTo(config);
                 assertThat(back.encode(images)).isEqualTo(grids);
                 assertThat(back.decode(grids)).isEqualTo(t.decode(grids));

@@ -27,7 +27,7 @@ class TokenizerCheckpointTest {
         RgbImage img = new SceneGenerator(SceneConfig.scenes64(4).withSize(16)).scene(2).image();
         try (GridTokenizer a = GridTokenizer.create("round-trip", TokenizerConfig.tiny(), 5)) {
             TokenizerCheckpoint.save(a, folder, Map.of("note", "test"));
-            try (GridTokenizer b = TokenizerCheckpoint.load(folder)) {
+            try (GridTokenizer b = TokenizerCheckpoint.load(folder, GridTokenizer.class)) {
                 assertThat(b.name()).isEqualTo("round-trip");
                 assertThat(b.config()).isEqualTo(a.config());
                 var pa = a.block().getParameters();

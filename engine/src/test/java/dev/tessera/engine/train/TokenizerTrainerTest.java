@@ -50,7 +50,7 @@ class TokenizerTrainerTest {
             assertThat(r.stepsDone()).isEqualTo(7);
             assertThat(r.interrupted()).isTrue();
         }
-        try (GridTokenizer back = TokenizerCheckpoint.load(folder)) {
+        try (GridTokenizer back = TokenizerCheckpoint.load(folder, GridTokenizer.class)) {
             assertThat(back.name()).isEqualTo("tiny");
         }
     }
