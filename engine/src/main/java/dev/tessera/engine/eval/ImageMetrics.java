@@ -2,7 +2,7 @@ package dev.tessera.engine.eval;
 
 import dev.tessera.engine.image.RgbImage;
 
-/** Reconstruction metrics on images with values in [0, 1]. */
+/** Reconstruction metrics on images with values in [0, 1]: MSE, PSNR and SSIM. */
 public final class ImageMetrics {
 
     /** PSNR reported for identical images (MSE 0), instead of infinity. */
@@ -30,6 +30,11 @@ public final class ImageMetrics {
     /** {@code 10 log10(1 / MSE)} in dB (MAX = 1), capped at {@value #PSNR_CAP}. */
     public static double psnr(RgbImage a, RgbImage b) {
         return psnrFromMse(mse(a, b));
+    }
+
+    /** SSIM with the standard settings (11x11 Gaussian, sigma 1.5, K1 0.01, K2 0.03): see {@link Ssim}. */
+    public static double ssim(RgbImage a, RgbImage b) {
+        return Ssim.of(a, b);
     }
 
     /** PSNR of a given MSE with MAX = 1. */

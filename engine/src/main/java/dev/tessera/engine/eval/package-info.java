@@ -1,4 +1,4 @@
 /**
- * Metrics: reconstruction quality and codebook usage.
+ * Metrics: reconstruction quality (MSE, PSNR, SSIM) and codebook usage.
  */
 package dev.tessera.engine.eval;

@@ -2,27 +2,61 @@ package dev.tessera.engine.image;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
 
-/** Conversions between {@link RgbImage} and AWT images, and the resize policy for user images. */
+/**
+ * Conversions between {@link RgbImage} and AWT images, and the resize policy for user images.
+ * One colour policy everywhere: transparency is composited over black, and grey images keep
+ * their stored values (AWT's own grey-to-RGB path treats grey as linear light and brightens
+ * mid-grey 128 to 188, so grey rasters are read directly instead).
+ */
 public final class Images {
 
     private Images() {
     }
 
-    /** Copies an AWT image of any type (grey, palette, alpha, 16-bit) into planar RGB floats. */
+    /**
+     * Copies an AWT image of any type (grey, palette, alpha, 16-bit) into planar RGB floats,
+     * compositing transparency over black. Grey is replicated into all three channels at its
+     * full bit depth.
+     */
     public static RgbImage fromBuffered(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
         float[] px = new float[3 * w * h];
         int plane = w * h;
+        if (isGrey(img)) {
+            Raster r = img.getRaster();
+            ColorModel cm = img.getColorModel();
+            float greyMax = (1 << cm.getComponentSize(0)) - 1;
+            boolean alpha = cm.hasAlpha();
+            float alphaMax = alpha ? (1 << cm.getComponentSize(1)) - 1 : 1;
+            boolean premultiplied = cm.isAlphaPremultiplied();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float v = r.getSample(x, y, 0) / greyMax;
+                    if (alpha && !premultiplied) {
+                        v *= r.getSample(x, y, 1) / alphaMax;
+                    }
+                    int i = y * w + x;
+                    px[i] = v;
+                    px[plane + i] = v;
+                    px[2 * plane + i] = v;
+                }
+            }
+            return new RgbImage(w, h, px);
+        }
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int argb = img.getRGB(x, y);
+                float a = (argb >>> 24) / 255f;
                 int i = y * w + x;
-                px[i] = ((argb >> 16) & 0xFF) / 255f;
-                px[plane + i] = ((argb >> 8) & 0xFF) / 255f;
-                px[2 * plane + i] = (argb & 0xFF) / 255f;
+                px[i] = ((argb >> 16) & 0xFF) / 255f * a;
+                px[plane + i] = ((argb >> 8) & 0xFF) / 255f * a;
+                px[2 * plane + i] = (argb & 0xFF) / 255f * a;
             }
         }
         return new RgbImage(w, h, px);
@@ -48,6 +82,12 @@ public final class Images {
      * rather than skipped).
      */
     public static BufferedImage centreSquare(BufferedImage img, int side) {
+        if (side < 1) {
+            throw new IllegalArgumentException("the square side must be a positive number of pixels, got " + side);
+        }
+        if (isGrey(img)) {
+            img = toBuffered(fromBuffered(img));
+        }
         int s = Math.min(img.getWidth(), img.getHeight());
         int x0 = (img.getWidth() - s) / 2;
         int y0 = (img.getHeight() - s) / 2;
@@ -69,6 +109,10 @@ public final class Images {
         g.drawImage(img, 0, 0, side, side, null);
         g.dispose();
         return out;
+    }
+
+    private static boolean isGrey(BufferedImage img) {
+        return img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
     }
 
     private static int byte8(float v) {

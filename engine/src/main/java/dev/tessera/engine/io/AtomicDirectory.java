@@ -2,10 +2,8 @@ package dev.tessera.engine.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -38,9 +36,9 @@ public final class AtomicDirectory {
             writer.write(tmp);
             boolean hadOld = Files.exists(abs);
             if (hadOld) {
-                move(abs, old);
+                AtomicFile.move(abs, old);
             }
-            move(tmp, abs);
+            AtomicFile.move(tmp, abs);
             if (hadOld) {
                 deleteTree(old);
             }
@@ -51,14 +49,6 @@ public final class AtomicDirectory {
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 

@@ -4,7 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -75,6 +80,51 @@ class ImagesTest {
         BufferedImage clear = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
         RgbImage r = Images.fromBuffered(Images.centreSquare(clear, 8));
         assertThat(r.at(0, 3, 3)).isZero();
+    }
+
+    @Test
+    void midGreyKeepsItsStoredValue() {
+        // AWT's getRGB and drawImage treat grey as linear light and turn 128 into 188
+        BufferedImage grey = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        fillGrey(grey.getRaster(), 128);
+        BufferedImage grey16 = new BufferedImage(16, 16, BufferedImage.TYPE_USHORT_GRAY);
+        fillGrey(grey16.getRaster(), 128 * 257);
+        for (BufferedImage img : new BufferedImage[] {grey, grey16}) {
+            assertThat(Images.fromBuffered(img).at(1, 3, 3)).isCloseTo(128 / 255f, within(1e-6f));
+            assertThat(Images.fromBuffered(Images.centreSquare(img, 8)).at(2, 3, 3)).isCloseTo(128 / 255f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void greyWithAlphaIsCompositedOverBlack() {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        WritableRaster r = cm.createCompatibleWritableRaster(2, 1);
+        r.setSample(0, 0, 0, 200);
+        r.setSample(0, 0, 1, 255);
+        r.setSample(1, 0, 0, 200);
+        r.setSample(1, 0, 1, 51);
+        RgbImage img = Images.fromBuffered(new BufferedImage(cm, r, false, null));
+        assertThat(img.at(0, 0, 0)).isCloseTo(200 / 255f, within(1e-6f));
+        assertThat(img.at(0, 1, 0)).isCloseTo(200 / 255f * 0.2f, within(1e-6f));
+    }
+
+    @Test
+    void colourAlphaIsCompositedOverBlackWithoutResizeToo() {
+        BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(0, 0, 0x33FF8000);
+        RgbImage r = Images.fromBuffered(img);
+        assertThat(r.at(0, 0, 0)).isCloseTo(0.2f, within(1e-6f));
+        assertThat(r.at(1, 0, 0)).isCloseTo(0.2f * 128 / 255f, within(1e-6f));
+        assertThat(r.at(2, 0, 0)).isZero();
+    }
+
+    private static void fillGrey(WritableRaster r, int value) {
+        for (int y = 0; y < r.getHeight(); y++) {
+            for (int x = 0; x < r.getWidth(); x++) {
+                r.setSample(x, y, 0, value);
+            }
+        }
     }
 
     @Test
