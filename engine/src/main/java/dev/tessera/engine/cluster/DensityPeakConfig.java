@@ -24,8 +24,8 @@ public record DensityPeakConfig(int neighbours, double threshold, int minCentres
         }
     }
 
-    /** The settings of the shipped SeTok-style tokenizer (8x8 patches, up to 16 tokens). */
+    /** The settings of the shipped SeTok-style tokenizer (16x16 patches, up to 16 tokens). */
     public static DensityPeakConfig standard() {
-        return new DensityPeakConfig(5, 0.08, 1, 16);
+        return new DensityPeakConfig(5, 0.15, 1, 16);
     }
 }

@@ -3,7 +3,6 @@ package dev.tessera.engine.tokenize;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -88,22 +87,42 @@ public final class ClusterAutoencoder extends AbstractBlock {
         return f.reshape(f.getShape().get(0), config.width(), config.patches()).transpose(0, 2, 1);
     }
 
-    /** DPC-kNN of every image: unit-length features plus the weighted unit-length position embedding. */
-    Layout cluster(NDArray features) {
+    /** DPC-kNN of every image, on what {@link ClusterTokenizerConfig#clusterOn()} names. */
+    Layout cluster(NDArray images, NDArray features) {
         int b = (int) features.getShape().get(0);
         int p = config.patches();
-        int w = config.width();
-        float[] x = Tensors.l2normalize(features.stopGradient()).toFloatArray();
-        float[] pos = unitRows(positions, p, w);
+        boolean pixels = config.clusterOn() == ClusterTokenizerConfig.ClusterInput.PIXELS;
+        int w = pixels ? 5 : config.width();
+        float[] x = pixels ? patchColours(images) : Tensors.l2normalize(features.stopGradient()).toFloatArray();
+        float[] pos = pixels ? null : unitRows(positions, p, w);
+        int g = config.gridSize();
+        float a = (float) config.positionWeight();
         List<Clustering> out = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
             float[] one = new float[p * w];
-            for (int j = 0; j < one.length; j++) {
-                one[j] = x[i * p * w + j] + (float) config.positionWeight() * pos[j];
+            for (int patch = 0; patch < p; patch++) {
+                if (pixels) {
+                    System.arraycopy(x, (i * p + patch) * 3, one, patch * 5, 3);
+                    one[patch * 5 + 3] = a * (patch / g) / g;
+                    one[patch * 5 + 4] = a * (patch % g) / g;
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        one[patch * w + j] = x[(i * p + patch) * w + j] + a * pos[patch * w + j];
+                    }
+                }
             }
             out.add(dpc.cluster(one, p, w));
         }
         return new Layout(out);
+    }
+
+    /** Mean colour in [0, 1] of every patch, (B, P, 3) flattened. */
+    private float[] patchColours(NDArray images) {
+        Shape s = images.getShape();
+        int g = config.gridSize();
+        long k = s.get(2) / g;
+        return images.stopGradient().add(1f).mul(0.5f).reshape(s.get(0), 3, g, k, g, k).mean(new int[] {5}).mean(new int[] {3})
+                .transpose(0, 2, 3, 1).toFloatArray();
     }
 
     /** One merged vector per cluster, all images' tokens stacked: (V, W). */
@@ -163,8 +182,9 @@ public final class ClusterAutoencoder extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray f = features(ps, inputs.singletonOrThrow(), training);
-        Layout layout = cluster(f);
+        NDArray images = inputs.singletonOrThrow();
+        NDArray f = features(ps, images, training);
+        Layout layout = cluster(images, f);
         NDArray rows = pool(ps, f, layout, training);
         QuantizeResult q = quantizing ? quantizer.quantize(ps, rows, training) : unquantized(rows);
         NDList out = new NDList(decodeTokens(ps, q.quantized(), layout, training));
@@ -217,17 +237,13 @@ public final class ClusterAutoencoder extends AbstractBlock {
 
     /** The clustering of each image (for pictures and token counts). */
     public Layout clusterImages(ParameterStore ps, NDArray images) {
-        return cluster(features(ps, images, false));
+        return cluster(images, features(ps, images, false));
     }
 
     /** The pooled vectors the quantizer sees for these images. */
     NDArray quantizerInputs(ParameterStore ps, NDArray images) {
         NDArray f = features(ps, images, false);
-        return pool(ps, f, cluster(f), false);
+        return pool(ps, f, cluster(images, f), false);
     }
 
-    /** Picks rows of a stacked tensor. */
-    static NDArray rows(NDArray x, long[] index) {
-        return x.get(new NDIndex("{}", x.getManager().create(index)));
-    }
 }

@@ -110,8 +110,9 @@ public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
         checkSizes(images);
         try (NDManager m = TesseraRuntime.newManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray f = block.features(ps, ImageTensors.toTensor(images, m), false);
-            ClusterAutoencoder.Layout layout = block.cluster(f);
+            NDArray x = ImageTensors.toTensor(images, m);
+            NDArray f = block.features(ps, x, false);
+            ClusterAutoencoder.Layout layout = block.cluster(x, f);
             NDArray rows = block.pool(ps, f, layout, false);
             long[] ids = block.quantizer().quantize(ps, rows, false).indices().toLongArray();
             List<TokenSet> out = new ArrayList<>(images.size());

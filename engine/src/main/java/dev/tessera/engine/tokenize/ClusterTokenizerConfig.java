@@ -14,16 +14,29 @@ import dev.tessera.engine.quantize.VqConfig;
  * @param hiddenChannels convolution width
  * @param downsamplings  stride-2 stages; the patch grid side is {@code imageSize >> downsamplings}
  * @param width          patch feature and token width; divisible by 4 and by {@code heads}
- * @param positionWeight weight of the unit-length position embedding added to unit-length
- *                       features before clustering: higher splits far-apart look-alikes
+ * @param clusterOn      what the clustering compares (see {@link ClusterInput})
+ * @param positionWeight weight of the position term in what is clustered: higher splits
+ *                       far-apart look-alikes
  * @param clustering     DPC-kNN settings
  * @param decoderLayers  cross-attention layers of the decoder
  * @param heads          attention heads
  * @param quantizer      VQ of the pooled cluster vectors; its codeDim must equal {@code width}
  */
 public record ClusterTokenizerConfig(int imageSize, int hiddenChannels, int downsamplings, int width,
-                                     double positionWeight, DensityPeakConfig clustering, int decoderLayers,
-                                     int heads, VqConfig quantizer) {
+                                     ClusterInput clusterOn, double positionWeight, DensityPeakConfig clustering,
+                                     int decoderLayers, int heads, VqConfig quantizer) {
+
+    /**
+     * What DPC-kNN clusters. SeTok clusters features of a pretrained semantic encoder; with no
+     * such encoder here, learned features drift during training and a fixed density threshold
+     * loses its meaning, so the default clusters fixed patch descriptors instead.
+     */
+    public enum ClusterInput {
+        /** Mean colour of each patch plus {@code positionWeight} times its (row, column) / side: stable. */
+        PIXELS,
+        /** Unit-length encoder features plus {@code positionWeight} times a unit-length 2D sinusoidal embedding (as in SeTok). */
+        FEATURES
+    }
 
     public ClusterTokenizerConfig {
         if (downsamplings < 1 || downsamplings > 4 || imageSize % (1 << downsamplings) != 0) {
@@ -37,8 +50,8 @@ public record ClusterTokenizerConfig(int imageSize, int hiddenChannels, int down
         if (hiddenChannels < 1 || decoderLayers < 1 || positionWeight < 0) {
             throw new IllegalArgumentException("hiddenChannels and decoderLayers must be >= 1 and positionWeight >= 0");
         }
-        if (clustering == null || quantizer == null) {
-            throw new IllegalArgumentException("clustering and quantizer settings are required");
+        if (clustering == null || quantizer == null || clusterOn == null) {
+            throw new IllegalArgumentException("clusterOn (pixels or features), clustering and quantizer settings are required");
         }
         if (quantizer.codeDim() != width) {
             throw new IllegalArgumentException("the quantizer's codeDim (" + quantizer.codeDim() + ") must equal width ("
@@ -46,17 +59,26 @@ public record ClusterTokenizerConfig(int imageSize, int hiddenChannels, int down
         }
     }
 
-    /** 64x64 scenes, 8x8 patches, up to 16 tokens from 256 cosine codes of width 8. */
+    /**
+     * 64x64 scenes, 16x16 patches of 4 px, up to 16 tokens from 256 cosine codes of width 8.
+     * Threshold, neighbours and position weight were chosen on held-out scenes so that a
+     * scene gets about one token per object plus one for the background (README).
+     */
     public static ClusterTokenizerConfig shapes64() {
         // few vectors per batch (a handful of clusters per image): a low restart threshold
         VqConfig vq = VqConfig.standard().withCodeDim(64).withLookupDim(8).withCosine(true).withDeadCodeThreshold(0.05);
-        return new ClusterTokenizerConfig(64, 48, 3, 64, 0.3, DensityPeakConfig.standard(), 2, 4, vq);
+        return new ClusterTokenizerConfig(64, 48, 2, 64, ClusterInput.PIXELS, 0.3, DensityPeakConfig.standard(), 2, 4, vq);
     }
 
     /** 16x16 images, 4x4 patches, 16 codes: for tests. */
     public static ClusterTokenizerConfig tiny() {
-        return new ClusterTokenizerConfig(16, 8, 2, 16, 0.3, new DensityPeakConfig(3, 0.08, 1, 8), 1, 2,
+        return new ClusterTokenizerConfig(16, 8, 2, 16, ClusterInput.PIXELS, 0.3, new DensityPeakConfig(3, 0.15, 1, 8), 1, 2,
                 VqConfig.tiny().withCodeDim(16).withLookupDim(4).withCosine(true));
+    }
+
+    public ClusterTokenizerConfig withClustering(ClusterInput on, double weight, DensityPeakConfig c) {
+        return new ClusterTokenizerConfig(imageSize, hiddenChannels, downsamplings, width, on, weight, c, decoderLayers,
+                heads, quantizer);
     }
 
     /** Side of the patch grid. */

@@ -35,9 +35,9 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
         }
     }
 
-    /** The recipe of the shipped {@code vq-shapes64} checkpoint. */
+    /** The recipe of the shipped grid checkpoints ({@code vq-}, {@code rvq-}, {@code fsq-shapes64}): same budget for a fair comparison. */
     public static TokenizerTrainingConfig shapes64() {
-        return new TokenizerTrainingConfig(3000, 32, 2e-3, 100, 7, 20, 250, 0);
+        return new TokenizerTrainingConfig(1200, 32, 2e-3, 100, 7, 20, 200, 0);
     }
 
     /** A few seconds of training for tests and demos. */
@@ -47,7 +47,7 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
 
     /** The recipe of the shipped {@code setok-shapes64} checkpoint: a third of the run without VQ. */
     public static TokenizerTrainingConfig setok64() {
-        return new TokenizerTrainingConfig(2400, 32, 1e-3, 100, 7, 20, 200, 800);
+        return new TokenizerTrainingConfig(1000, 32, 1e-3, 100, 7, 20, 200, 300);
     }
 
     public TokenizerTrainingConfig withSteps(int s) {
