@@ -1,42 +1,66 @@
 package dev.tessera.engine;
 
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.eval.CodebookReport;
+import dev.tessera.engine.eval.Comparison;
 import dev.tessera.engine.eval.ImageMetrics;
+import dev.tessera.engine.eval.Ssim;
+import dev.tessera.engine.eval.TokenizerComparison;
+import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.io.ImageFiles;
+import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.ImageTokenizer;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.tokenize.TokenizeResult;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The front door of the engine: one call per thing a notebook user does. Everything here is
- * plain Java; the {@code %tessera} magics are each one call of this class.
+ * plain Java; each {@code %tessera} magic is one call of this class.
  *
  * <pre>{@code
- * TokenizeResult r = Tessera.tokenize(ImageSource.parse("sample:3"));
+ * TokenizeResult r = Tessera.tokenize(ImageSource.parse("sample:3"), 64, "rvq-shapes64");
  * System.out.println(r.tokens() + " PSNR " + r.psnr());
  * }</pre>
  */
 public final class Tessera {
 
-    private static GridTokenizer defaultTokenizer;
+    /** Codes drawn in a codebook atlas at most. */
+    public static final int ATLAS_LIMIT = 1024;
+
+    private static final Map<String, TrainableTokenizer<?>> SHIPPED = new HashMap<>();
 
     private Tessera() {
     }
 
     /** The shipped default tokenizer ({@value TokenizerCheckpoint#DEFAULT}), loaded once and kept. */
-    public static synchronized GridTokenizer tokenizer() {
-        if (defaultTokenizer == null) {
-            defaultTokenizer = TokenizerCheckpoint.pretrained(TokenizerCheckpoint.DEFAULT, GridTokenizer.class);
+    public static GridTokenizer tokenizer() {
+        return (GridTokenizer) tokenizer(TokenizerCheckpoint.DEFAULT);
+    }
+
+    /** A shipped tokenizer by name (see {@link TokenizerCheckpoint#SHIPPED}), loaded once and kept. */
+    public static synchronized TrainableTokenizer<?> tokenizer(String name) {
+        TrainableTokenizer<?> t = SHIPPED.get(name);
+        if (t == null) {
+            t = TokenizerCheckpoint.pretrained(name);
+            SHIPPED.put(name, t);
         }
-        return defaultTokenizer;
+        return t;
     }
 
     /** Held-out scene number {@code index} at the given side (64 unless told). */
@@ -46,6 +70,9 @@ public final class Tessera {
 
     /** Loads an image from a source, resized to {@code size} by {@link Images#centreSquare}. */
     public static RgbImage load(ImageSource source, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("--size must be a positive number of pixels, got " + size);
+        }
         if (source instanceof ImageSource.Sample s) {
             return sample(s.index(), size).image();
         }
@@ -57,37 +84,71 @@ public final class Tessera {
         return tokenize(source, tokenizer());
     }
 
+    /** Tokenizes an image file with the default tokenizer. */
+    public static TokenizeResult tokenize(Path imageFile) {
+        return tokenize(new ImageSource.File(imageFile));
+    }
+
     /**
-     * Tokenizes an image from {@code source} with the default tokenizer, checking that it
-     * takes {@code size}px images (the size a user asked for). The image is read first, so a
-     * bad file is reported before any model loads.
+     * Tokenizes an image from {@code source} with the shipped tokenizer {@code name}, checking
+     * that it takes {@code size}px images (the size a user asked for). The image is read
+     * first, so a bad file is reported before any model loads.
      */
-    public static TokenizeResult tokenize(ImageSource source, int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("--size must be a positive number of pixels, got " + size);
-        }
+    public static TokenizeResult tokenize(ImageSource source, int size, String name) {
         RgbImage input = load(source, size);
-        GridTokenizer t = tokenizer();
+        TrainableTokenizer<?> t = tokenizer(name);
         if (size != t.imageSize()) {
-            throw new IllegalArgumentException("no shipped tokenizer takes " + size + "px images; "
-                    + t.name() + " takes " + t.imageSize() + " (use --size " + t.imageSize() + ")");
+            throw new IllegalArgumentException("tokenizer " + t.name() + " takes " + t.imageSize() + "px images, not "
+                    + size + " (use --size " + t.imageSize() + ")");
         }
         return tokenize(source.toString(), input, t);
     }
 
     /** Tokenizes an image from {@code source} with {@code tokenizer}, reporting its reconstruction. */
-    public static TokenizeResult tokenize(ImageSource source, GridTokenizer tokenizer) {
+    public static TokenizeResult tokenize(ImageSource source, ImageTokenizer<?> tokenizer) {
         return tokenize(source.toString(), load(source, tokenizer.imageSize()), tokenizer);
     }
 
-    private static TokenizeResult tokenize(String source, RgbImage input, GridTokenizer tokenizer) {
-        TokenGrid grid = tokenizer.encode(input);
-        RgbImage recon = tokenizer.decode(grid);
-        return new TokenizeResult(source, tokenizer.name(), input, grid, recon, ImageMetrics.psnr(input, recon));
+    private static <T extends ImageTokens> TokenizeResult tokenize(String source, RgbImage input, ImageTokenizer<T> t) {
+        T tokens = t.encode(input);
+        RgbImage recon = t.decode(tokens);
+        List<RgbImage> refinements = new ArrayList<>();
+        if (t instanceof GridTokenizer g && g.depth() > 1) {
+            for (int level = 1; level <= g.depth(); level++) {
+                refinements.add(g.decode((TokenGrid) tokens, level));
+            }
+        }
+        return new TokenizeResult(source, t.name(), t.describe(), input, tokens, recon, refinements,
+                ImageMetrics.psnr(input, recon), Ssim.of(input, recon));
     }
 
-    /** Tokenizes an image file. */
-    public static TokenizeResult tokenize(Path imageFile) {
-        return tokenize(new ImageSource.File(imageFile));
+    /** The codebook of the shipped tokenizer {@code name}: atlas and usage on {@code images} held-out scenes. */
+    public static CodebookReport codebook(String name, int images) {
+        return codebook(tokenizer(name), images);
+    }
+
+    /** The codebook of {@code tokenizer}: atlas and usage on {@code images} held-out scenes. */
+    public static CodebookReport codebook(ImageTokenizer<?> tokenizer, int images) {
+        int[] codes = IntStream.range(0, Math.min(tokenizer.codebookSize(), ATLAS_LIMIT)).toArray();
+        EvaluationSet set = EvaluationSet.load(EvaluationSet.Source.SCENES, images, tokenizer.imageSize());
+        return new CodebookReport(tokenizer.name(), tokenizer.describe(), tokenizer.decodeCodes(codes),
+                TokenizerEvaluation.evaluate(tokenizer, set.images()));
+    }
+
+    /** Shipped tokenizers side by side on the first {@code images} images of {@code source}. */
+    public static Comparison compare(List<String> names, EvaluationSet.Source source, int images) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("name at least one tokenizer to compare; shipped: "
+                    + String.join(", ", TokenizerCheckpoint.available()));
+        }
+        List<TrainableTokenizer<?>> ts = names.stream().<TrainableTokenizer<?>>map(Tessera::tokenizer).toList();
+        int side = ts.get(0).imageSize();
+        for (TrainableTokenizer<?> t : ts) {
+            if (t.imageSize() != side) {
+                throw new IllegalArgumentException("tokenizers to compare must take one image size: " + ts.get(0).name()
+                        + " takes " + side + "px, " + t.name() + " takes " + t.imageSize() + "px");
+            }
+        }
+        return TokenizerComparison.compare(ts, EvaluationSet.load(source, images, side));
     }
 }

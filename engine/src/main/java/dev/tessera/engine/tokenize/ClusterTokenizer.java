@@ -153,6 +153,22 @@ public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
     }
 
     @Override
+    public int codebookSize() {
+        return config.quantizer().codebookSize();
+    }
+
+    @Override
+    public List<RgbImage> decodeCodes(int[] codes) {
+        int g = config.gridSize();
+        int centre = (g / 2) * g + g / 2;
+        List<TokenSet> sets = new ArrayList<>(codes.length);
+        for (int code : codes) {
+            sets.add(new TokenSet(g, new int[] {code}, new int[] {centre}, new int[g * g], codebookSize()));
+        }
+        return decode(sets);
+    }
+
+    @Override
     public void close() {
         model.close();
     }

@@ -169,6 +169,25 @@ public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
     }
 
     @Override
+    public int codebookSize() {
+        return config.quantizer().codebookSize();
+    }
+
+    @Override
+    public List<RgbImage> decodeCodes(int[] codes) {
+        int g = config.gridSize();
+        List<TokenGrid> grids = new ArrayList<>(codes.length);
+        for (int code : codes) {
+            int[] ids = new int[g * g * depth()];
+            for (int j = 0; j < g * g; j++) {
+                ids[j * depth()] = code;
+            }
+            grids.add(new TokenGrid(g, g, depth(), ids, codebookSize()));
+        }
+        return decode(grids, 1);
+    }
+
+    @Override
     public void close() {
         model.close();
     }

@@ -27,6 +27,15 @@ public interface ImageTokenizer<T extends ImageTokens> extends AutoCloseable {
     /** Images decoded from tokens. */
     List<RgbImage> decode(List<T> tokens);
 
+    /** Number of codes (per level) the tokens index into. */
+    int codebookSize();
+
+    /**
+     * What each of {@code codes} looks like alone: the image decoded from tokens that all use
+     * that one code (first level only for residual stacks). The pictures of a codebook atlas.
+     */
+    List<RgbImage> decodeCodes(int[] codes);
+
     default T encode(RgbImage image) {
         return encode(List.of(image)).get(0);
     }
