@@ -1,6 +1,8 @@
 package dev.tessera.magic;
 
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.image.ImageSource;
+import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +30,34 @@ public final class MagicParser {
 
         @Option(names = "--size", defaultValue = "64")
         int size;
+
+        @Option(names = "--tokenizer", defaultValue = TokenizerCheckpoint.DEFAULT)
+        String tokenizer;
     }
+
+    @Command(name = "codebook")
+    static final class CodebookArgs {
+        @Option(names = "--tokenizer", defaultValue = TokenizerCheckpoint.DEFAULT)
+        String tokenizer;
+
+        @Option(names = "--images", defaultValue = "256")
+        int images;
+    }
+
+    @Command(name = "compare")
+    static final class CompareArgs {
+        @Parameters(arity = "1..*", paramLabel = "TOKENIZER")
+        List<String> tokenizers;
+
+        @Option(names = "--data", defaultValue = "scenes")
+        String data;
+
+        @Option(names = "--images", defaultValue = "256")
+        int images;
+    }
+
+    /** Most images a codebook or comparison magic measures: keeps a cell's run short and its memory bounded. */
+    static final int MAX_IMAGES = 4096;
 
     /** Command name -> (usage, converter from the parsed picocli object to a request). */
     private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
@@ -42,9 +71,33 @@ public final class MagicParser {
         m.put("help", new Entry(new HelpArgs(), "Usage: %tessera help", a -> new HelpRequest()));
         m.put("tokenize", new Entry(new TokenizeArgs(), TokenizeRequest.USAGE, a -> {
             TokenizeArgs t = (TokenizeArgs) a;
-            return new TokenizeRequest(ImageSource.parse(t.image), t.size);
+            return new TokenizeRequest(ImageSource.parse(t.image), t.size, knownTokenizer(t.tokenizer));
+        }));
+        m.put("codebook", new Entry(new CodebookArgs(), CodebookRequest.USAGE, a -> {
+            CodebookArgs c = (CodebookArgs) a;
+            return new CodebookRequest(knownTokenizer(c.tokenizer), imageCount(c.images));
+        }));
+        m.put("compare", new Entry(new CompareArgs(), CompareRequest.USAGE, a -> {
+            CompareArgs c = (CompareArgs) a;
+            c.tokenizers.forEach(MagicParser::knownTokenizer);
+            return new CompareRequest(c.tokenizers, EvaluationSet.Source.parse(c.data), imageCount(c.images));
         }));
         return m;
+    }
+
+    private static String knownTokenizer(String name) {
+        if (!TokenizerCheckpoint.SHIPPED.contains(name)) {
+            throw new IllegalArgumentException("unknown tokenizer '" + name + "': use one of "
+                    + String.join(", ", TokenizerCheckpoint.SHIPPED));
+        }
+        return name;
+    }
+
+    private static int imageCount(int n) {
+        if (n < 1 || n > MAX_IMAGES) {
+            throw new IllegalArgumentException("--images must be in 1.." + MAX_IMAGES + ", got " + n);
+        }
+        return n;
     }
 
     /** Every command's usage, for {@code %tessera help}. */

@@ -4,22 +4,24 @@ import dev.tessera.engine.Tessera;
 import dev.tessera.engine.image.ImageSource;
 
 /**
- * {@code %tessera tokenize <image path | sample:N> [--size 64]}: one call of
- * {@link Tessera#tokenize(ImageSource, int)}.
+ * {@code %tessera tokenize <image path | sample:N> [--size 64] [--tokenizer NAME]}: one call of
+ * {@link Tessera#tokenize(ImageSource, int, String)}.
  *
- * @param source the image
- * @param size   the side the image is resized to; must match the tokenizer
+ * @param source    the image
+ * @param size      the side the image is resized to; must match the tokenizer
+ * @param tokenizer a shipped tokenizer's name
  */
-public record TokenizeRequest(ImageSource source, int size) implements Magic {
+public record TokenizeRequest(ImageSource source, int size, String tokenizer) implements Magic {
 
-    static final String USAGE = "Usage: %tessera tokenize <image path | sample:N> [--size 64]\n"
-            + "  sample:N   held-out synthetic scene number N (N >= 0)\n"
-            + "  path       a PNG, JPEG, GIF or BMP file; it is centre-cropped to a square and resized\n"
-            + "  --size     side in pixels the tokenizer takes (default 64)";
+    static final String USAGE = "Usage: %tessera tokenize <image path | sample:N> [--size 64] [--tokenizer NAME]\n"
+            + "  sample:N     held-out synthetic scene number N (N >= 0)\n"
+            + "  path         a PNG, JPEG, GIF or BMP file; it is centre-cropped to a square and resized\n"
+            + "  --size       side in pixels the tokenizer takes (default 64)\n"
+            + "  --tokenizer  vq-shapes64 (default), rvq-shapes64, fsq-shapes64 or setok-shapes64";
 
     @Override
     public Object execute() {
-        return Tessera.tokenize(source, size);
+        return Tessera.tokenize(source, size, tokenizer);
     }
 
     @Override

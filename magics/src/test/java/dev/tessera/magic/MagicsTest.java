@@ -1,5 +1,6 @@
 package dev.tessera.magic;
 
+import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.tokenize.TokenizeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class MagicsTest {
     @Test
     void anUnknownCommandNamesItAndTheValidOnes() {
         MagicError e = error("frobnicate now");
-        assertThat(e.problem()).contains("unknown command 'frobnicate'").contains("help, tokenize");
+        assertThat(e.problem()).contains("unknown command 'frobnicate'").contains("codebook, compare, help, tokenize");
         assertThat(e.usage()).contains("%tessera tokenize");
     }
 
@@ -76,10 +77,26 @@ class MagicsTest {
         Object r = Magics.run("tokenize sample:3");
         assertThat(r).isInstanceOf(TokenizeResult.class);
         TokenizeResult t = (TokenizeResult) r;
-        assertThat(t.tokens().rows()).isEqualTo(16);
-        assertThat(t.tokens().cols()).isEqualTo(16);
+        TokenGrid grid = (TokenGrid) t.tokens();
+        assertThat(grid.rows()).isEqualTo(16);
+        assertThat(grid.cols()).isEqualTo(16);
         assertThat(t.source()).isEqualTo("sample:3");
         assertThat(t.psnr()).isGreaterThan(20);
+    }
+
+    @Test
+    void anUnknownTokenizerListsTheShippedOnes() {
+        assertThat(error("tokenize sample:1 --tokenizer vq-big").problem()).contains("unknown tokenizer 'vq-big'")
+                .contains("rvq-shapes64").contains("setok-shapes64");
+        assertThat(error("codebook --tokenizer nope").usage()).startsWith("Usage: %tessera codebook");
+    }
+
+    @Test
+    void compareNeedsATokenizerAndKnownData() {
+        assertThat(error("compare").problem()).contains("TOKENIZER");
+        assertThat(error("compare vq-shapes64 --data cifar").problem()).contains("unknown data 'cifar'")
+                .contains("scenes, mnist, fashion-mnist");
+        assertThat(error("compare vq-shapes64 --images 0").problem()).contains("--images must be in 1..4096");
     }
 
     @Test

@@ -1,0 +1,27 @@
+package dev.tessera.magic;
+
+import dev.tessera.engine.Tessera;
+
+/**
+ * {@code %tessera codebook [--tokenizer NAME] [--images 256]}: one call of
+ * {@link Tessera#codebook(String, int)}.
+ *
+ * @param tokenizer a shipped tokenizer's name
+ * @param images    held-out scenes over which code usage is counted
+ */
+public record CodebookRequest(String tokenizer, int images) implements Magic {
+
+    static final String USAGE = "Usage: %tessera codebook [--tokenizer NAME] [--images 256]\n"
+            + "  --tokenizer  vq-shapes64 (default), rvq-shapes64, fsq-shapes64 or setok-shapes64\n"
+            + "  --images     held-out scenes over which code usage is counted (1..4096)";
+
+    @Override
+    public Object execute() {
+        return Tessera.codebook(tokenizer, images);
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+}

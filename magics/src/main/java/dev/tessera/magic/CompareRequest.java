@@ -1,0 +1,36 @@
+package dev.tessera.magic;
+
+import dev.tessera.engine.Tessera;
+import dev.tessera.engine.data.EvaluationSet;
+
+import java.util.List;
+
+/**
+ * {@code %tessera compare <tokenizers...> [--data scenes] [--images 256]}: one call of
+ * {@link Tessera#compare(List, EvaluationSet.Source, int)}.
+ *
+ * @param tokenizers shipped tokenizer names
+ * @param data       what to measure on
+ * @param images     how many images
+ */
+public record CompareRequest(List<String> tokenizers, EvaluationSet.Source data, int images) implements Magic {
+
+    static final String USAGE = "Usage: %tessera compare <tokenizer> [<tokenizer>...] [--data scenes] [--images 256]\n"
+            + "  tokenizer  vq-shapes64, rvq-shapes64, fsq-shapes64, setok-shapes64\n"
+            + "  --data     scenes (held-out synthetic scenes), mnist or fashion-mnist (test split)\n"
+            + "  --images   how many images to measure (1..4096)";
+
+    public CompareRequest {
+        tokenizers = List.copyOf(tokenizers);
+    }
+
+    @Override
+    public Object execute() {
+        return Tessera.compare(tokenizers, data, images);
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+}
