@@ -13,13 +13,26 @@ import sys
 
 CELL_TIMEOUT_S = 1800  # only so a hung kernel cannot hang CI forever; not a performance bound
 STARTUP_TIMEOUT_S = 600
+TESSERA_ERROR = "application/vnd.tessera.error+json"  # marker of a displayed magic error
+EXPECT_ERROR_TAG = "tessera-error"  # a cell that demonstrates a clear error message on bad input
 
 
 def cell_error(cell, reply=None):
     """The error of an executed cell as one line, or None. The Kotlin kernel reports a failing
-    cell only in its execute_reply (plus a stderr stream), not as an `error` output."""
-    if "raises-exception" in cell.get("metadata", {}).get("tags", []):
+    cell only in its execute_reply (plus a stderr stream), not as an `error` output. A Tessera
+    magic error is a display (never an exception), recognised by its marker MIME type: it fails
+    the run unless the cell is tagged tessera-error, and a cell so tagged must show one."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    if "raises-exception" in tags:
         return None
+    shown = [out["data"][TESSERA_ERROR] for out in cell.get("outputs", [])
+             if TESSERA_ERROR in out.get("data", {})]
+    if EXPECT_ERROR_TAG in tags:
+        if not shown:
+            return f"cell is tagged {EXPECT_ERROR_TAG} but showed no Tessera error"
+    elif shown:
+        problem = shown[0].get("problem") if isinstance(shown[0], dict) else shown[0]
+        return f"Tessera error: {problem}"
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             return f"{out.get('ename')}: {out.get('evalue')}"
