@@ -109,7 +109,11 @@ public final class Tessera {
         return tokenize(source.toString(), load(source, tokenizer.imageSize()), tokenizer);
     }
 
-    private static <T extends ImageTokens> TokenizeResult tokenize(String source, RgbImage input, ImageTokenizer<T> t) {
+    /** Tokenizes an image already in memory (e.g. a generated scene); {@code label} names it in pictures. */
+    public static <T extends ImageTokens> TokenizeResult tokenize(String label, RgbImage input, ImageTokenizer<T> t) {
+        if (input.width() != t.imageSize() || input.height() != t.imageSize()) {
+            input = Images.fromBuffered(Images.centreSquare(Images.toBuffered(input), t.imageSize()));
+        }
         T tokens = t.encode(input);
         RgbImage recon = t.decode(tokens);
         List<RgbImage> refinements = new ArrayList<>();
@@ -118,7 +122,7 @@ public final class Tessera {
                 refinements.add(g.decode((TokenGrid) tokens, level));
             }
         }
-        return new TokenizeResult(source, t.name(), t.describe(), input, tokens, recon, refinements,
+        return new TokenizeResult(label, t.name(), t.describe(), input, tokens, recon, refinements,
                 ImageMetrics.psnr(input, recon), Ssim.of(input, recon));
     }
 
