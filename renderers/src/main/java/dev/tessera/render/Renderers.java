@@ -11,7 +11,8 @@ import java.util.Map;
 public final class Renderers {
 
     private static final List<Renderer<?>> ALL = List.of(
-            new TokenizeRenderer(), new TextRenderers.Help(), new TextRenderers.Error());
+            new TokenizeRenderer(), new CodebookRenderer(), new ComparisonRenderer(),
+            new TextRenderers.Help(), new TextRenderers.Error());
 
     private Renderers() {
     }
@@ -21,7 +22,12 @@ public final class Renderers {
         return find(result) != null;
     }
 
-    /** MIME type -> content ("image/png" base64, "text/html", "text/plain"), or null when unsupported. */
+    /**
+     * MIME type -> content, richest first, or null when unsupported: "text/html" (pictures as
+     * inline base64 PNG, charts as inline SVG), then "image/png" (base64) when the result has a
+     * picture, then "text/plain" (one line). Magic errors also carry
+     * "application/vnd.tessera.error+json" ({"problem": ..., "usage": ...}).
+     */
     public static Map<String, String> mimeBundle(Object result) {
         Renderer<?> r = find(result);
         return r == null ? null : draw(r, result);

@@ -1,6 +1,6 @@
 package dev.tessera.render;
 
-import dev.tessera.engine.image.Images;
+import dev.tessera.engine.eval.ImageMetrics;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.tokenize.TokenizeResult;
@@ -10,103 +10,135 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The token-grid picture: the input image, its token ids as a grid coloured per code (with
- * the id written in each cell when it fits), and the reconstruction decoded from those ids,
- * side by side. Images are scaled up with nearest-neighbour so pixels stay honest.
+ * The picture of a grid tokenization: the input image, its (first-level) token ids as a grid
+ * coloured per code with the id written in each cell when it fits, and the reconstruction,
+ * side by side. A residual grid (depth &gt; 1) adds a progressive-refinement strip below: the
+ * image decoded from levels 1..l for each l, with its PSNR against the input.
  */
 public final class TokenGridPicture {
 
-    /** Side of each of the three panels, in pixels. */
+    /** Side of each of the three top panels, in pixels. */
     public static final int PANEL = 384;
-    private static final int GAP = 16;
-    private static final int TITLE = 28;
-    private static final Color BACKGROUND = Color.WHITE;
-    private static final Color INK = new Color(30, 30, 30);
+    private static final int GAP = Draw.GAP;
+    private static final int TOP = GAP + Draw.TITLE;
 
     private TokenGridPicture() {
     }
 
-    /** Width and height of the picture of any result. */
+    /** Width of every tokenize picture (grid or cluster): three panels. */
     public static int width() {
-        return 3 * PANEL + 4 * GAP;
+        return Draw.rowWidth(3, PANEL);
     }
 
+    /** Height of the three-panel row alone (single-level grids and token sets). */
     public static int height() {
-        return PANEL + TITLE + 2 * GAP;
+        return TOP + PANEL + GAP;
     }
 
+    /** Height of the picture of {@code r}: the three panels, plus the refinement strip if it has one. */
+    public static int height(TokenizeResult r) {
+        int n = strip(r).size();
+        return n == 0 ? height() : height() + Draw.TITLE + stripPanel(n) + GAP;
+    }
+
+    /** The picture of a result whose tokens are a {@link TokenGrid}. */
     public static BufferedImage draw(TokenizeResult r) {
-        BufferedImage out = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
+        if (!(r.tokens() instanceof TokenGrid t)) {
+            throw new IllegalArgumentException("a token grid picture needs a TokenGrid, got " + r.tokens());
+        }
+        BufferedImage out = new BufferedImage(width(), height(r), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Draw.begin(out);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(BACKGROUND);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            int y = GAP + TITLE;
-            TokenGrid t = r.tokens();
-            title(g, "input " + r.input().width() + "x" + r.input().height(), GAP, y);
-            image(g, r.input(), GAP, y);
-            title(g, "tokens " + t.rows() + "x" + t.cols() + " from " + t.codebookSize() + " codes", 2 * GAP + PANEL, y);
-            grid(g, t, 2 * GAP + PANEL, y);
-            title(g, String.format("reconstruction, PSNR %.1f dB", r.psnr()), 3 * GAP + 2 * PANEL, y);
-            image(g, r.reconstruction(), 3 * GAP + 2 * PANEL, y);
+            String tokens = t.depth() == 1
+                    ? "tokens " + t.rows() + "x" + t.cols() + " from " + t.codebookSize() + " codes"
+                    : "level 1 of " + t.depth() + ": tokens " + t.rows() + "x" + t.cols() + ", K=" + t.codebookSize();
+            Draw.title(g, "input " + r.input().width() + "x" + r.input().height(), GAP, TOP, PANEL);
+            Draw.image(g, r.input(), GAP, TOP, PANEL, PANEL);
+            Draw.title(g, tokens, 2 * GAP + PANEL, TOP, PANEL);
+            grid(g, t.depth() == 1 ? t : t.level(0), 2 * GAP + PANEL, TOP, PANEL);
+            Draw.title(g, String.format("reconstruction: PSNR %.1f dB, SSIM %.3f", r.psnr(), r.ssim()),
+                    3 * GAP + 2 * PANEL, TOP, PANEL);
+            Draw.image(g, r.reconstruction(), 3 * GAP + 2 * PANEL, TOP, PANEL, PANEL);
+            List<RgbImage> strip = strip(r);
+            if (!strip.isEmpty()) {
+                Rectangle first = stripPanel(strip.size(), 0);
+                Draw.row(g, strip, stripTitles(r), first.x, first.y, first.width);
+            }
         } finally {
             g.dispose();
         }
         return out;
     }
 
-    private static void title(Graphics2D g, String text, int x, int panelTop) {
-        g.setColor(INK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(text, x, panelTop - 9);
+    /** The refinement images drawn below: those of a residual grid, none otherwise. */
+    static List<RgbImage> strip(TokenizeResult r) {
+        return r.tokens() instanceof TokenGrid t && t.depth() > 1 ? r.refinements() : List.of();
     }
 
-    private static void image(Graphics2D g, RgbImage img, int x, int y) {
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(Images.toBuffered(img), x, y, PANEL, PANEL, null);
+    /** Titles of the refinement panels: the levels decoded and the PSNR against the input, with its gain. */
+    static List<String> stripTitles(TokenizeResult r) {
+        List<RgbImage> strip = strip(r);
+        List<String> titles = new ArrayList<>();
+        double previous = Double.NaN;
+        for (int l = 0; l < strip.size(); l++) {
+            double psnr = ImageMetrics.psnr(r.input(), strip.get(l));
+            titles.add((l == 0 ? "level 1" : "levels 1.." + (l + 1)) + String.format(": %.1f dB", psnr)
+                    + (l == 0 ? "" : String.format(" (%+.1f)", psnr - previous)));
+            previous = psnr;
+        }
+        return titles;
     }
 
-    private static void grid(Graphics2D g, TokenGrid t, int x0, int y0) {
-        double cw = (double) PANEL / t.cols();
-        double ch = (double) PANEL / t.rows();
-        int fontSize = (int) Math.min(12, Math.floor(Math.min(cw, ch) * 0.45));
-        boolean labels = fontSize >= 7;
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(fontSize, 1));
-        g.setFont(font);
+    /** Side of each of {@code n} refinement panels: as large as the three-panel width allows, at most {@link #PANEL}. */
+    static int stripPanel(int n) {
+        return Math.min(PANEL, (width() - (n + 1) * GAP) / n);
+    }
+
+    /** Where refinement panel {@code i} of {@code n} is drawn (the strip is centred). */
+    static Rectangle stripPanel(int n, int i) {
+        int side = stripPanel(n);
+        int x0 = (width() - (n * side + (n - 1) * GAP)) / 2;
+        return new Rectangle(x0 + i * (side + GAP), height() + Draw.TITLE, side, side);
+    }
+
+    /** The ids of a single-level grid as coloured cells in a {@code side x side} square at (x0, y0). */
+    static void grid(Graphics2D g, TokenGrid t, int x0, int y0, int side) {
+        double cell = Math.min((double) side / t.cols(), (double) side / t.rows());
+        int fontSize = (int) Math.min(12, Math.floor(cell * 0.45));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(fontSize, 1)));
         FontMetrics fm = g.getFontMetrics();
         for (int r = 0; r < t.rows(); r++) {
             for (int c = 0; c < t.cols(); c++) {
                 int id = t.at(r, c);
-                int x = x0 + (int) Math.round(c * cw);
-                int y = y0 + (int) Math.round(r * ch);
-                int w = x0 + (int) Math.round((c + 1) * cw) - x;
-                int h = y0 + (int) Math.round((r + 1) * ch) - y;
+                int x = Draw.edge(x0, side, t.cols(), c);
+                int y = Draw.edge(y0, side, t.rows(), r);
+                int w = Draw.edge(x0, side, t.cols(), c + 1) - x;
+                int h = Draw.edge(y0, side, t.rows(), r + 1) - y;
                 Color fill = Palette.code(id);
                 g.setColor(fill);
                 g.fillRect(x, y, w, h);
-                if (labels) {
-                    String s = Integer.toString(id);
-                    if (fm.stringWidth(s) <= w - 2) {
-                        g.setColor(Palette.textOn(fill));
-                        g.drawString(s, x + (w - fm.stringWidth(s)) / 2, y + (h + fm.getAscent() - fm.getDescent()) / 2);
-                    }
+                String s = Integer.toString(id);
+                if (fontSize >= 7 && fm.stringWidth(s) <= w - 2) {
+                    g.setColor(Palette.textOn(fill));
+                    g.drawString(s, x + (w - fm.stringWidth(s)) / 2, y + (h + fm.getAscent() - fm.getDescent()) / 2);
                 }
             }
         }
         g.setColor(new Color(255, 255, 255, 90));
         g.setStroke(new BasicStroke(1f));
         for (int c = 1; c < t.cols(); c++) {
-            int x = x0 + (int) Math.round(c * cw);
-            g.drawLine(x, y0, x, y0 + PANEL);
+            int x = Draw.edge(x0, side, t.cols(), c);
+            g.drawLine(x, y0, x, y0 + side);
         }
         for (int r = 1; r < t.rows(); r++) {
-            int y = y0 + (int) Math.round(r * ch);
-            g.drawLine(x0, y, x0 + PANEL, y);
+            int y = Draw.edge(y0, side, t.rows(), r);
+            g.drawLine(x0, y, x0 + side, y);
         }
     }
 }

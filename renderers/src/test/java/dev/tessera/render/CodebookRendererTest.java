@@ -1,0 +1,112 @@
+package dev.tessera.render;
+
+import dev.tessera.engine.eval.CodebookReport;
+import dev.tessera.engine.eval.ReconstructionReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import java.awt.Color;
+import java.awt.Point;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import static dev.tessera.render.Fixtures.png;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CodebookRendererTest {
+
+    @ParameterizedTest
+    @CsvSource({"16, 4, 32", "256, 16, 32", "1000, 32, 20", "4096, 64, 10"})
+    void tilesShrinkForLargeCodebooks(int codes, int columns, int tile) {
+        assertThat(AtlasPicture.columns(codes)).isEqualTo(columns);
+        assertThat(AtlasPicture.tile(codes)).isEqualTo(tile);
+    }
+
+    @Test
+    void theAtlasShowsEachCodeInItsTileAndFadesDeadCodes() {
+        CodebookReport report = Fixtures.codebook(256, 1);
+        BufferedImage pic = png(Renderers.mimeBundle(report));
+        int tile = AtlasPicture.tile(256);
+        Point last = AtlasPicture.tileOrigin(256, 255);
+        assertThat(pic.getWidth()).isGreaterThanOrEqualTo(last.x + tile + Draw.GAP);
+        assertThat(pic.getHeight()).isEqualTo(last.y + tile + Draw.GAP);
+        for (int i : new int[] {1, 17, 200, 255}) {
+            Point p = AtlasPicture.tileOrigin(256, i);
+            assertThat(pic.getRGB(p.x + tile / 2, p.y + tile / 2) & 0xFFFFFF).as("code %d", i)
+                    .isEqualTo(Palette.code(i).getRGB() & 0xFFFFFF);
+        }
+        // code 0 is never used in the fixture: white at 170/255 over its colour
+        Point p = AtlasPicture.tileOrigin(256, 0);
+        Color seen = new Color(pic.getRGB(p.x + tile / 2, p.y + tile / 2));
+        Color code = Palette.code(0);
+        double a = AtlasPicture.DEAD_FADE / 255.0;
+        assertThat(seen.getRed()).isCloseTo((int) Math.round(255 * a + code.getRed() * (1 - a)), within(2));
+        assertThat(seen.getBlue()).isCloseTo((int) Math.round(255 * a + code.getBlue() * (1 - a)), within(2));
+        assertThat(new Color(pic.getRGB(p.x, p.y + tile / 2))).isEqualTo(AtlasPicture.DEAD);
+    }
+
+    @Test
+    void theUsageChartIsSelfContainedSvgWithOneBarPerCodeAndLevel() throws Exception {
+        ReconstructionReport h = Fixtures.report(3, 16, new int[] {256});
+        String svg = CodebookRenderer.usageChart(h);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        NodeList rects = doc.getElementsByTagName("rect");
+        for (int l = 0; l < 3; l++) {
+            String fill = rgb(Palette.level(l));
+            int bars = 0;
+            for (int i = 0; i < rects.getLength(); i++) {
+                if (fill.equals(((Element) rects.item(i)).getAttribute("fill"))) {
+                    bars++;
+                }
+            }
+            assertThat(bars).as("bars of level %d", l + 1).isEqualTo(16);
+        }
+        assertThat(svg).doesNotContain("<script").doesNotContain("href=\"http").contains("level 3")
+                .contains("held-out images");
+    }
+
+    @Test
+    void theTableGivesUtilizationAndPerplexityPerLevel() {
+        ReconstructionReport h = new ReconstructionReport(24.25, 0.004, 0.8125, 64.0, new int[] {16, 16},
+                new long[][] {{5, 5, 5, 5}, {10, 0, 0, 0}});
+        String html = CodebookRenderer.table(new CodebookReport("rvq", "RVQ 2x4", List.of(), h));
+        assertThat(html).contains("4 of 4 (utilization 100.0%), perplexity 4.0")
+                .contains("1 of 4 (utilization 25.0%), perplexity 1.0")
+                .contains(">37.5%<").contains(">24.25 dB<").contains(">0.813<").contains(">4 codes per level<");
+    }
+
+    @Test
+    void theBundleHasTheAtlasAndTheChartInline() {
+        Map<String, String> b = Renderers.mimeBundle(Fixtures.codebook(64, 2));
+        assertThat(b.keySet()).containsExactly("text/html", "image/png", "text/plain");
+        assertThat(b.get("text/html")).contains("<img src=\"data:image/png;base64," + b.get("image/png"))
+                .contains("<svg").contains("</svg>");
+        assertThat(b.get("text/plain")).isEqualTo("vq-test: 64 codes x 2 levels; level 1 63 used (98.4%), perplexity "
+                + String.format("%.1f", Fixtures.report(2, 64, new int[] {1}).perplexity(0))
+                + ", level 2 64 used (100.0%), perplexity "
+                + String.format("%.1f", Fixtures.report(2, 64, new int[] {1}).perplexity(1))
+                + "; PSNR 27.50 dB, SSIM 0.900 on 3 held-out images");
+    }
+
+    @Test
+    void anEmptyAtlasStillDraws() {
+        CodebookReport report = new CodebookReport("vq", "VQ", List.of(), Fixtures.report(1, 8, new int[] {4}));
+        assertThat(png(Renderers.mimeBundle(report)).getWidth()).isPositive();
+    }
+
+    private static String rgb(String hex) {
+        Color c = Color.decode(hex);
+        return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
+    }
+}
