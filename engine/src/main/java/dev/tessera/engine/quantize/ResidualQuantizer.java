@@ -7,9 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,7 @@ import java.util.Random;
  * and a commitment loss per level on that level's residual. Decoding with the first l
  * levels only gives the progressive refinement pictured in notebooks.
  */
-public final class ResidualQuantizer extends AbstractBlock implements Quantizer {
+public final class ResidualQuantizer extends QuantizerBlock {
 
     private final ResidualConfig config;
     private final List<VectorQuantizer> levels = new ArrayList<>();
@@ -98,10 +96,6 @@ public final class ResidualQuantizer extends AbstractBlock implements Quantizer 
         return restarted;
     }
 
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return quantize(ps, inputs.singletonOrThrow(), training).toList();
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

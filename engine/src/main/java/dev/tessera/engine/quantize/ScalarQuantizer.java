@@ -5,10 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 import java.util.Random;
 
@@ -19,7 +17,7 @@ import java.util.Random;
  * id is the mixed-radix number of the rounded digits. There is no codebook to learn, hence no
  * codebook collapse and no auxiliary loss: the collapse-free baseline.
  */
-public final class ScalarQuantizer extends AbstractBlock implements Quantizer {
+public final class ScalarQuantizer extends QuantizerBlock {
 
     private final FsqConfig config;
     private final int[] levels;
@@ -116,10 +114,6 @@ public final class ScalarQuantizer extends AbstractBlock implements Quantizer {
         return 0;
     }
 
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return quantize(ps, inputs.singletonOrThrow(), training).toList();
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

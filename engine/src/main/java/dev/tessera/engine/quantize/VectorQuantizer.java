@@ -6,13 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.PairList;
 
 import java.util.Random;
 
@@ -29,7 +27,7 @@ import static dev.tessera.engine.nn.Tensors.replace;
  * <p>The EMA buffers double as usage statistics: {@code emaCount} is the smoothed number of
  * assignments per code per batch, which decides dead-code restarts in both update modes.
  */
-public final class VectorQuantizer extends AbstractBlock implements Quantizer {
+public final class VectorQuantizer extends QuantizerBlock {
 
     private final VqConfig config;
     private final Parameter codebook;
@@ -202,10 +200,6 @@ public final class VectorQuantizer extends AbstractBlock implements Quantizer {
         return restarted;
     }
 
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return quantize(ps, inputs.singletonOrThrow(), training).toList();
-    }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -3,12 +3,8 @@ package dev.tessera.engine.tokenize;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import dev.tessera.engine.cluster.Clustering;
 import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.image.RgbImage;
@@ -24,36 +20,22 @@ import java.util.List;
  * an empty one, and a variable set of tokens decodes back to an image. See
  * {@link ClusterAutoencoder} for the architecture.
  */
-public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
+public final class ClusterTokenizer extends ModelTokenizer<TokenSet> {
 
-    private final String name;
     private final ClusterTokenizerConfig config;
-    private final Model model;
     private final ClusterAutoencoder block;
 
     ClusterTokenizer(String name, ClusterTokenizerConfig config, Model model) {
-        this.name = name;
+        super(name, model);
         this.config = config;
-        this.model = model;
         this.block = (ClusterAutoencoder) model.getBlock();
     }
 
     /** A freshly initialised tokenizer; {@code seed} fixes the initial weights. */
     public static ClusterTokenizer create(String name, ClusterTokenizerConfig config, long seed) {
-        TesseraRuntime.engine().setRandomSeed((int) seed);
-        Model model = Model.newInstance(name, TesseraRuntime.device());
-        ClusterAutoencoder block = new ClusterAutoencoder(config);
-        block.setInitializer(new XavierInitializer(), p -> p.getType() == Parameter.Type.WEIGHT && !p.getName().equals("queries"));
-        block.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
-        model.setBlock(block);
-        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
-        return new ClusterTokenizer(name, config, model);
+        return new ClusterTokenizer(name, config, newModel(name, new ClusterAutoencoder(config), config.imageSize(), seed));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public int imageSize() {
@@ -70,10 +52,6 @@ public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
                 + " patches, up to " + config.clustering().maxCentres() + " tokens";
     }
 
-    @Override
-    public Model model() {
-        return model;
-    }
 
     public ClusterAutoencoder block() {
         return block;
@@ -92,17 +70,6 @@ public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
     @Override
     public void quantizing(boolean on) {
         block.quantizing(on);
-    }
-
-    private void checkSizes(List<RgbImage> images) {
-        for (int i = 0; i < images.size(); i++) {
-            RgbImage img = images.get(i);
-            if (img.width() != imageSize() || img.height() != imageSize()) {
-                throw new IllegalArgumentException("tokenizer " + name + " takes " + imageSize() + "x" + imageSize()
-                        + " images but image " + i + " is " + img.width() + "x" + img.height()
-                        + "; resize with Images.centreSquare");
-            }
-        }
     }
 
     @Override
@@ -135,7 +102,7 @@ public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
         List<Long> ids = new ArrayList<>();
         for (TokenSet s : sets) {
             if (s.side() != config.gridSize() || s.codebookSize() != config.quantizer().codebookSize()) {
-                throw new IllegalArgumentException("tokenizer " + name + " decodes token sets on a " + config.gridSize()
+                throw new IllegalArgumentException("tokenizer " + name() + " decodes token sets on a " + config.gridSize()
                         + "x" + config.gridSize() + " grid over " + config.quantizer().codebookSize() + " codes, got "
                         + s.side() + "x" + s.side() + " over " + s.codebookSize());
             }
@@ -168,13 +135,5 @@ public final class ClusterTokenizer implements TrainableTokenizer<TokenSet> {
         return decode(sets);
     }
 
-    @Override
-    public void close() {
-        model.close();
-    }
 
-    @Override
-    public String toString() {
-        return "ClusterTokenizer[" + name + ", " + describe() + "]";
-    }
 }

@@ -3,12 +3,8 @@ package dev.tessera.engine.tokenize;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.quantize.Quantizer;
@@ -26,36 +22,22 @@ import java.util.List;
  * <p>Create one with {@link #create} (random, to train), or load a checkpoint with
  * {@link TokenizerCheckpoint}. Not thread-safe; close it to free native memory.
  */
-public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
+public final class GridTokenizer extends ModelTokenizer<TokenGrid> {
 
-    private final String name;
     private final TokenizerConfig config;
-    private final Model model;
     private final GridAutoencoder block;
 
     GridTokenizer(String name, TokenizerConfig config, Model model) {
-        this.name = name;
+        super(name, model);
         this.config = config;
-        this.model = model;
         this.block = (GridAutoencoder) model.getBlock();
     }
 
     /** A freshly initialised tokenizer; {@code seed} fixes the initial weights. */
     public static GridTokenizer create(String name, TokenizerConfig config, long seed) {
-        TesseraRuntime.engine().setRandomSeed((int) seed);
-        Model model = Model.newInstance(name, TesseraRuntime.device());
-        GridAutoencoder block = new GridAutoencoder(config);
-        block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-        block.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
-        model.setBlock(block);
-        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
-        return new GridTokenizer(name, config, model);
+        return new GridTokenizer(name, config, newModel(name, new GridAutoencoder(config), config.imageSize(), seed));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public int imageSize() {
@@ -76,10 +58,6 @@ public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
         return config.quantizer().describe() + ", " + config.gridSize() + "x" + config.gridSize() + " grid";
     }
 
-    @Override
-    public Model model() {
-        return model;
-    }
 
     @Override
     public Quantizer quantizer() {
@@ -105,14 +83,7 @@ public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
 
     @Override
     public List<TokenGrid> encode(List<RgbImage> images) {
-        for (int i = 0; i < images.size(); i++) {
-            RgbImage img = images.get(i);
-            if (img.width() != imageSize() || img.height() != imageSize()) {
-                throw new IllegalArgumentException("tokenizer " + name + " takes " + imageSize() + "x" + imageSize()
-                        + " images but image " + i + " is " + img.width() + "x" + img.height()
-                        + "; resize with Images.centreSquare or use Tessera.tokenize(path), which resizes");
-            }
-        }
+        checkSizes(images);
         int g = config.gridSize();
         int per = g * g * depth();
         try (NDManager m = TesseraRuntime.newManager()) {
@@ -153,7 +124,7 @@ public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
         for (int i = 0; i < grids.size(); i++) {
             TokenGrid t = grids.get(i);
             if (t.rows() != g || t.cols() != g || t.depth() != depth() || t.codebookSize() != k) {
-                throw new IllegalArgumentException("tokenizer " + name + " decodes " + g + "x" + g + " grids of depth "
+                throw new IllegalArgumentException("tokenizer " + name() + " decodes " + g + "x" + g + " grids of depth "
                         + depth() + " over " + k + " codes, got " + t.rows() + "x" + t.cols() + " of depth " + t.depth()
                         + " over " + t.codebookSize());
             }
@@ -187,14 +158,5 @@ public final class GridTokenizer implements TrainableTokenizer<TokenGrid> {
         return decode(grids, 1);
     }
 
-    @Override
-    public void close() {
-        model.close();
-    }
 
-    @Override
-    public String toString() {
-        return "GridTokenizer[" + name + ", " + config.imageSize() + "px -> " + config.gridSize() + "x"
-                + config.gridSize() + " tokens, " + config.quantizer().describe() + "]";
-    }
 }
