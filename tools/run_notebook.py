@@ -8,6 +8,7 @@ Writes OUT/<name>.ipynb and OUT/<name>.html (also when the kernel dies midway), 
 if any cell failed, listing each one. Uses Debian's python3-nbclient / python3-nbformat / jupyter-nbconvert.
 """
 import argparse
+import json
 import os
 import sys
 
@@ -31,8 +32,13 @@ def cell_error(cell, reply=None):
         if not shown:
             return f"cell is tagged {EXPECT_ERROR_TAG} but showed no Tessera error"
     elif shown:
-        problem = shown[0].get("problem") if isinstance(shown[0], dict) else shown[0]
-        return f"Tessera error: {problem}"
+        marker = shown[0]
+        if isinstance(marker, str):  # the Kotlin kernel sends every MIME value as a string
+            try:
+                marker = json.loads(marker)
+            except ValueError:
+                marker = {"problem": marker}
+        return f"Tessera error: {marker.get('problem')}"
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             return f"{out.get('ename')}: {out.get('evalue')}"
