@@ -1,0 +1,8 @@
+/**
+ * JMH benchmarks of the engine, and the writer of their results table.
+ *
+ * <p>Run them with {@code ./tools/bench} (see {@link dev.tessera.bench.Bench}). Speed is
+ * quoted as a ratio against a reference measured in the same run (plain matmul for the
+ * nearest-code search), never from timed unit tests.
+ */
+package dev.tessera.bench;
