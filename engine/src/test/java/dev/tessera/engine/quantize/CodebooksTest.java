@@ -33,6 +33,55 @@ class CodebooksTest {
     }
 
     @Test
+    void nearestAgreesWithABruteForceSearchOnRandomData() {
+        int n = 300;
+        int k = 97;
+        int d = 24;
+        java.util.Random rnd = new java.util.Random(42);
+        float[] zs = new float[n * d];
+        float[] cs = new float[k * d];
+        for (int i = 0; i < zs.length; i++) {
+            zs[i] = (float) rnd.nextGaussian();
+        }
+        for (int i = 0; i < cs.length; i++) {
+            // codes of unequal norms (scales 1, 2, 3), so the ||c||^2 term matters
+            cs[i] = (float) (rnd.nextGaussian() * (1 + i / d % 3));
+        }
+        long[] got = Codebooks.nearest(m.create(zs, new Shape(n, d)), m.create(cs, new Shape(k, d))).toLongArray();
+        assertThat(got).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            double[] dist = squaredDistances(zs, i, cs, d);
+            int[] order = java.util.stream.IntStream.range(0, k).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(j -> dist[j])).mapToInt(j -> j).toArray();
+            double tolerance = 1e-3 * (1 + dist[order[0]]);
+            // fp32 may swap a near-tie: the chosen code is as close as the best, and is the best when the gap is clear
+            assertThat(dist[(int) got[i]]).as("row %d", i).isCloseTo(dist[order[0]], within(tolerance));
+            if (dist[order[1]] - dist[order[0]] > tolerance) {
+                assertThat(got[i]).as("row %d", i).isEqualTo(order[0]);
+            }
+        }
+    }
+
+    /** Squared distances in double from row {@code i} of {@code zs} to every code. */
+    private static double[] squaredDistances(float[] zs, int i, float[] cs, int d) {
+        double[] dist = new double[cs.length / d];
+        for (int j = 0; j < dist.length; j++) {
+            for (int t = 0; t < d; t++) {
+                double diff = zs[i * d + t] - cs[j * d + t];
+                dist[j] += diff * diff;
+            }
+        }
+        return dist;
+    }
+
+    @Test
+    void nearestBreaksExactTiesTowardsTheLowestIndex() {
+        NDArray codes = m.create(new float[] {1, 0, -1, 0, 0, 1}, new Shape(3, 2));
+        NDArray z = m.create(new float[] {0, 0}, new Shape(1, 2));
+        assertThat(Codebooks.nearest(z, codes).toLongArray()).containsExactly(0);
+    }
+
+    @Test
     void emaUpdateMatchesAHandComputedExample() {
         // K=2, D=1, decay 0.5. Previous: counts (2, 2), sums (4, 8) -> codes (2, 4).
         // Batch: z = 1, 3 -> code 0; z = 5 -> code 1.
