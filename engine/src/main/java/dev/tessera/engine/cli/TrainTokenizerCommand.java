@@ -5,6 +5,8 @@ import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.eval.ReconstructionReport;
 import dev.tessera.engine.eval.TokenizerEvaluation;
+import dev.tessera.engine.runtime.RuntimeSettings;
+import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 import dev.tessera.engine.train.TokenizerTrainer;
@@ -55,8 +57,11 @@ final class TrainTokenizerCommand implements Callable<Integer> {
             recipe = recipe.withSeed(seed);
         }
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("command", "./tessera engine train-tokenizer --preset " + p.id() + " --steps " + recipe.steps()
-                + " --seed " + recipe.seed() + " --out " + out);
+        RuntimeSettings rt = TesseraRuntime.settings();
+        provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-tokenizer --preset " + p.id()
+                + " --steps " + recipe.steps() + " --seed " + recipe.seed() + " --out " + out);
+        provenance.put("threads", rt.threads());
+        provenance.put("device", TesseraRuntime.device().toString());
         provenance.put("startedAt", Instant.now().toString());
         try (TrainableTokenizer<?> tokenizer = p.create(recipe.seed())) {
             SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(tokenizer.imageSize());
