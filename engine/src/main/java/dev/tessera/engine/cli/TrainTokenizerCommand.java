@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 final class TrainTokenizerCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "vq-shapes64",
-            description = "vq-shapes64, rvq-shapes64 (4-level residual), fsq-shapes64 (FSQ 8x5x5x5), "
+            description = "vq-shapes64, rvq-shapes64 (4-level residual), fsq-shapes64 (FSQ 8x6x5), "
                     + "setok-shapes64 (dynamic cluster tokens) or tiny")
     String preset;
 

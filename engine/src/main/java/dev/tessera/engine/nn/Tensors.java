@@ -29,6 +29,6 @@ public final class Tensors {
 
     /** Rows scaled to unit L2 norm; the epsilon inside the root keeps the gradient finite at zero rows. */
     public static NDArray l2normalize(NDArray x) {
-        return x.div(x.square().sum(new int[] {-1}, true).add(1e-12f).sqrt());
+        return x.div(x.square().sum(new int[] {-1}, true).add(1e-6f).sqrt());
     }
 }

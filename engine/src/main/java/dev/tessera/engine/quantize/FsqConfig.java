@@ -34,9 +34,9 @@ public record FsqConfig(int[] levels, int codeDim) implements QuantizerConfig {
         levels = levels.clone();
     }
 
-    /** 8x5x5x5 = 1000 codes, the FSQ paper's recommendation for ~2^10 codes. */
+    /** 8x6x5 = 240 codes, the FSQ paper's recommendation for ~2^8 codes: comparable with a 256-code VQ. */
     public static FsqConfig standard() {
-        return new FsqConfig(new int[] {8, 5, 5, 5}, 32);
+        return new FsqConfig(new int[] {8, 6, 5}, 32);
     }
 
     /** 4x4 = 16 codes, for tests. */

@@ -43,7 +43,7 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
         return new TokenizerConfig(64, 48, 2, ResidualConfig.standard());
     }
 
-    /** As {@link #shapes64()} with 8x5x5x5 finite scalar quantization (1000 implicit codes). */
+    /** As {@link #shapes64()} with 8x6x5 finite scalar quantization (240 implicit codes). */
     public static TokenizerConfig shapes64Fsq() {
         return new TokenizerConfig(64, 48, 2, FsqConfig.standard());
     }

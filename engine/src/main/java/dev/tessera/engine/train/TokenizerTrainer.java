@@ -49,6 +49,7 @@ public final class TokenizerTrainer {
     private TrainingStop stop = new TrainingStop();
     private Path checkpointFolder;
     private Map<String, Object> provenance = Map.of();
+    private int lastSaved;
 
     /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
     public TokenizerTrainer(TrainableTokenizer<?> tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
@@ -109,8 +110,13 @@ public final class TokenizerTrainer {
                         NDList out = trainer.forward(new NDList(x));
                         q = QuantizeResult.fromList(out, 1);
                         rec = out.get(0).sub(x).square().mean();
-                        gc.backward(rec.add(q.loss()));
+                        NDArray loss = rec.add(q.loss());
+                        if (!Float.isFinite(loss.getFloat())) {
+                            throw diverged(step + 1);
+                        }
+                        gc.backward(loss);
                     }
+                    GradientClipping.clipGlobalNorm(tokenizer.model().getBlock().getParameters(), config.maxGradNorm());
                     trainer.step();
                     boolean restart = config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0;
                     if (quantizing) {
@@ -139,7 +145,16 @@ public final class TokenizerTrainer {
         return new TokenizerTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, restarted);
     }
 
+    private TrainingDivergedException diverged(int step) {
+        String kept = checkpointFolder == null ? "nothing was saved"
+                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
+        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); " + kept
+                + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
+                + config.maxGradNorm() + ")");
+    }
+
     private void save(int stepsDone, boolean interrupted) {
+        lastSaved = stepsDone;
         Map<String, Object> p = new LinkedHashMap<>(provenance);
         p.put("stepsDone", stepsDone);
         p.put("interrupted", interrupted);

@@ -25,7 +25,7 @@ class ScalarQuantizerTest {
 
     @Test
     void theCodebookSizeIsTheProductOfLevels() {
-        assertThat(FsqConfig.standard().codebookSize()).isEqualTo(1000);
+        assertThat(FsqConfig.standard().codebookSize()).isEqualTo(240);
         assertThat(new FsqConfig(new int[] {2, 3}, 4).codebookSize()).isEqualTo(6);
     }
 

@@ -72,6 +72,26 @@ class TokenizerTrainerTest {
     }
 
     @Test
+    void aDivergedTrainingStopsWithoutTouchingTheLastCheckpoint() throws Exception {
+        Path folder = dir.resolve("ckpt");
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+            TokenizerCheckpoint.save(t, folder, Map.of("state", "good"));
+            byte[] before = java.nio.file.Files.readAllBytes(folder.resolve("weights.params"));
+            // poison one weight: the first loss is NaN
+            ai.djl.ndarray.NDArray w = t.model().getBlock().getParameters().get(0).getValue().getArray();
+            w.set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
+            TokenizerTrainer trainer = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(),
+                    SceneConfig.scenes64(0).withSize(16)).checkpointTo(folder, Map.of());
+            assertThatThrownBy(trainer::run).isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageContaining("diverged at step 1").hasMessageContaining("lower the learning rate");
+            assertThat(java.nio.file.Files.readAllBytes(folder.resolve("weights.params"))).isEqualTo(before);
+        }
+        try (GridTokenizer back = TokenizerCheckpoint.load(folder, GridTokenizer.class)) {
+            assertThat(back.name()).isEqualTo("tiny");
+        }
+    }
+
+    @Test
     void mismatchedSceneSizeIsRejected() {
         try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
             assertThatThrownBy(() -> new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(), SceneConfig.scenes64(0)))

@@ -1,0 +1,46 @@
+package dev.tessera.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+
+/**
+ * Global-norm gradient clipping: when the L2 norm of all gradients together exceeds a limit,
+ * every gradient is scaled down by the same factor, so the update keeps its direction. (DJL's
+ * {@code optClipGrad} clips each element on its own, which changes the direction; STACK.md.)
+ */
+public final class GradientClipping {
+
+    private GradientClipping() {
+    }
+
+    /**
+     * Scales the gradients of {@code params} in place so their global norm is at most
+     * {@code maxNorm}; returns the norm before clipping. {@code maxNorm <= 0} only measures.
+     */
+    public static double clipGlobalNorm(PairList<String, Parameter> params, double maxNorm) {
+        double sq = 0;
+        for (Pair<String, Parameter> p : params) {
+            NDArray g = gradient(p.getValue());
+            if (g != null) {
+                sq += g.square().sum().getFloat();
+            }
+        }
+        double norm = Math.sqrt(sq);
+        if (maxNorm > 0 && norm > maxNorm) {
+            float scale = (float) (maxNorm / norm);
+            for (Pair<String, Parameter> p : params) {
+                NDArray g = gradient(p.getValue());
+                if (g != null) {
+                    g.muli(scale);
+                }
+            }
+        }
+        return norm;
+    }
+
+    private static NDArray gradient(Parameter p) {
+        return p.requiresGradient() && p.isInitialized() && p.getArray().hasGradient() ? p.getArray().getGradient() : null;
+    }
+}
