@@ -1,9 +1,12 @@
 package dev.tessera.engine.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import dev.tessera.engine.nn.Tensors;
+import dev.tessera.engine.runtime.TesseraRuntime;
 
 /**
  * Global-norm gradient clipping: when the L2 norm of all gradients together exceeds a limit,
@@ -21,10 +24,14 @@ public final class GradientClipping {
      */
     public static double clipGlobalNorm(PairList<String, Parameter> params, double maxNorm) {
         double sq = 0;
-        for (Pair<String, Parameter> p : params) {
-            NDArray g = gradient(p.getValue());
-            if (g != null) {
-                sq += g.square().sum().getFloat();
+        // the squares live in a scratch manager: made from the gradients directly, they would
+        // attach to the model's manager and pile up step after step (STACK.md)
+        try (NDManager scratch = TesseraRuntime.newManager()) {
+            for (Pair<String, Parameter> p : params) {
+                NDArray g = gradient(p.getValue());
+                if (g != null) {
+                    sq += Tensors.local(g, scratch).square().sum().getFloat();
+                }
             }
         }
         double norm = Math.sqrt(sq);

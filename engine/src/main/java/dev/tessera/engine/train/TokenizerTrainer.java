@@ -116,7 +116,9 @@ public final class TokenizerTrainer {
                         }
                         gc.backward(loss);
                     }
-                    GradientClipping.clipGlobalNorm(tokenizer.model().getBlock().getParameters(), config.maxGradNorm());
+                    if (config.maxGradNorm() > 0) {
+                        GradientClipping.clipGlobalNorm(tokenizer.model().getBlock().getParameters(), config.maxGradNorm());
+                    }
                     trainer.step();
                     boolean restart = config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0;
                     if (quantizing) {
