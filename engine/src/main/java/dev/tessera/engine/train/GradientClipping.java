@@ -2,6 +2,7 @@ package dev.tessera.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -45,6 +46,16 @@ public final class GradientClipping {
             }
         }
         return norm;
+    }
+
+    /** Sets every gradient to zero (NaN-safe, unlike multiplying by zero). */
+    public static void zeroGradients(PairList<String, Parameter> params) {
+        for (Pair<String, Parameter> p : params) {
+            NDArray g = gradient(p.getValue());
+            if (g != null) {
+                g.set(new NDIndex("..."), 0f);
+            }
+        }
     }
 
     private static NDArray gradient(Parameter p) {

@@ -50,6 +50,10 @@ public final class TokenizerTrainer {
     private Path checkpointFolder;
     private Map<String, Object> provenance = Map.of();
     private int lastSaved;
+    private int skipped;
+
+    /** Steps with a non-finite gradient that may be dropped before the run counts as diverged. */
+    static final int MAX_SKIPPED_STEPS = 10;
 
     /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
     public TokenizerTrainer(TrainableTokenizer<?> tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
@@ -116,8 +120,16 @@ public final class TokenizerTrainer {
                         }
                         gc.backward(loss);
                     }
-                    if (config.maxGradNorm() > 0) {
-                        GradientClipping.clipGlobalNorm(tokenizer.model().getBlock().getParameters(), config.maxGradNorm());
+                    double norm = GradientClipping.clipGlobalNorm(tokenizer.model().getBlock().getParameters(),
+                            config.maxGradNorm());
+                    if (!Double.isFinite(norm)) {
+                        // a non-finite gradient would poison every weight: drop this step instead
+                        GradientClipping.zeroGradients(tokenizer.model().getBlock().getParameters());
+                        skipped++;
+                        if (skipped > MAX_SKIPPED_STEPS) {
+                            throw diverged(step + 1);
+                        }
+                        continue;
                     }
                     trainer.step();
                     boolean restart = config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0;
@@ -144,7 +156,7 @@ public final class TokenizerTrainer {
         if (checkpointFolder != null) {
             save(step, interrupted);
         }
-        return new TokenizerTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, restarted);
+        return new TokenizerTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, restarted, skipped);
     }
 
     private TrainingDivergedException diverged(int step) {
@@ -160,6 +172,7 @@ public final class TokenizerTrainer {
         Map<String, Object> p = new LinkedHashMap<>(provenance);
         p.put("stepsDone", stepsDone);
         p.put("interrupted", interrupted);
+        p.put("skippedSteps", skipped);
         p.put("training", config);
         p.put("scenes", scenes);
         TokenizerCheckpoint.save(tokenizer, checkpointFolder, p);

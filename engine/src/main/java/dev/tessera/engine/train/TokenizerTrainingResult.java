@@ -10,9 +10,10 @@ import java.util.List;
  * @param seconds             wall time
  * @param reconstructionLoss  per-step reconstruction MSE (in [-1, 1] pixel units)
  * @param codesRestarted      dead codes re-seeded over the run
+ * @param skippedSteps        steps dropped because their gradient was not finite
  */
 public record TokenizerTrainingResult(int stepsDone, boolean interrupted, double seconds,
-                                      List<Double> reconstructionLoss, int codesRestarted) {
+                                      List<Double> reconstructionLoss, int codesRestarted, int skippedSteps) {
 
     public TokenizerTrainingResult {
         reconstructionLoss = List.copyOf(reconstructionLoss);

@@ -41,6 +41,12 @@ class GradientClippingTest {
             // below the limit nothing changes
             assertThat(GradientClipping.clipGlobalNorm(params, 10.0)).isCloseTo(1.0, within(1e-6));
             assertThat(a.getArray().getGradient().toFloatArray()).containsExactly(new float[] {0.6f, 0f}, within(1e-6f));
+            // a NaN gradient makes the norm NaN; zeroing clears it in place
+            a.getArray().getGradient().set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
+            assertThat(GradientClipping.clipGlobalNorm(params, 1.0)).isNaN();
+            GradientClipping.zeroGradients(params);
+            assertThat(a.getArray().getGradient().toFloatArray()).containsExactly(0f, 0f);
+            assertThat(b.getArray().getGradient().toFloatArray()).containsExactly(0f, 0f);
         }
     }
 }
