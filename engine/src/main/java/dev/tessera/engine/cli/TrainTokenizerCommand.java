@@ -82,6 +82,7 @@ final class TrainTokenizerCommand implements Callable<Integer> {
             provenance.put("utilization", report.utilization());
             provenance.put("stepsDone", result.stepsDone());
             provenance.put("interrupted", result.interrupted());
+            provenance.put("skippedSteps", result.skippedSteps());
             provenance.put("training", recipe);
             provenance.put("scenes", scenes);
             TokenizerCheckpoint.save(tokenizer, out, provenance);
