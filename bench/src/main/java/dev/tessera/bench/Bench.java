@@ -8,6 +8,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs the benchmarks and writes the results table: {@code ./tools/bench [JMH options]}.
@@ -27,11 +30,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "bench/results/latest.md"));
         Path json = Path.of(System.getProperty("bench.json", "bench/target/jmh-result.json"));
-        String loadAtStart = Machine.loadAverage();
+        List<String> context = new ArrayList<>();
+        context.add("sources: " + System.getProperty("bench.source", "unknown"));
         if (args.length == 2 && args[0].equals("--table")) {
             json = Path.of(args[1]);
-            loadAtStart = "unknown (table re-rendered from JSON)";
+            context.add("load: unknown (table re-rendered from " + json + ")");
         } else {
+            String loadAtStart = Machine.loadAverage();
+            CpuUse before = CpuUse.sample();
             CommandLineOptions cli = new CommandLineOptions(args);
             if (cli.shouldHelp()) {
                 cli.showHelp();
@@ -45,9 +51,14 @@ public final class Bench {
             }
             Files.createDirectories(json.toAbsolutePath().getParent());
             new Runner(options).run();
+            CpuUse after = CpuUse.sample();
+            context.add("load average (1/5/15 min): " + loadAtStart + " at start, " + Machine.loadAverage() + " at end");
+            context.add("other processes' share of the CPU during the run: " + (before == null || after == null
+                    ? "unknown" : String.format(Locale.ROOT, "%.0f%%", 100 * before.othersShare(after)))
+                    + " (0% = the machine was quiet)");
         }
-        String source = System.getProperty("bench.source", "unknown");
-        String table = ResultsTable.fromJson(json).markdown(Machine.current(), loadAtStart, source);
+        context.addAll(0, Machine.current().describe());
+        String table = ResultsTable.fromJson(json).markdown(context);
         System.out.println();
         System.out.print(table);
         Files.createDirectories(out.toAbsolutePath().getParent());

@@ -5,25 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * What a benchmark number was measured on: the state of the machine goes beside every
- * results table, because a 2-core box with a training running in the background gives
- * other numbers than an idle one.
+ * What a benchmark number was measured on, for the header of every results table (with the
+ * load, see {@link #loadAverage()} and {@link CpuUse}): a 2-core box with a training
+ * running in the background gives other numbers than an idle one.
  *
  * @param date     when the table was written, UTC
  * @param cores    processors the JVM sees ({@code nproc})
  * @param cpu      model name from {@code /proc/cpuinfo}
  * @param jdk      runtime name and version
- * @param loadAvg  1/5/15-minute load averages when the table was written
  */
-public record Machine(Instant date, int cores, String cpu, String jdk, String loadAvg) {
+public record Machine(Instant date, int cores, String cpu, String jdk) {
 
     /** This machine, now. */
     public static Machine current() {
         return new Machine(Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                loadAverage());
+                cpuModel(), System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    }
+
+    /** Header lines for a results table. */
+    public List<String> describe() {
+        return List.of("written: " + date, "machine: " + cores + " cores, " + cpu, "JDK: " + jdk);
     }
 
     /** {@code "1.02 0.98 0.77"}, or {@code "unknown"} off Linux. */

@@ -91,18 +91,13 @@ public final class ResultsTable {
     }
 
     /**
-     * The table with a header naming the machine, its load and the measured sources, and the
-     * search/matmul ratios below it.
+     * The table under a bulleted header ({@code context}: machine, load, sources) and the
+     * engine thread counts measured, with the search/matmul ratios below it.
      */
-    public String markdown(Machine machine, String loadAtStart, String source) {
+    public String markdown(List<String> context) {
         StringBuilder s = new StringBuilder("# Tessera benchmarks\n\n");
-        s.append("- written: ").append(machine.date()).append('\n');
-        s.append("- sources: ").append(source).append('\n');
-        s.append("- machine: ").append(machine.cores()).append(" cores, ").append(machine.cpu()).append('\n');
-        s.append("- JDK: ").append(machine.jdk()).append('\n');
-        s.append("- engine threads (TESSERA_THREADS, `-p threads=`): ").append(distinct("threads")).append('\n');
-        s.append("- load average (1/5/15 min): ").append(loadAtStart).append(" at start, ")
-                .append(machine.loadAvg()).append(" at end\n\n");
+        context.forEach(line -> s.append("- ").append(line).append('\n'));
+        s.append("- engine threads (TESSERA_THREADS, `-p threads=`): ").append(distinct("threads")).append("\n\n");
         s.append("| Benchmark | Params | Score | Error | Unit | Rate |\n");
         s.append("|---|---|---:|---:|---|---:|\n");
         for (Row r : rows) {
