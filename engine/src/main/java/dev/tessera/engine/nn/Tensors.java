@@ -24,7 +24,9 @@ public final class Tensors {
 
     /** Overwrites a parameter's storage in place, on its device. */
     public static void replace(Parameter p, NDArray value) {
-        p.getArray().intern(value.toType(DataType.FLOAT32, true));
+        // duplicate() copies into memory libtorch owns: toType(same type) would alias the source, which
+        // may be a Java buffer (NDManager.create) freed when its manager closes
+        p.getArray().intern(value.toType(DataType.FLOAT32, false).duplicate());
     }
 
     /** Rows scaled to unit L2 norm; the epsilon inside the root keeps the gradient finite at zero rows. */

@@ -65,8 +65,16 @@ class ImageTokenizerContractTest {
         }
     }
 
+    /** The loaded copy has bit-identical weights and behaves bit-identically. */
     @SuppressWarnings("unchecked")
     private static <T extends ImageTokens> void assertSameBehaviour(TrainableTokenizer<T> a, TrainableTokenizer<?> other) {
+        var pa = a.model().getBlock().getParameters();
+        var pb = other.model().getBlock().getParameters();
+        assertThat(pb.keys()).isEqualTo(pa.keys());
+        for (int i = 0; i < pa.size(); i++) {
+            assertThat(pb.get(i).getValue().getArray().toFloatArray()).as(pa.get(i).getKey())
+                    .containsExactly(pa.get(i).getValue().getArray().toFloatArray());
+        }
         TrainableTokenizer<T> b = (TrainableTokenizer<T>) other;
         List<T> tokens = a.encode(images());
         assertThat(b.encode(images())).isEqualTo(tokens);
