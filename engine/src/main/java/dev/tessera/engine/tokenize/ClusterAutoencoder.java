@@ -55,6 +55,8 @@ public final class ClusterAutoencoder extends AbstractBlock {
     private final SequentialBlock decoder;
     private final DensityPeakClustering dpc;
     private final float[] positions;
+    /** {@code positions} scaled to unit rows, what FEATURES clustering adds: fixed, so made once. */
+    private final float[] unitPositions;
     private boolean quantizing = true;
 
     public ClusterAutoencoder(ClusterTokenizerConfig config) {
@@ -71,6 +73,7 @@ public final class ClusterAutoencoder extends AbstractBlock {
                 .optShape(new Shape(config.patches(), w)).optInitializer(new NormalInitializer(0.02f)).build());
         dpc = new DensityPeakClustering(config.clustering());
         positions = SinusoidalPositions.grid(config.gridSize(), config.gridSize(), w);
+        unitPositions = unitRows(positions, config.patches(), w);
     }
 
     public VectorQuantizer quantizer() {
@@ -94,7 +97,7 @@ public final class ClusterAutoencoder extends AbstractBlock {
         boolean pixels = config.clusterOn() == ClusterTokenizerConfig.ClusterInput.PIXELS;
         int w = pixels ? 5 : config.width();
         float[] x = pixels ? patchColours(images) : Tensors.l2normalize(features.stopGradient()).toFloatArray();
-        float[] pos = pixels ? null : unitRows(positions, p, w);
+        float[] pos = unitPositions;
         int g = config.gridSize();
         float a = (float) config.positionWeight();
         List<Clustering> out = new ArrayList<>(b);
