@@ -20,6 +20,8 @@ enum TokenizerPreset {
             TokenizerTrainingConfig.shapes64()),
     FSQ_SHAPES64(seed -> GridTokenizer.create("fsq-shapes64", TokenizerConfig.shapes64Fsq(), seed),
             TokenizerTrainingConfig.shapes64()),
+    VQ_SHAPES32(seed -> GridTokenizer.create("vq-shapes32", TokenizerConfig.shapes32(), seed),
+            TokenizerTrainingConfig.shapes64()),
     SETOK_SHAPES64(seed -> ClusterTokenizer.create("setok-shapes64", ClusterTokenizerConfig.shapes64(), seed),
             TokenizerTrainingConfig.setok64()),
     TINY(seed -> GridTokenizer.create("tiny", TokenizerConfig.tiny(), seed), TokenizerTrainingConfig.smoke());

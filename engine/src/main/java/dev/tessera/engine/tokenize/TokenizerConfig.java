@@ -48,6 +48,14 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
         return new TokenizerConfig(64, 48, 2, FsqConfig.standard());
     }
 
+    /**
+     * 32x32 scenes -> 8x8 tokens from 256 codes, 48 channels: the image side of the unified
+     * model, whose sequences must stay short (64 image tokens) to train on a CPU.
+     */
+    public static TokenizerConfig shapes32() {
+        return new TokenizerConfig(32, 48, 2, VqConfig.standard());
+    }
+
     /** 16x16 images -> 4x4 tokens from 16 codes, 8 channels: trains in seconds, for tests. */
     public static TokenizerConfig tiny() {
         return new TokenizerConfig(16, 8, 2, VqConfig.tiny());
