@@ -22,6 +22,14 @@ public record Scene(long index, RgbImage image, List<SceneObject> objects) {
         objects = List.copyOf(objects);
     }
 
+    /** The word for a count of 0..4 as captions and answers write it ("two"). */
+    public static String numberWord(int n) {
+        if (n < 0 || n >= NUMBER_WORDS.length) {
+            throw new IllegalArgumentException("scenes count 0.." + (NUMBER_WORDS.length - 1) + " objects, got " + n);
+        }
+        return NUMBER_WORDS[n];
+    }
+
     /** How many objects the scene holds. */
     public int count() {
         return objects.size();

@@ -139,6 +139,37 @@ public final class GridTokenizer extends ModelTokenizer<TokenGrid> {
         }
     }
 
+    /**
+     * The vector each code stands for, level after level: row {@code level * K + code}. A level's
+     * vector is its contribution to the residual sum (the stack is additive), so these rows are
+     * exactly what the decoder adds up; the unified model ties its image embedding to them (UniCode).
+     */
+    public float[][] codeVectors() {
+        int k = codebookSize();
+        int depth = depth();
+        float[][] out = new float[depth * k][];
+        try (NDManager m = TesseraRuntime.newManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            for (int level = 0; level < depth; level++) {
+                long[] ids = new long[k * depth];
+                for (int c = 0; c < k; c++) {
+                    ids[c * depth + level] = c;
+                }
+                NDArray idx = m.create(ids, new Shape(k, depth));
+                NDArray with = block.quantizer().codes(ps, idx, level + 1);
+                if (level > 0) {
+                    with = with.sub(block.quantizer().codes(ps, idx, level));
+                }
+                float[] flat = with.toFloatArray();
+                int dim = flat.length / k;
+                for (int c = 0; c < k; c++) {
+                    out[level * k + c] = java.util.Arrays.copyOfRange(flat, c * dim, (c + 1) * dim);
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public int codebookSize() {
         return config.quantizer().codebookSize();

@@ -24,26 +24,31 @@ public final class GradientClipping {
      * {@code maxNorm}; returns the norm before clipping. {@code maxNorm <= 0} only measures.
      */
     public static double clipGlobalNorm(PairList<String, Parameter> params, double maxNorm) {
+        java.util.List<NDArray> gradients = new java.util.ArrayList<>();
+        for (Pair<String, Parameter> p : params) {
+            NDArray g = gradient(p.getValue());
+            if (g != null) {
+                gradients.add(g);
+            }
+        }
+        return clipGlobalNorm(gradients, maxNorm);
+    }
+
+    /**
+     * As {@link #clipGlobalNorm(PairList, double)} for plain gradient arrays (models kept as
+     * named arrays rather than DJL blocks, e.g. the unified transformer).
+     */
+    public static double clipGlobalNorm(java.util.Collection<NDArray> gradients, double maxNorm) {
         double sq = 0;
-        // the squares live in a scratch manager: made from the gradients directly, they would
-        // attach to the model's manager and pile up step after step (STACK.md)
         try (NDManager scratch = TesseraRuntime.newManager()) {
-            for (Pair<String, Parameter> p : params) {
-                NDArray g = gradient(p.getValue());
-                if (g != null) {
-                    sq += Tensors.local(g, scratch).square().sum().getFloat();
-                }
+            for (NDArray g : gradients) {
+                sq += Tensors.local(g, scratch).square().sum().getFloat();
             }
         }
         double norm = Math.sqrt(sq);
         if (maxNorm > 0 && norm > maxNorm) {
             float scale = (float) (maxNorm / norm);
-            for (Pair<String, Parameter> p : params) {
-                NDArray g = gradient(p.getValue());
-                if (g != null) {
-                    g.muli(scale);
-                }
-            }
+            gradients.forEach(g -> g.muli(scale));
         }
         return norm;
     }

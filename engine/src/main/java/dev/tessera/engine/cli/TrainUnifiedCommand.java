@@ -1,0 +1,113 @@
+package dev.tessera.engine.cli;
+
+import dev.tessera.engine.lm.EmbeddingMode;
+import dev.tessera.engine.runtime.RuntimeSettings;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
+import dev.tessera.engine.unified.UnifiedConfig;
+import dev.tessera.engine.unified.UnifiedModel;
+import dev.tessera.engine.unified.UnifiedTrainer;
+import dev.tessera.engine.unified.UnifiedTrainingConfig;
+import dev.tessera.engine.unified.UnifiedTrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Trains (or resumes) a unified text+image model on the scene tasks and saves a checkpoint folder. */
+@Command(name = "train-unified", mixinStandardHelpOptions = true,
+        description = "Train the unified model (captioning, text-to-image, question answering) on synthetic scenes.")
+final class TrainUnifiedCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "small", description = "small (shipped CPU model), tiny, or gpu")
+    String preset;
+
+    @Option(names = "--embedding", defaultValue = "unified-codebook",
+            description = "unified-codebook (UniCode) or joint-embedding (TEAL)")
+    String embedding;
+
+    @Option(names = "--freeze-text", description = "keep the text embedding rows fixed (TEAL)")
+    boolean freezeText;
+
+    @Option(names = "--steps", description = "override the recipe's step count")
+    Integer steps;
+
+    @Option(names = "--batch", description = "override the recipe's batch size")
+    Integer batch;
+
+    @Option(names = "--seed", description = "override the recipe's seed")
+    Long seed;
+
+    @Option(names = "--out", required = true, description = "checkpoint folder to write")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the checkpoint in --out with its own settings")
+    boolean resume;
+
+    @Option(names = "--log-every", defaultValue = "25", description = "print progress every N steps")
+    int logEvery;
+
+    @Override
+    public Integer call() {
+        UnifiedConfig config = switch (preset) {
+            case "small" -> UnifiedConfig.small();
+            case "tiny" -> UnifiedConfig.tiny();
+            case "gpu" -> UnifiedConfig.gpu();
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "': use small, tiny or gpu");
+        };
+        config = config.withEmbedding(EmbeddingMode.valueOf(embedding.toUpperCase(Locale.ROOT).replace('-', '_')),
+                freezeText || config.freezeText());
+        UnifiedTrainingConfig recipe = preset.equals("tiny") ? UnifiedTrainingConfig.notebook() : UnifiedTrainingConfig.small();
+        if (steps != null) {
+            recipe = recipe.withSteps(steps);
+        }
+        if (batch != null) {
+            recipe = recipe.withBatchSize(batch);
+        }
+        if (seed != null) {
+            recipe = recipe.withSeed(seed);
+        }
+        RuntimeSettings rt = TesseraRuntime.settings();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-unified --preset " + preset
+                + " --embedding " + embedding + (freezeText ? " --freeze-text" : "") + " --steps " + recipe.steps()
+                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + " --out " + out);
+        provenance.put("threads", rt.threads());
+        provenance.put("device", TesseraRuntime.device().toString());
+        provenance.put("startedAt", Instant.now().toString());
+        UnifiedTrainer trainer;
+        if (resume) {
+            UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(out);
+            trainer = UnifiedTrainer.resume(loaded, loaded.training());
+            provenance = new LinkedHashMap<>(UnifiedCheckpoint.provenance(out));
+            provenance.put("resumedAt", Instant.now() + " from step " + loaded.step());
+            System.out.println("resuming " + out + " at step " + loaded.step() + " of " + loaded.training().steps());
+        } else {
+            if (Files.exists(out.resolve("config.json"))) {
+                throw new IllegalArgumentException(out + " already holds a checkpoint; pass --resume to continue it, "
+                        + "or choose another --out");
+            }
+            UnifiedModel model = UnifiedModel.create(config, recipe.seed());
+            trainer = new UnifiedTrainer(model, recipe);
+            System.out.println("training " + config + "\n  " + model.transformer().parameters().trainableCount()
+                    + " trainable parameters, vocabulary " + model.vocabulary().layout());
+        }
+        try (UnifiedModel model = trainer.model(); trainer) {
+            UnifiedTrainingResult result = trainer.listener(p -> {
+                if (p.step() % logEvery == 0 || p.step() == p.totalSteps()) {
+                    System.out.println(p);
+                }
+            }).checkpointTo(out, provenance).run();
+            System.out.printf("finished at step %d (%s) in %.0f s, %.0f tokens/s; saved %s%n", result.steps(),
+                    result.interrupted() ? "interrupted" : "complete", result.seconds(), result.tokensPerSecond(),
+                    out.toAbsolutePath());
+        }
+        return 0;
+    }
+}

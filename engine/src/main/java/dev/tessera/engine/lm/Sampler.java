@@ -1,0 +1,85 @@
+package dev.tessera.engine.lm;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Picks one id from a row of logits under a {@link SamplingConfig}, considering only the ids
+ * the caller allows at this position (e.g. only image codes of the right level inside an
+ * image span), so the output always parses.
+ */
+public final class Sampler {
+
+    private final SamplingConfig config;
+    private final SplittableRandom rng;
+
+    public Sampler(SamplingConfig config) {
+        this.config = config;
+        this.rng = new SplittableRandom(config.seed());
+    }
+
+    /** Mixes conditional and unconditional logits in place of {@code cond}: u + s (c - u). */
+    public static void guide(float[] cond, float[] uncond, double scale) {
+        for (int i = 0; i < cond.length; i++) {
+            cond[i] = (float) (uncond[i] + scale * (cond[i] - uncond[i]));
+        }
+    }
+
+    /** The chosen id among {@code allowed[lo..hi)} ranges given as pairs {lo0, hi0, lo1, hi1, ...}. */
+    public int pick(float[] logits, int[] allowed) {
+        int n = 0;
+        for (int r = 0; r < allowed.length; r += 2) {
+            n += allowed[r + 1] - allowed[r];
+        }
+        int[] ids = new int[n];
+        double[] scores = new double[n];
+        int at = 0;
+        for (int r = 0; r < allowed.length; r += 2) {
+            for (int id = allowed[r]; id < allowed[r + 1]; id++) {
+                ids[at] = id;
+                scores[at++] = logits[id];
+            }
+        }
+        if (config.greedyChoice()) {
+            int best = 0;
+            for (int i = 1; i < n; i++) {
+                if (scores[i] > scores[best]) {
+                    best = i;
+                }
+            }
+            return ids[best];
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        int keep = config.topK() > 0 ? Math.min(config.topK(), n) : n;
+        double max = scores[order[0]];
+        double[] p = new double[keep];
+        double sum = 0;
+        for (int i = 0; i < keep; i++) {
+            p[i] = Math.exp((scores[order[i]] - max) / config.temperature());
+            sum += p[i];
+        }
+        double mass = 0;
+        int nucleus = keep;
+        for (int i = 0; i < keep; i++) {
+            p[i] /= sum;
+            mass += p[i];
+            if (mass >= config.topP()) {
+                nucleus = i + 1;
+                break;
+            }
+        }
+        double u = rng.nextDouble() * Math.min(1.0, mass);
+        double acc = 0;
+        for (int i = 0; i < nucleus; i++) {
+            acc += p[i];
+            if (u < acc) {
+                return ids[order[i]];
+            }
+        }
+        return ids[order[nucleus - 1]];
+    }
+}

@@ -1,0 +1,248 @@
+package dev.tessera.engine.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import dev.tessera.engine.nn.Tensors;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.vocab.VocabularyLayout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.SplittableRandom;
+
+/**
+ * A decoder-only transformer over the shared vocabulary of text and image ids: pre-LN blocks
+ * of causal multi-head self-attention and a GELU MLP, learned absolute positions, output
+ * logits tied to the input embedding. Written from tensor primitives (DJL's encoder block
+ * is post-norm and leaks future tokens, STACK.md). Image ids get their vectors by one of two
+ * {@link EmbeddingMode}s: UniCode's unified codebook or TEAL's joint embedding.
+ *
+ * <p>{@link #forward(NDManager, NDArray)} scores every position of a batch (training);
+ * {@link #forward(NDManager, NDArray, KvCache)} continues a sequence from a {@link KvCache}
+ * (generation).
+ */
+public final class UnifiedTransformer implements AutoCloseable {
+
+    private static final float LN_EPS = 1e-5f;
+
+    private final TransformerConfig config;
+    private final VocabularyLayout layout;
+    private final EmbeddingMode mode;
+    private final ParameterSet params;
+
+    private UnifiedTransformer(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode, ParameterSet params) {
+        this.config = config;
+        this.layout = layout;
+        this.mode = mode;
+        this.params = params;
+    }
+
+    /**
+     * A freshly initialised model. {@code codebook} ({@code layout.imageSize()} rows of the image
+     * tokenizer's code vectors, level after level) is required for {@link EmbeddingMode#UNIFIED_CODEBOOK}
+     * and ignored otherwise; {@code freezeText} keeps the special and text rows fixed (TEAL's frozen
+     * text part).
+     */
+    public static UnifiedTransformer create(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode,
+                                            float[][] codebook, boolean freezeText, long seed) {
+        ParameterSet p = new ParameterSet(TesseraRuntime.newManager());
+        SplittableRandom rng = new SplittableRandom(seed);
+        int d = config.width();
+        int textRows = layout.imageStart();
+        p.normal("embed.text", !freezeText, rng, 0.02, textRows, d);
+        if (mode == EmbeddingMode.UNIFIED_CODEBOOK) {
+            if (codebook == null || codebook.length != layout.imageSize()) {
+                throw new IllegalArgumentException("the unified codebook mode needs the tokenizer's " + layout.imageSize()
+                        + " code vectors, got " + (codebook == null ? "none" : codebook.length));
+            }
+            int dc = codebook[0].length;
+            float[] flat = new float[codebook.length * dc];
+            for (int i = 0; i < codebook.length; i++) {
+                System.arraycopy(codebook[i], 0, flat, i * dc, dc);
+            }
+            NDArray cb = p.manager().create(flat, new Shape(codebook.length, dc));
+            if (dc == d) {
+                // same width: the codebook rows are the embedding rows, learned further by the model
+                p.add("embed.codebook", cb, true);
+            } else {
+                p.add("embed.codebook", cb, false);
+                p.normal("embed.codeProjection", rng, 1.0 / Math.sqrt(dc) * 0.02 / rms(flat), dc, d);
+            }
+        } else {
+            p.normal("embed.image", rng, 0.02, layout.imageSize(), d);
+            p.normal("embed.imageIn", rng, 1.0 / Math.sqrt(d), d, d);
+            p.normal("head.image", rng, 0.02, layout.imageSize(), d);
+        }
+        p.normal("embed.position", rng, 0.02, config.context(), d);
+        double outStd = 0.02 / Math.sqrt(2.0 * config.layers());
+        int h = config.mlpRatio() * d;
+        for (int l = 0; l < config.layers(); l++) {
+            String b = "block" + l + ".";
+            p.constant(b + "ln1.gamma", 1f, d);
+            p.constant(b + "ln1.beta", 0f, d);
+            p.normal(b + "qkv.weight", rng, 0.02, 3L * d, d);
+            p.constant(b + "qkv.bias", 0f, 3L * d);
+            p.normal(b + "proj.weight", rng, outStd, d, d);
+            p.constant(b + "proj.bias", 0f, d);
+            p.constant(b + "ln2.gamma", 1f, d);
+            p.constant(b + "ln2.beta", 0f, d);
+            p.normal(b + "fc.weight", rng, 0.02, h, d);
+            p.constant(b + "fc.bias", 0f, h);
+            p.normal(b + "out.weight", rng, outStd, d, h);
+            p.constant(b + "out.bias", 0f, d);
+        }
+        p.constant("final.gamma", 1f, d);
+        p.constant("final.beta", 0f, d);
+        return new UnifiedTransformer(config, layout, mode, p);
+    }
+
+    private static double rms(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x * x;
+        }
+        return Math.max(1e-6, Math.sqrt(s / v.length));
+    }
+
+    public TransformerConfig config() {
+        return config;
+    }
+
+    public VocabularyLayout layout() {
+        return layout;
+    }
+
+    public EmbeddingMode mode() {
+        return mode;
+    }
+
+    public ParameterSet parameters() {
+        return params;
+    }
+
+    /** Logits (B, T, V) for ids (B, T), each position seeing only itself and earlier positions. */
+    public NDArray forward(NDManager m, NDArray ids) {
+        return forward(m, ids, null);
+    }
+
+    /**
+     * Logits (B, t, V) for the next {@code t} ids (B, t) after the {@code cache.length()} ids already
+     * in {@code cache} (or from position 0 when {@code cache} is null); the cache is extended.
+     */
+    public NDArray forward(NDManager m, NDArray ids, KvCache cache) {
+        int t = (int) ids.getShape().get(1);
+        int offset = cache == null ? 0 : cache.length();
+        if (offset + t > config.context()) {
+            throw new IllegalArgumentException("sequence of " + (offset + t) + " tokens is longer than the model's context of "
+                    + config.context());
+        }
+        NDArray table = inputTable(m);
+        NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray pos = p(m, "embed.position").get(new NDIndex(offset + ":" + (offset + t)));
+        x = x.add(pos);
+        NDArray mask = causalMask(m, t, offset + t);
+        for (int l = 0; l < config.layers(); l++) {
+            x = block(m, l, x, mask, cache);
+        }
+        if (cache != null) {
+            cache.advance(t);
+        }
+        x = norm(m, x, "final");
+        return logits(m, x, table);
+    }
+
+    private NDArray block(NDManager m, int l, NDArray x, NDArray mask, KvCache cache) {
+        String b = "block" + l + ".";
+        long bs = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        int d = config.width();
+        int heads = config.heads();
+        int dh = config.headWidth();
+        NDArray h = norm(m, x, b + "ln1");
+        NDArray qkv = Linear.linear(h, p(m, b + "qkv.weight"), p(m, b + "qkv.bias")).singletonOrThrow()
+                .reshape(bs, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        if (cache != null) {
+            NDArray[] kv = cache.append(l, k, v);
+            k = kv[0];
+            v = kv[1];
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(dh)));
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        NDArray att = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(bs, t, d);
+        x = x.add(Linear.linear(att, p(m, b + "proj.weight"), p(m, b + "proj.bias")).singletonOrThrow());
+        h = norm(m, x, b + "ln2");
+        NDArray hidden = Activation.gelu(Linear.linear(h, p(m, b + "fc.weight"), p(m, b + "fc.bias")).singletonOrThrow());
+        return x.add(Linear.linear(hidden, p(m, b + "out.weight"), p(m, b + "out.bias")).singletonOrThrow());
+    }
+
+    private NDArray norm(NDManager m, NDArray x, String prefix) {
+        return LayerNorm.layerNorm(x, new Shape(config.width()), p(m, prefix + ".gamma"), p(m, prefix + ".beta"), LN_EPS)
+                .singletonOrThrow();
+    }
+
+    /** Every id's input vector, (V, d). */
+    NDArray inputTable(NDManager m) {
+        return p(m, "embed.text").concat(imageRows(m), 0);
+    }
+
+    private NDArray imageRows(NDManager m) {
+        if (mode == EmbeddingMode.UNIFIED_CODEBOOK) {
+            NDArray cb = p(m, "embed.codebook");
+            return params.has("embed.codeProjection") ? cb.matMul(p(m, "embed.codeProjection")) : cb;
+        }
+        return p(m, "embed.image").matMul(p(m, "embed.imageIn"));
+    }
+
+    private NDArray logits(NDManager m, NDArray x, NDArray table) {
+        if (mode == EmbeddingMode.UNIFIED_CODEBOOK) {
+            return x.matMul(table.transpose());
+        }
+        NDArray text = x.matMul(p(m, "embed.text").transpose());
+        return text.concat(x.matMul(p(m, "head.image").transpose()), -1);
+    }
+
+    /** Additive mask (t, total): query i (at absolute position total - t + i) sees keys 0..that position. */
+    private static NDArray causalMask(NDManager m, int t, int total) {
+        if (t == 1) {
+            return null;
+        }
+        float[] v = new float[t * total];
+        int offset = total - t;
+        for (int i = 0; i < t; i++) {
+            for (int j = offset + i + 1; j < total; j++) {
+                v[i * total + j] = -1e9f;
+            }
+        }
+        return m.create(v, new Shape(t, total));
+    }
+
+    private NDArray p(NDManager m, String name) {
+        return Tensors.local(params.get(name), m);
+    }
+
+    public void save(OutputStream out) throws IOException {
+        params.save(out);
+    }
+
+    public void load(InputStream in) throws IOException {
+        params.load(in);
+    }
+
+    @Override
+    public void close() {
+        params.close();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tessera.engine.task;
+
+import dev.tessera.engine.vocab.TokenKind;
+import dev.tessera.engine.vocab.VocabularyLayout;
+
+import java.util.List;
+
+/**
+ * Examples padded into one teacher-forcing batch: inputs are ids[0..n-2], targets ids[1..n-1],
+ * and the loss masks select the target part only, split into text and image targets so the
+ * two NLLs can be reported apart. Arrays are row-major (B, T).
+ */
+public record TaskBatch(int batch, int length, long[] inputs, long[] targets, float[] textMask, float[] imageMask) {
+
+    /** Pads with {@code <pad>} (never a target) to the longest example. */
+    public static TaskBatch of(List<TaskExample> examples, VocabularyLayout layout, int pad) {
+        int b = examples.size();
+        int t = examples.stream().mapToInt(TaskExample::length).max().orElseThrow() - 1;
+        long[] in = new long[b * t];
+        long[] out = new long[b * t];
+        float[] text = new float[b * t];
+        float[] image = new float[b * t];
+        java.util.Arrays.fill(in, pad);
+        java.util.Arrays.fill(out, pad);
+        for (int i = 0; i < b; i++) {
+            TaskExample e = examples.get(i);
+            int[] ids = e.ids();
+            for (int j = 0; j + 1 < ids.length; j++) {
+                in[i * t + j] = ids[j];
+                out[i * t + j] = ids[j + 1];
+                if (j + 1 >= e.targetStart()) {
+                    boolean isImage = layout.kind(ids[j + 1]) == TokenKind.IMAGE;
+                    (isImage ? image : text)[i * t + j] = 1f;
+                }
+            }
+        }
+        return new TaskBatch(b, t, in, out, text, image);
+    }
+
+    /** Target ids counted by the loss. */
+    public int targetCount() {
+        double n = 0;
+        for (int i = 0; i < textMask.length; i++) {
+            n += textMask[i] + imageMask[i];
+        }
+        return (int) n;
+    }
+}

@@ -1,0 +1,314 @@
+package dev.tessera.engine.unified;
+
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.image.Images;
+import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.lm.Decoder;
+import dev.tessera.engine.lm.Sampler;
+import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.lm.UnifiedTransformer;
+import dev.tessera.engine.task.SceneTasks;
+import dev.tessera.engine.text.BpeTrainingConfig;
+import dev.tessera.engine.text.ByteLevelBpe;
+import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.vocab.SharedVocabulary;
+import dev.tessera.engine.vocab.SpecialToken;
+import dev.tessera.engine.vocab.VocabularyLayout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One small multimodal language model that reads and writes text and images as ids of one
+ * shared vocabulary (METHODS.md): it captions an image, answers a question about it, and draws
+ * an image for a prompt, all by continuing a sequence. Holds the text tokenizer (byte-level
+ * BPE trained on the task corpus), the image tokenizer (a grid VQ), the vocabulary layout and
+ * the {@link UnifiedTransformer}.
+ */
+public final class UnifiedModel implements AutoCloseable {
+
+    /** Seed of the scene stream whose text trains the text tokenizer. */
+    static final long CORPUS_SEED = 11;
+    /** Longest caption or answer the model may write, in text ids. */
+    static final int MAX_TEXT_IDS = 24;
+
+    private final UnifiedConfig config;
+    private final ByteLevelBpe text;
+    private final GridTokenizer images;
+    private final SharedVocabulary vocab;
+    private final SceneTasks tasks;
+    private final UnifiedTransformer transformer;
+    private final Set<String> words;
+
+    UnifiedModel(UnifiedConfig config, ByteLevelBpe text, GridTokenizer images, UnifiedTransformer transformer,
+                 Set<String> words) {
+        this.config = config;
+        this.text = text;
+        this.images = images;
+        this.transformer = transformer;
+        this.words = Set.copyOf(words);
+        int g = images.config().gridSize();
+        this.vocab = new SharedVocabulary(transformer.layout(), text, g, g);
+        this.tasks = new SceneTasks(vocab);
+    }
+
+    /**
+     * A fresh model: trains the text tokenizer on the task corpus, loads the shipped image
+     * tokenizer, and initialises the transformer from {@code seed}.
+     */
+    public static UnifiedModel create(UnifiedConfig config, long seed) {
+        GridTokenizer images = imageTokenizer(config.imageTokenizer());
+        try {
+            List<String> corpus = SceneTasks.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
+            ByteLevelBpe text = ByteLevelBpe.train(corpus, new BpeTrainingConfig(config.textVocabSize(), 2));
+            VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
+            UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
+                    images.codeVectors(), config.freezeText(), seed);
+            return new UnifiedModel(config, text, images, t, wordsOf(corpus));
+        } catch (RuntimeException e) {
+            images.close();
+            throw e;
+        }
+    }
+
+    static GridTokenizer imageTokenizer(String name) {
+        if (!TokenizerCheckpoint.available().contains(name)) {
+            throw new IllegalArgumentException("unknown image tokenizer '" + name + "'; use one of the shipped grid tokenizers "
+                    + TokenizerCheckpoint.available());
+        }
+        return TokenizerCheckpoint.pretrained(name, GridTokenizer.class);
+    }
+
+    /** The scenes this model learns from, drawn with {@code seed}. */
+    public static SceneConfig scenes(UnifiedConfig config, GridTokenizer images, long seed) {
+        return new SceneConfig(images.imageSize(), config.minObjects(), config.maxObjects(), seed);
+    }
+
+    public SceneConfig scenes(long seed) {
+        return scenes(config, images, seed);
+    }
+
+    static Set<String> wordsOf(List<String> corpus) {
+        Set<String> out = new TreeSet<>();
+        for (String line : corpus) {
+            for (String w : line.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                if (!w.isEmpty()) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
+    public UnifiedConfig config() {
+        return config;
+    }
+
+    public SharedVocabulary vocabulary() {
+        return vocab;
+    }
+
+    public SceneTasks tasks() {
+        return tasks;
+    }
+
+    public UnifiedTransformer transformer() {
+        return transformer;
+    }
+
+    public GridTokenizer imageTokenizer() {
+        return images;
+    }
+
+    public ByteLevelBpe textTokenizer() {
+        return text;
+    }
+
+    /** Every word the model was trained on, the only words a prompt or question may use. */
+    public Set<String> words() {
+        return words;
+    }
+
+    /** Side of the images the model reads and writes. */
+    public int imageSize() {
+        return images.imageSize();
+    }
+
+    /** Captions each image (greedy decoding). Images of another size are centre-cropped and resized. */
+    public List<Caption> caption(List<RgbImage> pictures) {
+        List<RgbImage> fitted = fit(pictures);
+        List<TokenGrid> grids = images.encode(fitted);
+        int[][] prompts = grids.stream().map(tasks::captionPrompt).toArray(int[][]::new);
+        int[][] out = Decoder.continueAll(transformer, prompts, MAX_TEXT_IDS, textRule(),
+                new Sampler(SamplingConfig.greedy()), null, 1);
+        List<Caption> result = new ArrayList<>();
+        for (int i = 0; i < prompts.length; i++) {
+            result.add(new Caption(fitted.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i]))));
+        }
+        return result;
+    }
+
+    public Caption caption(RgbImage picture) {
+        return caption(List.of(picture)).get(0);
+    }
+
+    /** Answers {@code question} about {@code picture} (greedy decoding). */
+    public Answer answer(RgbImage picture, String question) {
+        return answer(List.of(picture), List.of(question)).get(0);
+    }
+
+    /** Answers one question per image; questions are checked like prompts ({@link #checkPrompt}). */
+    public List<Answer> answer(List<RgbImage> pictures, List<String> questions) {
+        if (pictures.size() != questions.size()) {
+            throw new IllegalArgumentException("one question per image: got " + pictures.size() + " images and "
+                    + questions.size() + " questions");
+        }
+        List<RgbImage> fitted = fit(pictures);
+        List<TokenGrid> grids = images.encode(fitted);
+        List<Answer> result = new ArrayList<>();
+        // prompts of equal length decode together; questions differ in length, so group them
+        int[][] prompts = new int[fitted.size()][];
+        for (int i = 0; i < prompts.length; i++) {
+            prompts[i] = tasks.answerPrompt(grids.get(i), checkPrompt(questions.get(i), "question"));
+        }
+        int[][] out = new int[prompts.length][];
+        for (int len : Arrays.stream(prompts).mapToInt(p -> p.length).distinct().toArray()) {
+            int[] idx = java.util.stream.IntStream.range(0, prompts.length).filter(i -> prompts[i].length == len).toArray();
+            int[][] group = Arrays.stream(idx).mapToObj(i -> prompts[i]).toArray(int[][]::new);
+            int[][] got = Decoder.continueAll(transformer, group, MAX_TEXT_IDS, textRule(),
+                    new Sampler(SamplingConfig.greedy()), null, 1);
+            for (int k = 0; k < idx.length; k++) {
+                out[idx[k]] = got[k];
+            }
+        }
+        for (int i = 0; i < prompts.length; i++) {
+            result.add(new Answer(fitted.get(i), questions.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i]))));
+        }
+        return result;
+    }
+
+    /**
+     * Draws {@code n} images for {@code prompt} ("a red circle"): exactly one image's worth of
+     * image ids after {@code <boi>}, sampled under {@code sampling}, with classifier-free
+     * guidance against the empty prompt when {@code sampling.cfgScale() != 1}.
+     */
+    public Generation generate(String prompt, int n, SamplingConfig sampling) {
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("generate 1..64 images at a time, got " + n);
+        }
+        String checked = checkPrompt(prompt, "prompt");
+        long start = System.nanoTime();
+        int[] p = tasks.generatePrompt(checked);
+        int[] u = tasks.generatePrompt("");
+        int[][] prompts = new int[n][];
+        int[][] uncond = new int[n][];
+        Arrays.fill(prompts, p);
+        Arrays.fill(uncond, u);
+        int[][] out = Decoder.continueAll(transformer, prompts, vocab.imageTokens(), imageRule(), new Sampler(sampling),
+                uncond, sampling.cfgScale());
+        List<TokenGrid> grids = Arrays.stream(out).map(vocab::decodeImage).toList();
+        List<RgbImage> pictures = images.decode(grids);
+        List<dev.tessera.engine.vocab.MixedSequence> sequences = new ArrayList<>();
+        int eoi = vocab.id(SpecialToken.EOI);
+        for (int[] ids : out) {
+            sequences.add(vocab.decode(join(join(p, ids), new int[] {eoi})));
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / n;
+        return new Generation(checked, sampling, pictures, grids, sequences, ms);
+    }
+
+    /**
+     * {@code text} trimmed and lower-cased if the model can read it; otherwise a clear error:
+     * empty, words it never saw (listing them and the words it knows), or too long for its context.
+     */
+    public String checkPrompt(String text, String what) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " is empty; write e.g. "
+                    + (what.equals("prompt") ? "\"a red circle\"" : "\"what colour is the circle?\""));
+        }
+        Set<String> unknown = new TreeSet<>(wordsOf(List.of(t)));
+        unknown.removeAll(words);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " uses words the model never saw: " + unknown
+                    + "; it knows " + words);
+        }
+        int ids = vocab.encodeText(t).length;
+        int room = transformer.config().context() - vocab.imageTokens() - 6;
+        if (ids > room) {
+            throw new IllegalArgumentException("the " + what + " is " + ids + " text tokens long; at most " + room
+                    + " fit beside an image in the model's context of " + transformer.config().context());
+        }
+        return t;
+    }
+
+    private List<RgbImage> fit(List<RgbImage> pictures) {
+        if (pictures.isEmpty()) {
+            throw new IllegalArgumentException("no images given");
+        }
+        int side = imageSize();
+        return pictures.stream().map(img -> img.width() == side && img.height() == side ? img
+                : Images.fromBuffered(Images.centreSquare(Images.toBuffered(img), side))).toList();
+    }
+
+    private Decoder.Rule textRule() {
+        VocabularyLayout l = vocab.layout();
+        int eos = l.id(SpecialToken.EOS);
+        int[] allowed = {eos, eos + 1, l.textStart(), l.imageStart()};
+        return new Decoder.Rule() {
+            @Override
+            public int[] allowed(int step) {
+                return allowed;
+            }
+
+            @Override
+            public boolean stops(int id) {
+                return id == eos;
+            }
+        };
+    }
+
+    private Decoder.Rule imageRule() {
+        VocabularyLayout l = vocab.layout();
+        return new Decoder.Rule() {
+            @Override
+            public int[] allowed(int step) {
+                int level = step % l.imageLevels();
+                int lo = l.imageId(level, 0);
+                return new int[] {lo, lo + l.codebookSize()};
+            }
+
+            @Override
+            public boolean stops(int id) {
+                return false;
+            }
+        };
+    }
+
+    private String textOf(int[] generated) {
+        int eos = vocab.id(SpecialToken.EOS);
+        int n = 0;
+        while (n < generated.length && generated[n] != eos) {
+            n++;
+        }
+        return vocab.decodeText(Arrays.copyOf(generated, n)).trim();
+    }
+
+    private static int[] join(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        transformer.close();
+        images.close();
+    }
+}

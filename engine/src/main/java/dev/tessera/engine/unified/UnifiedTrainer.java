@@ -1,0 +1,215 @@
+package dev.tessera.engine.unified;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.tracker.Tracker;
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.lm.AdamW;
+import dev.tessera.engine.lm.ParameterSet;
+import dev.tessera.engine.lm.SequenceLoss;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.task.TaskBatch;
+import dev.tessera.engine.task.TaskExample;
+import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.train.GradientClipping;
+import dev.tessera.engine.train.ProgressListener;
+import dev.tessera.engine.train.Schedules;
+import dev.tessera.engine.train.TrainingDivergedException;
+import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.train.TrainingStop;
+import dev.tessera.engine.vocab.SpecialToken;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link UnifiedModel} on the three scene tasks at once (captioning, text-to-image,
+ * question answering), loss on the target part only: AdamW with warm-up and cosine decay,
+ * global-norm gradient clipping, a sub-manager per step. Step {@code s}'s batch is a pure
+ * function of the seed and {@code s}, and the optimizer state is saved with the model, so a
+ * run resumed from a checkpoint continues with exactly the losses of an uninterrupted one.
+ *
+ * <p>Stops at a step boundary on {@link TrainingStop#request()} or a thread interrupt and
+ * then writes its checkpoint (when given a folder): finished steps are never lost.
+ */
+public final class UnifiedTrainer implements AutoCloseable {
+
+    static final int MAX_SKIPPED_STEPS = 10;
+
+    private final UnifiedModel model;
+    private final UnifiedTrainingConfig config;
+    private final AdamW optimizer;
+    private final List<StepLoss> history = new ArrayList<>();
+    private int step;
+    private ProgressListener listener = ProgressListener.none();
+    private TrainingStop stop = new TrainingStop();
+    private Path folder;
+    private Map<String, Object> provenance = Map.of();
+    private int skipped;
+    private int lastSaved;
+
+    /** A trainer for a fresh model, from step 0. */
+    public UnifiedTrainer(UnifiedModel model, UnifiedTrainingConfig config) {
+        this.model = model;
+        this.config = config;
+        this.optimizer = new AdamW(model.transformer().parameters().manager(), 0.9, 0.95, 1e-8);
+    }
+
+    /**
+     * A trainer that continues the checkpoint {@code loaded} came from, with its optimizer state,
+     * step and loss history. {@code config} must be the checkpoint's own training config (another
+     * schedule or batch would not continue the same run).
+     */
+    public static UnifiedTrainer resume(UnifiedCheckpoint.Loaded loaded, UnifiedTrainingConfig config) {
+        if (!loaded.training().equals(config)) {
+            throw new IllegalArgumentException("the checkpoint " + loaded.folder() + " was trained with " + loaded.training()
+                    + ", not " + config + "; resume with the same training config, or start a new run in another folder");
+        }
+        UnifiedTrainer t = new UnifiedTrainer(loaded.model(), config);
+        UnifiedCheckpoint.loadOptimizer(loaded.folder(), t.optimizer, loaded.model());
+        t.step = loaded.step();
+        t.lastSaved = loaded.step();
+        t.history.addAll(loaded.history());
+        return t;
+    }
+
+    public UnifiedTrainer listener(ProgressListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    public UnifiedTrainer stop(TrainingStop s) {
+        this.stop = s;
+        return this;
+    }
+
+    /** Writes checkpoints to {@code dir} every {@code checkpointEvery} steps and at the end. */
+    public UnifiedTrainer checkpointTo(Path dir, Map<String, Object> provenanceRecord) {
+        this.folder = dir;
+        this.provenance = provenanceRecord;
+        return this;
+    }
+
+    public UnifiedModel model() {
+        return model;
+    }
+
+    /** Steps finished so far. */
+    public int step() {
+        return step;
+    }
+
+    /** Runs until the configured step count or a stop; see the class comment. */
+    public UnifiedTrainingResult run() {
+        SceneGenerator scenes = new SceneGenerator(model.scenes(config.seed()));
+        Tracker schedule = Schedules.warmupCosine(config.learningRate(), config.steps(), config.warmupSteps());
+        ParameterSet params = model.transformer().parameters();
+        long start = System.nanoTime();
+        long tokens = 0;
+        int first = step;
+        for (; step < config.steps() && !stop.requested(); step++) {
+            TaskBatch batch = batch(scenes, step);
+            StepLoss loss;
+            try (NDManager m = TesseraRuntime.newManager()) {
+                NDArray in = m.create(batch.inputs(), new Shape(batch.batch(), batch.length()));
+                NDArray target = m.create(batch.targets(), new Shape(batch.batch(), batch.length()));
+                NDArray textMask = m.create(batch.textMask(), new Shape(batch.batch(), batch.length()));
+                NDArray imageMask = m.create(batch.imageMask(), new Shape(batch.batch(), batch.length()));
+                try (GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
+                    NDArray nll = SequenceLoss.tokenNll(model.transformer().forward(m, in), target);
+                    NDArray total = SequenceLoss.maskedMean(nll, textMask.add(imageMask));
+                    float value = total.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw diverged(step + 1);
+                    }
+                    gc.backward(total);
+                    NDArray detached = nll.stopGradient();
+                    loss = new StepLoss(step + 1, value, SequenceLoss.maskedMean(detached, textMask).getFloat(),
+                            SequenceLoss.maskedMean(detached, imageMask).getFloat());
+                }
+                List<NDArray> gradients = new ArrayList<>();
+                for (String name : params.names()) {
+                    if (params.isTrainable(name) && params.get(name).hasGradient()) {
+                        gradients.add(params.get(name).getGradient());
+                    }
+                }
+                double norm = GradientClipping.clipGlobalNorm(gradients, config.maxGradNorm());
+                if (!Double.isFinite(norm)) {
+                    gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
+                    if (++skipped > MAX_SKIPPED_STEPS) {
+                        throw diverged(step + 1);
+                    }
+                    continue;
+                }
+                optimizer.step(params, schedule.getNewValue(step + 1), config.weightDecay());
+            }
+            tokens += (long) batch.batch() * batch.length();
+            history.add(loss);
+            double secs = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("text", loss.textNll());
+            parts.put("image", loss.imageNll());
+            parts.put("tokens/s", tokens / secs);
+            listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
+                    (step + 1 - first) / secs, secs));
+            if (folder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
+                    && step + 1 < config.steps()) {
+                save(step + 1, false);
+            }
+        }
+        boolean interrupted = step < config.steps();
+        if (folder != null) {
+            save(step, interrupted);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new UnifiedTrainingResult(step, interrupted, secs, history, tokens / Math.max(secs, 1e-9), skipped);
+    }
+
+    /** The batch of step {@code s}: a pure function of the seed and {@code s}. */
+    TaskBatch batch(SceneGenerator scenes, int s) {
+        List<Scene> drawn = scenes.scenes((long) s * config.batchSize(), config.batchSize());
+        List<TokenGrid> grids = model.imageTokenizer().encode(drawn.stream().map(Scene::image).toList());
+        SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + s);
+        List<TaskExample> examples = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            examples.add(model.tasks().example(config.mix().draw(rng), drawn.get(i), grids.get(i), config.mix(), rng));
+        }
+        TaskBatch b = TaskBatch.of(examples, model.vocabulary().layout(), model.vocabulary().id(SpecialToken.PAD));
+        if (b.length() > model.transformer().config().context()) {
+            throw new IllegalStateException("a training sequence of " + (b.length() + 1) + " ids does not fit the context of "
+                    + model.transformer().config().context() + "; raise the transformer's context");
+        }
+        return b;
+    }
+
+    private TrainingDivergedException diverged(int at) {
+        String kept = folder == null ? "nothing was saved"
+                : "the checkpoint in " + folder + " from step " + lastSaved + " is intact";
+        return new TrainingDivergedException("training diverged at step " + at + " (the loss is not finite); " + kept
+                + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
+                + config.maxGradNorm() + ")");
+    }
+
+    private void save(int stepsDone, boolean interrupted) {
+        lastSaved = stepsDone;
+        Map<String, Object> p = new LinkedHashMap<>(provenance);
+        p.put("stepsDone", stepsDone);
+        p.put("interrupted", interrupted);
+        p.put("skippedSteps", skipped);
+        UnifiedCheckpoint.save(model, folder, config, stepsDone, history, optimizer, p);
+    }
+
+    /** Frees the optimizer state (the model stays open). */
+    @Override
+    public void close() {
+        optimizer.close();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tessera.engine.unified;
+
+import dev.tessera.engine.task.TaskMix;
+
+/**
+ * How a unified model is trained.
+ *
+ * @param steps           optimizer steps
+ * @param batchSize       sequences per step
+ * @param learningRate    peak AdamW learning rate
+ * @param warmupSteps     linear warm-up steps before the cosine decay
+ * @param weightDecay     decoupled weight decay of the matrices
+ * @param maxGradNorm     global gradient-norm limit (0 = no clipping)
+ * @param seed            data and initialisation seed: the same seed gives the same run
+ * @param checkpointEvery steps between checkpoints when training to a folder (0 = only at the end)
+ * @param mix             task weights and prompt dropout
+ */
+public record UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
+                                    double maxGradNorm, long seed, int checkpointEvery, TaskMix mix) {
+
+    public UnifiedTrainingConfig {
+        if (steps < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("steps and batchSize must be >= 1, got " + steps + " and " + batchSize);
+        }
+        if (!(learningRate > 0) || learningRate > 1) {
+            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+        }
+        if (warmupSteps < 0 || warmupSteps >= steps) {
+            throw new IllegalArgumentException("warmupSteps must be in 0.." + (steps - 1) + ", got " + warmupSteps);
+        }
+        if (weightDecay < 0 || maxGradNorm < 0 || checkpointEvery < 0) {
+            throw new IllegalArgumentException("weightDecay, maxGradNorm and checkpointEvery must be >= 0");
+        }
+        if (mix == null) {
+            throw new IllegalArgumentException("a task mix is required, e.g. TaskMix.balanced()");
+        }
+    }
+
+    /** The shipped model's recipe (see the checkpoint's provenance for the exact command). */
+    public static UnifiedTrainingConfig small() {
+        return new UnifiedTrainingConfig(7000, 32, 1e-3, 200, 0.01, 1.0, 17, 250, TaskMix.balanced());
+    }
+
+    /** A few minutes on two CPU cores: enough to watch the losses fall in a notebook. */
+    public static UnifiedTrainingConfig notebook() {
+        return new UnifiedTrainingConfig(150, 16, 2e-3, 15, 0.01, 1.0, 5, 50, TaskMix.balanced());
+    }
+
+    /** A handful of steps, for tests. */
+    public static UnifiedTrainingConfig smoke() {
+        return new UnifiedTrainingConfig(12, 8, 3e-3, 2, 0.0, 1.0, 3, 0, TaskMix.balanced());
+    }
+
+    public UnifiedTrainingConfig withSteps(int s) {
+        return new UnifiedTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), weightDecay, maxGradNorm,
+                seed, checkpointEvery, mix);
+    }
+
+    public UnifiedTrainingConfig withSeed(long s) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, s,
+                checkpointEvery, mix);
+    }
+
+    public UnifiedTrainingConfig withBatchSize(int b) {
+        return new UnifiedTrainingConfig(steps, b, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, mix);
+    }
+
+    public UnifiedTrainingConfig withLearningRate(double lr) {
+        return new UnifiedTrainingConfig(steps, batchSize, lr, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, mix);
+    }
+
+    public UnifiedTrainingConfig withCheckpointEvery(int n) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix);
+    }
+}

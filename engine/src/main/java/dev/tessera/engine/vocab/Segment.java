@@ -1,0 +1,22 @@
+package dev.tessera.engine.vocab;
+
+import dev.tessera.engine.tokenize.TokenGrid;
+
+/** One run of a {@link MixedSequence}: text, an image, or a control token. */
+public sealed interface Segment {
+
+    /** Consecutive text tokens, decoded. */
+    record Text(String text, int[] ids) implements Segment {
+    }
+
+    /**
+     * The image tokens between {@code <boi>} and {@code <eoi>}. {@code complete} is false when
+     * the span held fewer or more codes than one image needs (a truncated generation).
+     */
+    record Image(TokenGrid grid, boolean complete) implements Segment {
+    }
+
+    /** A control token. */
+    record Special(SpecialToken token) implements Segment {
+    }
+}
