@@ -21,6 +21,13 @@ import java.util.Map;
  */
 public final class AdamW implements AutoCloseable {
 
+    /**
+     * The fused kernel's element-wise clip setting that means "off". Zero is NOT off: it clamps
+     * every positive gradient element to zero (found the hard way; AdamWTest pins it).
+     * Clipping is done before, by global norm.
+     */
+    private static final float NO_CLIPPING = -1f;
+
     private final NDManager manager;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
     private final float beta1;
@@ -56,7 +63,7 @@ public final class AdamW implements AutoCloseable {
                 manager.zeros(w.getShape()), manager.zeros(w.getShape())});
             float wd = decays(name, w) ? (float) weightDecay : 0f;
             w.getNDArrayInternal().adamUpdate(new NDList(w, w.getGradient(), mv[0], mv[1]), new NDList(w),
-                    (float) lr, biasCorrected, wd, 1f, 0f, beta1, beta2, epsilon, false, true);
+                    (float) lr, biasCorrected, wd, 1f, NO_CLIPPING, beta1, beta2, epsilon, false, true);
         }
     }
 

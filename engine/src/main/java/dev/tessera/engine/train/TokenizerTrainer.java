@@ -173,7 +173,7 @@ public final class TokenizerTrainer {
         p.put("skippedSteps", skipped);
         p.put("training", config);
         p.put("scenes", scenes);
-        TokenizerCheckpoint.save(tokenizer, checkpointFolder, p);
+        TrainingStop.uninterrupted(() -> TokenizerCheckpoint.save(tokenizer, checkpointFolder, p));
     }
 
     private Tracker schedule() {

@@ -20,4 +20,20 @@ public final class TrainingStop {
     public boolean requested() {
         return requested.get() || Thread.currentThread().isInterrupted();
     }
+
+    /**
+     * Runs {@code work} (a checkpoint write) with the thread's interrupt flag cleared, then sets
+     * the flag again if it was set: file channels close themselves on an interrupted thread, which
+     * would turn the interrupt that stopped a training into a failed final checkpoint.
+     */
+    public static void uninterrupted(Runnable work) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            work.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

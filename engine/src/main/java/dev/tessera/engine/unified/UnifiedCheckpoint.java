@@ -77,6 +77,11 @@ public final class UnifiedCheckpoint {
     /** Loads the model (and its training state) from a checkpoint folder. */
     public static Loaded load(Path folder) {
         Manifest manifest = manifest(folder);
+        List<String> missing = FILES.stream().filter(f -> !Files.isRegularFile(folder.resolve(f))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the unified checkpoint " + folder + " is incomplete: missing " + missing
+                    + "; a checkpoint holds " + FILES + " (copy the whole folder, or train again)");
+        }
         GridTokenizer images = UnifiedModel.imageTokenizer(manifest.model().imageTokenizer());
         UnifiedTransformer transformer = null;
         try {

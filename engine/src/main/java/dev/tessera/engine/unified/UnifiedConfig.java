@@ -44,7 +44,7 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
     /** Width 32, 2 layers over the same tokenizer and data: trains in seconds, for tests and demos. */
     public static UnifiedConfig tiny() {
         return new UnifiedConfig(TransformerConfig.tiny(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
-                320, 300);
+                512, 300);
     }
 
     /** As {@link #small()} on a GPU-sized transformer. */

@@ -145,7 +145,7 @@ public final class UnifiedModel implements AutoCloseable {
         List<RgbImage> fitted = fit(pictures);
         List<TokenGrid> grids = images.encode(fitted);
         int[][] prompts = grids.stream().map(tasks::captionPrompt).toArray(int[][]::new);
-        int[][] out = Decoder.continueAll(transformer, prompts, MAX_TEXT_IDS, textRule(),
+        int[][] out = Decoder.continueAll(transformer, prompts, textRoom(prompts[0].length), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
         List<Caption> result = new ArrayList<>();
         for (int i = 0; i < prompts.length; i++) {
@@ -181,7 +181,7 @@ public final class UnifiedModel implements AutoCloseable {
         for (int len : Arrays.stream(prompts).mapToInt(p -> p.length).distinct().toArray()) {
             int[] idx = java.util.stream.IntStream.range(0, prompts.length).filter(i -> prompts[i].length == len).toArray();
             int[][] group = Arrays.stream(idx).mapToObj(i -> prompts[i]).toArray(int[][]::new);
-            int[][] got = Decoder.continueAll(transformer, group, MAX_TEXT_IDS, textRule(),
+            int[][] got = Decoder.continueAll(transformer, group, textRoom(len), textRule(),
                     new Sampler(SamplingConfig.greedy()), null, 1);
             for (int k = 0; k < idx.length; k++) {
                 out[idx[k]] = got[k];
@@ -246,6 +246,16 @@ public final class UnifiedModel implements AutoCloseable {
                     + " fit beside an image in the model's context of " + transformer.config().context());
         }
         return t;
+    }
+
+    /** Text ids that may follow a prompt of {@code promptLength} ids within the context. */
+    private int textRoom(int promptLength) {
+        int room = Math.min(MAX_TEXT_IDS, transformer.config().context() - promptLength);
+        if (room < 2) {
+            throw new IllegalArgumentException("the question leaves no room for an answer in the model's context of "
+                    + transformer.config().context() + " ids; ask a shorter question");
+        }
+        return room;
     }
 
     private List<RgbImage> fit(List<RgbImage> pictures) {

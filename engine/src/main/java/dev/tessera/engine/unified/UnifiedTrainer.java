@@ -204,7 +204,7 @@ public final class UnifiedTrainer implements AutoCloseable {
         p.put("stepsDone", stepsDone);
         p.put("interrupted", interrupted);
         p.put("skippedSteps", skipped);
-        UnifiedCheckpoint.save(model, folder, config, stepsDone, history, optimizer, p);
+        TrainingStop.uninterrupted(() -> UnifiedCheckpoint.save(model, folder, config, stepsDone, history, optimizer, p));
     }
 
     /** Frees the optimizer state (the model stays open). */

@@ -38,7 +38,7 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
 
     /** The shipped model's recipe (see the checkpoint's provenance for the exact command). */
     public static UnifiedTrainingConfig small() {
-        return new UnifiedTrainingConfig(7000, 32, 1e-3, 200, 0.01, 1.0, 17, 250, TaskMix.balanced());
+        return new UnifiedTrainingConfig(6000, 32, 1e-3, 200, 0.01, 1.0, 17, 250, TaskMix.balanced());
     }
 
     /** A few minutes on two CPU cores: enough to watch the losses fall in a notebook. */
