@@ -71,14 +71,24 @@ public final class TesseraRuntime {
     public static synchronized Engine engine() {
         if (root == null) {
             RuntimeSettings s = settings();
-            System.setProperty("ai.djl.offline", "true");
-            System.setProperty("OPT_OUT_TRACKING", "true");
+            forceOffline();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(s.threads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(s.interopThreads()));
             Engine engine = Engine.getEngine("PyTorch");
             root = engine.newBaseManager(Device.cpu());
         }
         return Engine.getEngine("PyTorch");
+    }
+
+    /**
+     * Sets DJL's offline switches ({@code ai.djl.offline}, {@code OPT_OUT_TRACKING}); idempotent.
+     * Called before the tensor engine starts, and by native DJL parts that do not start it
+     * (the HuggingFace tokenizer binding queries the EC2 metadata service on creation unless
+     * one of them is set).
+     */
+    public static void forceOffline() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
     }
 
     /** A new manager on the chosen device; close it to free its tensors. */

@@ -1,6 +1,5 @@
 package dev.tessera.engine.text;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +140,6 @@ final class BpeModel {
 
     @Override
     public String toString() {
-        return "BpeModel[" + tokens.size() + " tokens, " + merges.size() + " merges, first "
-                + Arrays.toString(merges.stream().limit(3).toArray()) + "]";
+        return "BpeModel[" + tokens.size() + " tokens, " + merges.size() + " merges]";
     }
 }

@@ -103,15 +103,4 @@ final class ByteLevel {
             i += Character.charCount(cp);
         }
     }
-
-    /** True if every character of {@code token} is a byte symbol. */
-    static boolean isSymbols(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c >= BYTE.length || BYTE[c] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
