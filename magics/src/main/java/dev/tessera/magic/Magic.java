@@ -9,6 +9,11 @@ public interface Magic {
     /** Runs the engine call. Engine exceptions propagate; {@link Magics#run} turns them into {@link MagicError}s. */
     Object execute();
 
+    /** Runs the engine call, showing progress on {@code display} if the command is a long one. */
+    default Object execute(LiveDisplay display) {
+        return execute();
+    }
+
     /** Usage of this command, shown with any error it raises. */
     String usage();
 }

@@ -2,7 +2,9 @@ package dev.tessera.magic;
 
 import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.image.ImageSource;
+import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +58,63 @@ public final class MagicParser {
         int images;
     }
 
+    @Command(name = "caption")
+    static final class CaptionArgs {
+        @Parameters(index = "0", paramLabel = "IMAGE")
+        String image;
+
+        @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT)
+        String model;
+    }
+
+    @Command(name = "ask")
+    static final class AskArgs {
+        @Parameters(index = "0", paramLabel = "IMAGE")
+        String image;
+
+        @Parameters(index = "1", paramLabel = "QUESTION")
+        String question;
+
+        @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT)
+        String model;
+    }
+
+    @Command(name = "generate")
+    static final class GenerateArgs {
+        @Parameters(index = "0", paramLabel = "PROMPT")
+        String prompt;
+
+        @Option(names = "--n", defaultValue = "8")
+        int n;
+
+        @Option(names = "--temperature", defaultValue = "1.0")
+        double temperature;
+
+        @Option(names = "--top-k", defaultValue = "32")
+        int topK;
+
+        @Option(names = "--top-p", defaultValue = "1.0")
+        double topP;
+
+        @Option(names = "--cfg", defaultValue = "3.0")
+        double cfg;
+
+        @Option(names = "--seed", defaultValue = "0")
+        long seed;
+
+        @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT)
+        String model;
+    }
+
+    @Command(name = "train")
+    static final class TrainArgs {
+        @Parameters(index = "0", paramLabel = "WHAT")
+        String what;
+
+        @Parameters(index = "1..*", paramLabel = "KEY=VALUE")
+        List<String> settings = List.of();
+    }
+
     /** Most images a codebook or comparison magic measures: keeps a cell's run short and its memory bounded. */
     static final int MAX_IMAGES = 4096;
 
@@ -81,6 +140,27 @@ public final class MagicParser {
             CompareArgs c = (CompareArgs) a;
             c.tokenizers.forEach(MagicParser::knownTokenizer);
             return new CompareRequest(c.tokenizers, EvaluationSet.Source.parse(c.data), imageCount(c.images));
+        }));
+        m.put("caption", new Entry(new CaptionArgs(), CaptionRequest.USAGE, a -> {
+            CaptionArgs c = (CaptionArgs) a;
+            return new CaptionRequest(ImageSource.parse(c.image), c.model);
+        }));
+        m.put("ask", new Entry(new AskArgs(), AskRequest.USAGE, a -> {
+            AskArgs q = (AskArgs) a;
+            return new AskRequest(ImageSource.parse(q.image), q.question, q.model);
+        }));
+        m.put("generate", new Entry(new GenerateArgs(), GenerateRequest.USAGE, a -> {
+            GenerateArgs g = (GenerateArgs) a;
+            return new GenerateRequest(g.prompt, g.n, new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed),
+                    g.model);
+        }));
+        m.put("train", new Entry(new TrainArgs(), TrainUnifiedRequest.USAGE, a -> {
+            TrainArgs t = (TrainArgs) a;
+            if (!"unified".equals(t.what)) {
+                throw new IllegalArgumentException("'train " + t.what + "' is not a training Tessera runs in a notebook; "
+                        + "use 'train unified' (tokenizers train with ./tessera engine train-tokenizer)");
+            }
+            return new TrainUnifiedRequest(TrainSettings.parse(t.settings));
         }));
         return m;
     }

@@ -17,6 +17,14 @@ public final class Magics {
      * {@link HelpText}, or a {@link MagicError}.
      */
     public static Object run(String line) {
+        return run(line, LiveDisplay.none());
+    }
+
+    /**
+     * As {@link #run(String)}, with a live display for commands that report progress while they
+     * run (training). The kernel integration passes the cell's display.
+     */
+    public static Object run(String line, LiveDisplay display) {
         Magic magic;
         try {
             magic = MagicParser.parse(line);
@@ -24,7 +32,7 @@ public final class Magics {
             return new MagicError(e.getMessage(), e.usage());
         }
         try {
-            return magic.execute();
+            return magic.execute(display);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             return new MagicError(e.getMessage(), magic.usage());
         } catch (RuntimeException | LinkageError e) {

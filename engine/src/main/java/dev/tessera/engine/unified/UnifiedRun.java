@@ -1,0 +1,41 @@
+package dev.tessera.engine.unified;
+
+import dev.tessera.engine.lm.EmbeddingMode;
+
+import java.nio.file.Path;
+
+/**
+ * A training run as a user asks for it: a model preset, an embedding mode, the recipe's
+ * overrides, the folder to write, and whether to continue the checkpoint already there.
+ *
+ * @param preset    "tiny" (seconds), "small" (the shipped model) or "gpu"
+ * @param embedding UniCode unified codebook or TEAL joint embedding
+ * @param freezeText keep the special and text embedding rows fixed (TEAL's frozen text part)
+ * @param training  the recipe
+ * @param out       checkpoint folder
+ * @param resume    continue the checkpoint in {@code out} instead of starting afresh
+ */
+public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeText, UnifiedTrainingConfig training, Path out, boolean resume) {
+
+    public UnifiedRun {
+        config(preset);
+        if (embedding == null || training == null || out == null) {
+            throw new IllegalArgumentException("embedding, training and out are required");
+        }
+    }
+
+    /** The model config of a preset name. */
+    public static UnifiedConfig config(String preset) {
+        return switch (String.valueOf(preset)) {
+            case "tiny" -> UnifiedConfig.tiny();
+            case "small" -> UnifiedConfig.small();
+            case "gpu" -> UnifiedConfig.gpu();
+            default -> throw new IllegalArgumentException("unknown model preset '" + preset + "': use tiny, small or gpu");
+        };
+    }
+
+    /** The model this run trains. */
+    public UnifiedConfig model() {
+        return config(preset).withEmbedding(embedding, freezeText);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tessera.magic;
+
+import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.unified.UnifiedModels;
+
+/**
+ * {@code %tessera generate "<prompt>" [--n 8] [--temperature 1] [--top-k 32] [--top-p 1]
+ * [--cfg 3] [--seed 0] [--model NAME|FOLDER]}: one call of {@link UnifiedModels#generate}.
+ */
+public record GenerateRequest(String prompt, int n, SamplingConfig sampling, String model) implements Magic {
+
+    static final String USAGE = "Usage: %tessera generate \"<prompt>\" [--n 8] [--temperature 1.0] [--top-k 32] "
+            + "[--top-p 1.0] [--cfg 3.0] [--seed 0] [--model NAME|FOLDER]\n"
+            + "  prompt         a caption such as \"a red circle\" or \"two blue squares and a yellow triangle\"\n"
+            + "  --n            images to draw (1..64)\n"
+            + "  --temperature  0 = greedy; higher = more varied\n"
+            + "  --top-k/--top-p  sample only among the k most likely codes / the smallest set holding p of the mass\n"
+            + "  --cfg          classifier-free guidance scale (1 = off)";
+
+    @Override
+    public Object execute() {
+        return UnifiedModels.generate(prompt, n, sampling, model);
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+}
