@@ -12,6 +12,9 @@ object MagicLines {
     const val PREFIX = "%tessera"
     private const val CALL = "dev.tessera.magic.Magics.run"
 
+    /** The cell's live display, so long magics (training) can redraw one output in place. */
+    const val DISPLAY_ARG = "dev.tessera.kernel.CellDisplay({ v, id -> DISPLAY(v, id) }, { v, id -> UPDATE_DISPLAY(v, id) })"
+
     /** True when [line] is a Tessera magic: `%tessera` alone or followed by whitespace. */
     fun isMagic(line: String): Boolean {
         val text = line.trimStart()
@@ -25,11 +28,14 @@ object MagicLines {
     fun rewrite(code: String): String =
         code.split('\n').joinToString("\n") { if (isMagic(it)) toCall(it) else it }
 
-    /** `%tessera tokenize x` -> `dev.tessera.magic.Magics.run("tokenize x")`, indentation kept. */
+    /**
+     * `%tessera tokenize x` -> `dev.tessera.magic.Magics.run("tokenize x", <cell display>)`,
+     * indentation kept, still one line.
+     */
     fun toCall(line: String): String {
         val indent = line.substring(0, line.length - line.trimStart().length)
         val rest = line.trimStart().substring(PREFIX.length).trim()
-        return "$indent$CALL(${kotlinStringLiteral(rest)})"
+        return "$indent$CALL(${kotlinStringLiteral(rest)}, $DISPLAY_ARG)"
     }
 
     /**

@@ -23,18 +23,18 @@ class MagicLinesTest {
     fun `rewrites only magic lines and keeps the line count`() {
         val code = "val n = 3\n%tessera tokenize sample:3 --size 64\nprintln(n)"
         assertThat(MagicLines.rewrite(code)).isEqualTo(
-            "val n = 3\ndev.tessera.magic.Magics.run(\"tokenize sample:3 --size 64\")\nprintln(n)",
+            "val n = 3\ndev.tessera.magic.Magics.run(\"tokenize sample:3 --size 64\", ${MagicLines.DISPLAY_ARG})\nprintln(n)",
         )
     }
 
     @Test
     fun `keeps indentation and trims the command`() {
-        assertThat(MagicLines.toCall("    %tessera   help  \r")).isEqualTo("    dev.tessera.magic.Magics.run(\"help\")")
+        assertThat(MagicLines.toCall("    %tessera   help  \r")).isEqualTo("    dev.tessera.magic.Magics.run(\"help\", ${MagicLines.DISPLAY_ARG})")
     }
 
     @Test
     fun `bare magic passes an empty command`() {
-        assertThat(MagicLines.toCall("%tessera")).isEqualTo("dev.tessera.magic.Magics.run(\"\")")
+        assertThat(MagicLines.toCall("%tessera")).isEqualTo("dev.tessera.magic.Magics.run(\"\", ${MagicLines.DISPLAY_ARG})")
     }
 
     @Test
