@@ -11,7 +11,7 @@ public record CaptionRequest(ImageSource source, String model) implements Magic 
 
     static final String USAGE = "Usage: %tessera caption <image path | sample:N> [--model NAME|FOLDER]\n"
             + "  sample:N  held-out synthetic scene number N; a file is centre-cropped and resized\n"
-            + "  --model   unified-shapes32 (default, shipped) or a checkpoint folder from %tessera train unified";
+            + "  --model   unified-shapes32 (default, shipped) a checkpoint folder, or last (trained last)";
 
     @Override
     public Object execute() {

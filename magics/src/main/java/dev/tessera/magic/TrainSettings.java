@@ -5,6 +5,8 @@ import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,8 @@ final class TrainSettings {
 
     static final Set<String> KEYS = Set.of("preset", "embedding", "freeze-text", "steps", "batch", "lr", "seed",
             "checkpoint-every", "out", "resume");
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private TrainSettings() {
     }
@@ -51,7 +55,8 @@ final class TrainSettings {
         }
         String preset = kv.getOrDefault("preset", "small");
         EmbeddingMode mode = embedding(kv.getOrDefault("embedding", "unified-codebook"));
-        Path out = Path.of(kv.getOrDefault("out", "runs/unified-notebook"));
+        Path out = kv.containsKey("out") ? Path.of(kv.get("out"))
+                : Path.of("runs", "unified-" + STAMP.format(LocalDateTime.now()));
         return new UnifiedRun(preset, mode, bool(kv, "freeze-text"), recipe, out, bool(kv, "resume"));
     }
 

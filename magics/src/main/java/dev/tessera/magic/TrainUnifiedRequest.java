@@ -24,7 +24,8 @@ public record TrainUnifiedRequest(UnifiedRun run) implements Magic {
             + "  embedding=unified-codebook|joint-embedding   UniCode tied codebook (default) or TEAL\n"
             + "  freeze-text=false|true       keep text embeddings fixed (TEAL)\n"
             + "  steps=150 batch=16 lr=0.002 seed=5 checkpoint-every=50   the recipe (defaults: a few minutes on 2 cores)\n"
-            + "  out=runs/unified-notebook    checkpoint folder; use it later with --model FOLDER\n"
+            + "  out=FOLDER                   checkpoint folder (default runs/unified-<date-time>); later magics take\n"
+            + "                               --model FOLDER, or --model last for the model trained last\n"
             + "  resume=true                  continue the checkpoint in out= with its own recipe";
 
     /** Longest gap between two live updates, so a fast run does not flood the notebook. */

@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * The front door to the unified model: one call per thing a notebook user does with it
  * (each {@code %tessera caption | ask | generate | train unified} magic is one call here).
- * Models are named by the shipped name ({@value UnifiedCheckpoint#DEFAULT}) or a checkpoint
- * folder, loaded once and kept until the folder changes.
+ * Models are named by the shipped name ({@value UnifiedCheckpoint#DEFAULT}), a checkpoint
+ * folder, or {@value #LAST} (the one trained last in this session), loaded once and kept until
+ * the folder changes.
  */
 public final class UnifiedModels {
 
@@ -27,12 +28,22 @@ public final class UnifiedModels {
     }
 
     private static final Map<String, Cached> LOADED = new HashMap<>();
+    /** The name that means "the model trained last in this JVM". */
+    public static final String LAST = "last";
+    private static Path lastTrained;
 
     private UnifiedModels() {
     }
 
     /** The model {@code name}: the shipped one, or a checkpoint folder (reloaded when it was rewritten). */
     public static synchronized UnifiedModel model(String name) {
+        if (LAST.equals(name)) {
+            if (lastTrained == null) {
+                throw new IllegalArgumentException("no model was trained in this session yet; train one with "
+                        + "%tessera train unified, or name a checkpoint folder or " + UnifiedCheckpoint.DEFAULT);
+            }
+            name = lastTrained.toString();
+        }
         boolean shipped = UnifiedCheckpoint.DEFAULT.equals(name);
         Path folder = shipped ? null : Path.of(name);
         long stamp = shipped ? 0 : stamp(folder);
@@ -95,7 +106,11 @@ public final class UnifiedModels {
             trainer = new UnifiedTrainer(UnifiedModel.create(run.model(), run.training().seed()), run.training());
         }
         try (UnifiedModel model = trainer.model(); trainer) {
-            return trainer.listener(listener).stop(stop).checkpointTo(run.out(), provenance).run();
+            UnifiedTrainingResult result = trainer.listener(listener).stop(stop).checkpointTo(run.out(), provenance).run();
+            synchronized (UnifiedModels.class) {
+                lastTrained = run.out();
+            }
+            return result;
         }
     }
 
