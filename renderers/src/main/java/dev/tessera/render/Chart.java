@@ -105,6 +105,12 @@ final class Chart {
         return this;
     }
 
+    /** Theme options, e.g. {@code "legend_position": "top"}. */
+    Chart theme(Map<String, Object> themeOptions) {
+        options.put("theme", new LinkedHashMap<>(themeOptions));
+        return this;
+    }
+
     /** Size of the SVG in pixels. */
     Chart size(int width, int height) {
         options.put("ggsize", Map.of("width", width, "height", height));

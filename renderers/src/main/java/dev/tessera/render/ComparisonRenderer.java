@@ -16,7 +16,7 @@ import java.util.Map;
 public final class ComparisonRenderer implements Renderer<Comparison> {
 
     /** Shown for a number that is not known (NaN). */
-    static final String UNKNOWN = "—";
+    static final String UNKNOWN = Format.UNKNOWN;
 
     static final List<String> HEADER = List.of("tokenizer", "description", "tokens / image", "bits / image", "PSNR",
             "SSIM", "utilization", "perplexity (level 1)", "tokens vs objects r");

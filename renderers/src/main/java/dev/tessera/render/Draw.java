@@ -87,13 +87,41 @@ final class Draw {
      * shrinking), framed just outside in light grey so white images stay visible on the white canvas.
      */
     static void image(Graphics2D g, RgbImage img, int x, int y, int w, int h) {
+        scaled(g, img, x, y, w, h);
+        g.setColor(FRAME);
+        g.setStroke(new BasicStroke(1f));
+        g.drawRect(x - 1, y - 1, w + 1, h + 1);
+    }
+
+    private static void scaled(Graphics2D g, RgbImage img, int x, int y, int w, int h) {
         boolean enlarging = w >= img.width() && h >= img.height();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, enlarging
                 ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(Images.toBuffered(img), x, y, w, h, null);
-        g.setColor(FRAME);
-        g.setStroke(new BasicStroke(1f));
-        g.drawRect(x - 1, y - 1, w + 1, h + 1);
+    }
+
+    /**
+     * The whole factor that enlarges {@code img} as far as {@code target} px on its longer side
+     * allows, so every pixel becomes an equal square (32 px -> 160 px is 5x); below 1 (an image
+     * larger than {@code target}) the fraction that shrinks it to {@code target}.
+     */
+    static double crispScale(RgbImage img, int target) {
+        int longer = Math.max(img.width(), img.height());
+        return longer <= target ? target / longer : (double) target / longer;
+    }
+
+    /** {@code img} at {@link #crispScale}: enlarged with square pixels, or shrunk smoothly when larger. */
+    static BufferedImage crisp(RgbImage img, int target) {
+        double s = crispScale(img, target);
+        BufferedImage out = new BufferedImage(Math.max(1, (int) Math.round(img.width() * s)),
+                Math.max(1, (int) Math.round(img.height() * s)), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            scaled(g, img, 0, 0, out.getWidth(), out.getHeight());
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** Width of a row of {@code n} square panels of side {@code panel}, with gaps between and around. */

@@ -12,6 +12,9 @@ public final class Renderers {
 
     private static final List<Renderer<?>> ALL = List.of(
             new TokenizeRenderer(), new CodebookRenderer(), new ComparisonRenderer(),
+            new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
+            new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(),
+            new ReportRenderers.Unified(), new ReportRenderers.Generation(),
             new TextRenderers.Help(), new TextRenderers.Error());
 
     private Renderers() {

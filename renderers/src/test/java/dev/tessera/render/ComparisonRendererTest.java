@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static dev.tessera.render.Fixtures.count;
 import static dev.tessera.render.Fixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,14 +65,5 @@ class ComparisonRendererTest {
         assertThat(b.get("text/html")).contains("<b>scenes</b>, 3 images").contains("data:image/png;base64,");
         assertThat(b.get("text/plain"))
                 .isEqualTo("3 tokenizers on scenes (3 images): vq-256 27.50 dB, rvq-4x256 27.50 dB, setok 27.50 dB");
-    }
-
-    private static int count(String s, String part) {
-        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

@@ -154,4 +154,13 @@ final class Fixtures {
     static BufferedImage png(Map<String, String> bundle) {
         return png(bundle.get("image/png"));
     }
+
+    /** How often {@code part} occurs in {@code s}. */
+    static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
 }

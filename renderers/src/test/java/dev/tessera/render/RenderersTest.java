@@ -1,8 +1,11 @@
 package dev.tessera.render;
 
+import dev.tessera.engine.unified.UnifiedTrainingResult;
+import dev.tessera.magic.TrainingBoard;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +23,23 @@ class RenderersTest {
             assertThat(b.keySet()).as(result.getClass().getSimpleName()).containsExactly("text/html", "image/png", "text/plain");
             assertThat(b.get("text/html")).contains("data:image/png;base64,");
             assertThat(b.get("text/plain")).doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void everyUnifiedResultIsClaimedWithHtmlFirstAndOneLineOfPlainText() {
+        for (Object result : List.of(UnifiedFixtures.caption(), UnifiedFixtures.answer("what colour is the circle?"),
+                UnifiedFixtures.generation("a red circle", 2), UnifiedFixtures.captionSequence(),
+                UnifiedFixtures.running(3, 10), new TrainingBoard(Path.of("runs/x"), null, List.of(), false, false),
+                new UnifiedTrainingResult(10, false, 5, UnifiedFixtures.history(10), 1000, 0),
+                ReportRenderersTest.report(), ReportRenderersTest.report().withGeneration(ReportRenderersTest.generation()),
+                ReportRenderersTest.generation())) {
+            String name = result.getClass().getSimpleName();
+            assertThat(Renderers.supports(result)).as(name).isTrue();
+            Map<String, String> b = Renderers.mimeBundle(result);
+            assertThat(b.keySet()).as(name).startsWith("text/html").endsWith("text/plain");
+            assertThat(b.get("text/html")).as(name).startsWith("<div class=\"tessera-").endsWith("</div>");
+            assertThat(b.get("text/plain")).as(name).isNotBlank().doesNotContain("\n");
         }
     }
 

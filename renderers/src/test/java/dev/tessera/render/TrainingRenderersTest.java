@@ -1,0 +1,116 @@
+package dev.tessera.render;
+
+import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.unified.UnifiedTrainingResult;
+import dev.tessera.magic.TrainingBoard;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainingRenderersTest {
+
+    private static final Path RUN = Path.of("runs/unified-notebook");
+
+    @Test
+    void aRunningBoardShowsProgressRatesLossesAndTheChart() {
+        Map<String, String> b = Renderers.mimeBundle(UnifiedFixtures.running(3, 10));
+        String html = b.get("text/html");
+        assertThat(html).contains("step 3/10").contains("30.0%").contains("width:30.0%")
+                .contains("2.50 steps/s · 12,346 tokens/s · elapsed 1s · ETA 3s")
+                .contains("<svg").contains("● running: checkpoints go to runs/unified-notebook");
+        StepLoss last = UnifiedFixtures.history(3).get(2);
+        assertThat(html).contains(">" + Format.loss(last.loss()) + "<", ">" + Format.loss(last.textNll()) + "<",
+                ">" + Format.loss(last.imageNll()) + "<");
+        assertThat(b.get("text/plain")).startsWith("step 3/10 (30.0%) loss 5.619 (text 4.495, image 6.181), 2.50 steps/s, ETA 3s; "
+                + "● running").doesNotContain("\n");
+    }
+
+    @Test
+    void beforeTheFirstStepThereIsNoChart() {
+        String html = Renderers.mimeBundle(new TrainingBoard(RUN, null, List.of(), false, false)).get("text/html");
+        assertThat(html).contains("waiting for the first step").doesNotContain("<svg");
+    }
+
+    @Test
+    void aFinishedBoardSaysWhereTheModelIs() {
+        TrainingBoard done = new TrainingBoard(RUN, UnifiedFixtures.progress(10, 10), UnifiedFixtures.history(10), true, false);
+        assertThat(Renderers.mimeBundle(done).get("text/html")).contains("✓ finished at step 10: the model is in "
+                + "runs/unified-notebook; use it with --model runs/unified-notebook").doesNotContain("ETA");
+    }
+
+    @Test
+    void anInterruptedBoardSaysHowToContinue() {
+        TrainingBoard stopped = new TrainingBoard(RUN, UnifiedFixtures.progress(4, 10), UnifiedFixtures.history(4), true, true);
+        assertThat(Renderers.mimeBundle(stopped).get("text/html")).contains("⏸ interrupted at step 4: the checkpoint in "
+                + "runs/unified-notebook holds every finished step; resume=true continues it").contains(Palette.WARN);
+    }
+
+    @Test
+    void theCheckpointFolderIsEscaped() {
+        TrainingBoard b = new TrainingBoard(Path.of("runs/<b>"), null, List.of(), false, false);
+        assertThat(Renderers.mimeBundle(b).get("text/html")).contains("runs/&lt;b&gt;").doesNotContain("<b>");
+    }
+
+    @Test
+    void thinningAveragesEqualRunsOfStepsEndingAtTheirLastStep() {
+        List<StepLoss> h = new ArrayList<>();
+        for (int s = 1; s <= 10; s++) {
+            h.add(new StepLoss(s, s, 2 * s, 3 * s));
+        }
+        // runs of ceil(10 / 4) = 3 steps: 1..3, 4..6, 7..9 and 10 alone
+        assertThat(LossChart.thin(h, 4)).containsExactly(new StepLoss(3, 2, 4, 6), new StepLoss(6, 5, 10, 15),
+                new StepLoss(9, 8, 16, 24), new StepLoss(10, 10, 20, 30));
+        assertThat(LossChart.thin(h, 10)).isSameAs(h);
+    }
+
+    @Test
+    void thinningSkipsLossesThatAreNotFinite() {
+        List<StepLoss> h = List.of(new StepLoss(1, 1, Double.NaN, Double.NaN), new StepLoss(2, 3, 2, Double.NaN));
+        assertThat(LossChart.thin(h, 1)).containsExactly(new StepLoss(2, 2, 2, Double.NaN));
+    }
+
+    @Test
+    void aLongRunIsDrawnFromAtMostFiveHundredPoints() {
+        List<StepLoss> h = UnifiedFixtures.history(6000);
+        assertThat(LossChart.thin(h, LossChart.MAX_POINTS)).hasSize(500);
+        assertThat(LossChart.svg(h)).startsWith("<svg").contains("each point: the mean of 12 steps");
+    }
+
+    @Test
+    void missingLossesAndASingleStepStillDraw() {
+        assertThat(LossChart.svg(List.of(new StepLoss(1, 2.5, 2.0, Double.NaN)))).startsWith("<svg");
+        List<StepLoss> h = new ArrayList<>(UnifiedFixtures.history(20));
+        h.set(5, new StepLoss(6, 3, 2, Double.NaN));
+        assertThat(LossChart.svg(h)).startsWith("<svg").contains("every step");
+    }
+
+    @Test
+    void theResultIsOneLine() {
+        UnifiedTrainingResult done = new UnifiedTrainingResult(150, false, 151,
+                List.of(new StepLoss(149, 2, 2, 2), new StepLoss(150, 1.5, 1.25, 1.75)), 12345.6, 0);
+        Map<String, String> b = Renderers.mimeBundle(done);
+        assertThat(b.get("text/plain")).isEqualTo("✓ trained to step 150 · 2m 31s this run · 12,346 tokens/s · final loss "
+                + "1.500 (text 1.250, image 1.750)");
+        assertThat(b.get("text/html")).contains(b.get("text/plain")).doesNotContain("<svg", "<table", "<br");
+    }
+
+    @Test
+    void anInterruptedResultSaysHowToContinueAndCountsSkippedSteps() {
+        UnifiedTrainingResult stopped = new UnifiedTrainingResult(80, true, 42, UnifiedFixtures.history(80), 9000, 2);
+        assertThat(Renderers.mimeBundle(stopped).get("text/plain")).startsWith("⏸ interrupted at step 80 · 42s this run")
+                .contains("2 steps skipped (gradient not finite)").endsWith("resume=true continues it");
+    }
+
+    @Test
+    void durationsReadAtAGlance() {
+        assertThat(Format.duration(42.4)).isEqualTo("42s");
+        assertThat(Format.duration(185)).isEqualTo("3m 05s");
+        assertThat(Format.duration(3720)).isEqualTo("1h 02m");
+        assertThat(Format.duration(Double.NaN)).isEqualTo(Format.UNKNOWN);
+    }
+}
