@@ -3,6 +3,7 @@ package dev.tessera.magic;
 import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedModels;
 import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
@@ -39,7 +40,9 @@ public record TrainUnifiedRequest(UnifiedRun run) implements Magic {
     @Override
     public Object execute(LiveDisplay display) {
         String id = "tessera-train-" + UUID.randomUUID();
-        List<StepLoss> history = new ArrayList<>();
+        // a resumed run's chart starts with the steps already in its checkpoint
+        List<StepLoss> history = new ArrayList<>(run.resume() && java.nio.file.Files.isRegularFile(
+                run.out().resolve("history.json")) ? UnifiedCheckpoint.history(run.out()) : List.of());
         display.show(new TrainingBoard(run.out(), null, history, false, false), id);
         long[] last = {0};
         TrainingProgress[] latest = {null};

@@ -21,14 +21,23 @@ final class EvalUnifiedCommand implements Callable<Integer> {
     @Option(names = "--scenes", defaultValue = "512", description = "held-out scenes to caption and question")
     int scenes;
 
+    @Option(names = "--record", description = "write the results into the checkpoint's provenance.json")
+    boolean record;
+
     @Override
     public Integer call() {
+        if (record && checkpoint == null) {
+            throw new IllegalArgumentException("--record needs --checkpoint FOLDER (the shipped model is read-only)");
+        }
         UnifiedCheckpoint.Loaded loaded = checkpoint == null ? UnifiedCheckpoint.pretrained(UnifiedCheckpoint.DEFAULT)
                 : UnifiedCheckpoint.load(checkpoint);
         try (UnifiedModel model = loaded.model()) {
             long start = System.nanoTime();
             UnifiedReport report = UnifiedEvaluation.evaluate(model, scenes);
             System.out.println(report);
+            if (record) {
+                UnifiedCheckpoint.record(checkpoint, "heldOut", report);
+            }
             System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);
         }
         return 0;

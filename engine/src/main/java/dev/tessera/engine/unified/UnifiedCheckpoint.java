@@ -2,6 +2,7 @@ package dev.tessera.engine.unified;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tessera.engine.io.AtomicDirectory;
+import dev.tessera.engine.io.AtomicFile;
 import dev.tessera.engine.io.Json;
 import dev.tessera.engine.lm.AdamW;
 import dev.tessera.engine.lm.UnifiedTransformer;
@@ -169,6 +170,15 @@ public final class UnifiedCheckpoint {
         }
     }
 
+    /** The per-step losses recorded in a checkpoint folder (without loading the model). */
+    public static List<StepLoss> history(Path folder) {
+        try {
+            return Json.mapper().readValue(folder.resolve("history.json").toFile(), new TypeReference<List<StepLoss>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the loss history of " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The provenance of a checkpoint folder (command, seed, measured results). */
     public static Map<String, Object> provenance(Path folder) {
         try {
@@ -176,6 +186,20 @@ public final class UnifiedCheckpoint {
                     new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds {@code key: value} to the provenance of a checkpoint folder (e.g. its measured
+     * results), rewriting only that file, atomically.
+     */
+    public static void record(Path folder, String key, Object value) {
+        Map<String, Object> p = new LinkedHashMap<>(provenance(folder));
+        p.put(key, value);
+        try {
+            AtomicFile.write(folder.resolve("provenance.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the provenance of " + folder + ": " + e.getMessage(), e);
         }
     }
 
