@@ -9,14 +9,14 @@ import dev.tessera.magic.LiveDisplay
  * dropped the output) never stops the magic.
  */
 class CellDisplay(
-    private val display: (Any?, String?) -> Unit,
-    private val updateDisplay: (Any?, String?) -> Unit,
+    private val display: (Any, String?) -> Unit,
+    private val updateDisplay: (Any, String?) -> Unit,
 ) : LiveDisplay {
     override fun show(value: Any?, id: String?) {
-        runCatching { display(value, id) }
+        if (value != null) runCatching { display(value, id) }
     }
 
     override fun update(value: Any?, id: String?) {
-        runCatching { updateDisplay(value, id) }
+        if (value != null) runCatching { updateDisplay(value, id) }
     }
 }
