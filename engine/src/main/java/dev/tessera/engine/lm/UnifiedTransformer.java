@@ -1,6 +1,7 @@
 package dev.tessera.engine.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -144,34 +145,35 @@ public final class UnifiedTransformer implements AutoCloseable {
             throw new IllegalArgumentException("sequence of " + (offset + t) + " tokens is longer than the model's context of "
                     + config.context());
         }
+        long bs = ids.getShape().get(0);
         NDArray table = inputTable(m);
         NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
         NDArray pos = p(m, "embed.position").get(new NDIndex(offset + ":" + (offset + t)));
-        x = x.add(pos);
+        // the residual stream as (B*t, d) rows: libtorch's C++ linear fuses the bias into the
+        // matmul (addmm) only for 2-D input, and rows split into heads without copies
+        x = x.add(pos).reshape(bs * t, config.width());
         NDArray mask = causalMask(m, t, offset + t);
         for (int l = 0; l < config.layers(); l++) {
-            x = block(m, l, x, mask, cache);
+            x = block(m, l, x, bs, t, mask, cache);
         }
         if (cache != null) {
             cache.advance(t);
         }
         x = norm(m, x, "final");
-        return logits(m, x, table);
+        return logits(m, x, table).reshape(bs, t, layout.size());
     }
 
-    private NDArray block(NDManager m, int l, NDArray x, NDArray mask, KvCache cache) {
+    private NDArray block(NDManager m, int l, NDArray x, long bs, long t, NDArray mask, KvCache cache) {
         String b = "block" + l + ".";
-        long bs = x.getShape().get(0);
-        long t = x.getShape().get(1);
         int d = config.width();
-        int heads = config.heads();
         int dh = config.headWidth();
         NDArray h = norm(m, x, b + "ln1");
-        NDArray qkv = Linear.linear(h, p(m, b + "qkv.weight"), p(m, b + "qkv.bias")).singletonOrThrow()
-                .reshape(bs, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
-        NDArray q = qkv.get(0);
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        // split, not select on a permuted (3, B, H, t, dh) view: select's backward fills a zero
+        // tensor of the whole qkv per slice, split's is one concatenation
+        NDList qkv = Linear.linear(h, p(m, b + "qkv.weight"), p(m, b + "qkv.bias")).singletonOrThrow().split(3, 1);
+        NDArray q = heads(qkv.get(0), bs, t);
+        NDArray k = heads(qkv.get(1), bs, t);
+        NDArray v = heads(qkv.get(2), bs, t);
         if (cache != null) {
             NDArray[] kv = cache.append(l, k, v);
             k = kv[0];
@@ -181,11 +183,16 @@ public final class UnifiedTransformer implements AutoCloseable {
         if (mask != null) {
             scores = scores.add(mask);
         }
-        NDArray att = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(bs, t, d);
+        NDArray att = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(bs * t, d);
         x = x.add(Linear.linear(att, p(m, b + "proj.weight"), p(m, b + "proj.bias")).singletonOrThrow());
         h = norm(m, x, b + "ln2");
         NDArray hidden = Activation.gelu(Linear.linear(h, p(m, b + "fc.weight"), p(m, b + "fc.bias")).singletonOrThrow());
         return x.add(Linear.linear(hidden, p(m, b + "out.weight"), p(m, b + "out.bias")).singletonOrThrow());
+    }
+
+    /** Rows (B*t, d) of one of q, k, v as heads (B, H, t, dh). */
+    private NDArray heads(NDArray rows, long bs, long t) {
+        return rows.reshape(bs, t, config.heads(), config.headWidth()).transpose(0, 2, 1, 3);
     }
 
     private NDArray norm(NDManager m, NDArray x, String prefix) {

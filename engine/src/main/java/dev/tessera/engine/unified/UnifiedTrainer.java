@@ -111,45 +111,14 @@ public final class UnifiedTrainer implements AutoCloseable {
     public UnifiedTrainingResult run() {
         SceneGenerator scenes = new SceneGenerator(model.scenes(config.seed()));
         Tracker schedule = Schedules.warmupCosine(config.learningRate(), config.steps(), config.warmupSteps());
-        ParameterSet params = model.transformer().parameters();
         long start = System.nanoTime();
         long tokens = 0;
         int first = step;
         for (; step < config.steps() && !stop.requested(); step++) {
             TaskBatch batch = batch(scenes, step);
-            StepLoss loss;
-            try (NDManager m = TesseraRuntime.newManager()) {
-                NDArray in = m.create(batch.inputs(), new Shape(batch.batch(), batch.length()));
-                NDArray target = m.create(batch.targets(), new Shape(batch.batch(), batch.length()));
-                NDArray textMask = m.create(batch.textMask(), new Shape(batch.batch(), batch.length()));
-                NDArray imageMask = m.create(batch.imageMask(), new Shape(batch.batch(), batch.length()));
-                try (GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
-                    NDArray nll = SequenceLoss.tokenNll(model.transformer().forward(m, in), target);
-                    NDArray total = SequenceLoss.maskedMean(nll, textMask.add(imageMask));
-                    float value = total.getFloat();
-                    if (!Float.isFinite(value)) {
-                        throw diverged(step + 1);
-                    }
-                    gc.backward(total);
-                    NDArray detached = nll.stopGradient();
-                    loss = new StepLoss(step + 1, value, SequenceLoss.maskedMean(detached, textMask).getFloat(),
-                            SequenceLoss.maskedMean(detached, imageMask).getFloat());
-                }
-                List<NDArray> gradients = new ArrayList<>();
-                for (String name : params.names()) {
-                    if (params.isTrainable(name) && params.get(name).hasGradient()) {
-                        gradients.add(params.get(name).getGradient());
-                    }
-                }
-                double norm = GradientClipping.clipGlobalNorm(gradients, config.maxGradNorm());
-                if (!Double.isFinite(norm)) {
-                    gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
-                    if (++skipped > MAX_SKIPPED_STEPS) {
-                        throw diverged(step + 1);
-                    }
-                    continue;
-                }
-                optimizer.step(params, schedule.getNewValue(step + 1), config.weightDecay());
+            StepLoss loss = trainStep(batch, schedule.getNewValue(step + 1));
+            if (loss == null) {
+                continue;
             }
             tokens += (long) batch.batch() * batch.length();
             history.add(loss);
@@ -171,6 +140,50 @@ public final class UnifiedTrainer implements AutoCloseable {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         return new UnifiedTrainingResult(step, interrupted, secs, history, tokens / Math.max(secs, 1e-9), skipped);
+    }
+
+    /**
+     * One optimizer step (number {@code step + 1}) on {@code batch} at learning rate {@code lr}:
+     * its losses, or null when the gradient norm was not finite and the step was skipped.
+     * Package-private so a benchmark can time exactly the step {@link #run()} takes.
+     */
+    StepLoss trainStep(TaskBatch batch, double lr) {
+        ParameterSet params = model.transformer().parameters();
+        try (NDManager m = TesseraRuntime.newManager()) {
+            NDArray in = m.create(batch.inputs(), new Shape(batch.batch(), batch.length()));
+            NDArray target = m.create(batch.targets(), new Shape(batch.batch(), batch.length()));
+            NDArray textMask = m.create(batch.textMask(), new Shape(batch.batch(), batch.length()));
+            NDArray imageMask = m.create(batch.imageMask(), new Shape(batch.batch(), batch.length()));
+            StepLoss loss;
+            try (GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
+                NDArray nll = SequenceLoss.tokenNll(model.transformer().forward(m, in), target);
+                NDArray total = SequenceLoss.maskedMean(nll, textMask.add(imageMask));
+                float value = total.getFloat();
+                if (!Float.isFinite(value)) {
+                    throw diverged(step + 1);
+                }
+                gc.backward(total);
+                NDArray detached = nll.stopGradient();
+                loss = new StepLoss(step + 1, value, SequenceLoss.maskedMean(detached, textMask).getFloat(),
+                        SequenceLoss.maskedMean(detached, imageMask).getFloat());
+            }
+            List<NDArray> gradients = new ArrayList<>();
+            for (String name : params.names()) {
+                if (params.isTrainable(name) && params.get(name).hasGradient()) {
+                    gradients.add(params.get(name).getGradient());
+                }
+            }
+            double norm = GradientClipping.clipGlobalNorm(gradients, config.maxGradNorm());
+            if (!Double.isFinite(norm)) {
+                gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
+                if (++skipped > MAX_SKIPPED_STEPS) {
+                    throw diverged(step + 1);
+                }
+                return null;
+            }
+            optimizer.step(params, lr, config.weightDecay());
+            return loss;
+        }
     }
 
     /** The batch of step {@code s}: a pure function of the seed and {@code s}. */
