@@ -48,11 +48,39 @@ def cell_error(cell, reply=None):
     return None
 
 
+def display_tracking_client():
+    """
+    An nbclient NotebookClient that also applies update_display_data messages that carry no
+    parent header, routed by display id as the browser frontends do (the Kotlin kernel
+    0.11.0-398 sends UPDATE_DISPLAY without a parent, and plain nbclient drops them, so a live
+    training board would stay at its first frame in executed notebooks).
+    """
+    from nbclient import NotebookClient
+    from nbclient.util import ensure_async
+
+    class DisplayTrackingClient(NotebookClient):
+        async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+            from nbclient.exceptions import CellExecutionComplete
+            while True:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+                if msg["parent_header"].get("msg_id") == parent_msg_id:
+                    try:
+                        self.process_message(msg, cell, cell_index)
+                    except CellExecutionComplete:
+                        return
+                elif msg["header"].get("msg_type") == "update_display_data":
+                    display_id = msg["content"].get("transient", {}).get("display_id")
+                    if display_id:
+                        self._update_display_id(display_id, msg)
+
+    return DisplayTrackingClient
+
+
 def run(path, kernel, out_dir):
     import nbformat
-    from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
+    NotebookClient = display_tracking_client()
     nb = nbformat.read(path, as_version=4)
     replies = {}
     client = NotebookClient(nb, kernel_name=kernel, timeout=CELL_TIMEOUT_S,
