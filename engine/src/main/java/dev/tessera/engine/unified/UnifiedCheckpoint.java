@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * A unified model on disk, complete enough to resume training exactly: {@code config.json}
  * (model and training config, step), {@code text-tokenizer.json} (HuggingFace format),
  * {@code words.json}, {@code model.params}, {@code optimizer.params} (AdamW moments and step
- * count), {@code history.json} (every step's losses) and {@code provenance.json}. The image
+ * count; left out of shipped models, which are not resumed), {@code history.json} (every step's losses) and {@code provenance.json}. The image
  * tokenizer is referenced by its shipped name. Written atomically: a crash or an interrupt
  * mid-write leaves the previous checkpoint as it was.
  */
@@ -40,8 +40,10 @@ public final class UnifiedCheckpoint {
     public static final String RESOURCE_ROOT = "/dev/tessera/engine/checkpoints/";
     /** The shipped model. */
     public static final String DEFAULT = "unified-shapes32";
+    /** What every checkpoint holds; {@code optimizer.params} is only needed to resume (shipped models leave it out). */
     private static final List<String> FILES = List.of("config.json", "text-tokenizer.json", "words.json", "model.params",
-            "optimizer.params", "history.json", "provenance.json");
+            "history.json", "provenance.json");
+    private static final String OPTIMIZER = "optimizer.params";
 
     /** What config.json holds. */
     public record Manifest(String format, int version, UnifiedConfig model, UnifiedTrainingConfig training, int step,
@@ -67,7 +69,7 @@ public final class UnifiedCheckpoint {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params")))) {
                 model.transformer().save(out);
             }
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("optimizer.params")))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(OPTIMIZER)))) {
                 optimizer.save(out);
             }
             Json.mapper().writeValue(dir.resolve("history.json").toFile(), history);
@@ -118,7 +120,11 @@ public final class UnifiedCheckpoint {
 
     /** Restores the optimizer state saved beside the model. */
     public static void loadOptimizer(Path folder, AdamW optimizer, UnifiedModel model) {
-        try (InputStream in = Files.newInputStream(folder.resolve("optimizer.params"))) {
+        if (!Files.isRegularFile(folder.resolve(OPTIMIZER))) {
+            throw new IllegalArgumentException(folder + " has no " + OPTIMIZER + " (shipped models leave it out), so its "
+                    + "training cannot be resumed; start a new run, or resume a checkpoint your own training wrote");
+        }
+        try (InputStream in = Files.newInputStream(folder.resolve(OPTIMIZER))) {
             optimizer.load(in, model.transformer().parameters());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the optimizer state of " + folder + ": " + e.getMessage(), e);
