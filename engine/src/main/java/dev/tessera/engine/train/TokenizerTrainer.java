@@ -10,9 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.training.tracker.WarmUpTracker;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
@@ -179,13 +177,6 @@ public final class TokenizerTrainer {
     }
 
     private Tracker schedule() {
-        int main = config.steps() - config.warmupSteps();
-        Tracker cosine = CosineTracker.builder().setBaseValue((float) config.learningRate())
-                .optFinalValue((float) (0.05 * config.learningRate())).setMaxUpdates(Math.max(1, main)).build();
-        if (config.warmupSteps() == 0) {
-            return cosine;
-        }
-        return WarmUpTracker.builder().setMainTracker(cosine).optWarmUpSteps(config.warmupSteps())
-                .optWarmUpBeginValue((float) (0.1 * config.learningRate())).build();
+        return Schedules.warmUpCosine(config.learningRate(), config.warmupSteps(), config.steps());
     }
 }
