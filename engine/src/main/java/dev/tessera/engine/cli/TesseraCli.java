@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * shipped checkpoints and evaluating them. {@code ./tessera engine <command>} runs it.
  */
 @Command(name = "tessera-engine", mixinStandardHelpOptions = true,
-        subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class},
+        subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainJudgeCommand.class},
         description = "Train and evaluate Tessera models from the command line.")
 public final class TesseraCli implements Runnable {
 
