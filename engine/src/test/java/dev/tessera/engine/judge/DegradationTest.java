@@ -47,6 +47,28 @@ class DegradationTest {
         }
     }
 
+    @Test
+    void roundingCutsCornersButKeepsStraightSidesAndColours() {
+        int n = 16;
+        float[] px = new float[3 * n * n];
+        float[] bg = {0.1f, 0.1f, 0.12f};
+        float[] red = {0.9f, 0.15f, 0.15f};
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                boolean inside = x >= 4 && x < 12 && y >= 4 && y < 12;
+                for (int c = 0; c < 3; c++) {
+                    px[(c * n + y) * n + x] = inside ? red[c] : bg[c];
+                }
+            }
+        }
+        RgbImage r = Degradation.rounded(new RgbImage(n, n, px), 1.2);
+        assertThat(r.at(0, 4, 4)).as("corner").isLessThan(0.5f);
+        assertThat(r.at(0, 7, 4)).as("middle of the top side").isCloseTo(0.9f, within(0.01f));
+        assertThat(r.at(0, 8, 8)).as("centre").isCloseTo(0.9f, within(0.01f));
+        assertThat(r.at(0, 0, 0)).as("background").isCloseTo(0.1f, within(0.01f));
+        assertThat(r.at(1, 4, 4)).as("a mix of red and background only").isBetween(0.1f, 0.15f);
+    }
+
     private static double centreX(RgbImage img) {
         double sum = 0;
         double weighted = 0;
