@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * shipped checkpoints and evaluating them. {@code ./tessera engine <command>} runs it.
  */
 @Command(name = "tessera-engine", mixinStandardHelpOptions = true,
-        subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainUnifiedCommand.class, EvalUnifiedCommand.class},
+        subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainJudgeCommand.class,
+                TrainUnifiedCommand.class, EvalUnifiedCommand.class},
         description = "Train and evaluate Tessera models from the command line.")
 public final class TesseraCli implements Runnable {
 

@@ -6,8 +6,8 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 
-/** The convolutional encoder and decoder of the grid tokenizers. */
-final class ConvNets {
+/** The convolutional encoder and decoder of the grid tokenizers; the scene judge reuses the encoder. */
+public final class ConvNets {
 
     private ConvNets() {
     }
@@ -23,7 +23,7 @@ final class ConvNets {
     }
 
     /** {@code ch}-wide convolutions halving the image {@code k} times, then a 1x1 to {@code out} channels. */
-    static SequentialBlock encoder(int ch, int k, int out) {
+    public static SequentialBlock encoder(int ch, int k, int out) {
         SequentialBlock b = new SequentialBlock().add(conv(ch, 3, 1)).add(Activation.reluBlock());
         for (int i = 0; i < k; i++) {
             b.add(conv(ch, 4, 2)).add(Activation.reluBlock());

@@ -1,25 +1,14 @@
 package dev.tessera.engine.tokenize;
 
 import ai.djl.MalformedModelException;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.engine.io.AtomicDirectory;
+import dev.tessera.engine.io.CheckpointFolder;
 import dev.tessera.engine.io.Json;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +16,8 @@ import java.util.Map;
  * Saves and loads tokenizers of every kind. A checkpoint is a folder with {@code config.json}
  * (the kind and the resolved architecture, so loading rebuilds the same model),
  * {@code weights.params} (DJL's parameter format) and {@code provenance.json} (how it was
- * made and what it measured). Folders are written atomically ({@link AtomicDirectory}).
+ * made and what it measured), the layout of every {@link CheckpointFolder}, written atomically
+ * ({@link AtomicDirectory}).
  *
  * <p>Shipped checkpoints live on the classpath under {@value #RESOURCE_ROOT}; load them
  * with {@link #pretrained(String)}.
@@ -35,7 +25,7 @@ import java.util.Map;
 public final class TokenizerCheckpoint {
 
     /** Classpath folder of the shipped checkpoints. */
-    public static final String RESOURCE_ROOT = "/dev/tessera/engine/checkpoints/";
+    public static final String RESOURCE_ROOT = CheckpointFolder.RESOURCE_ROOT;
     /** The checkpoint a first notebook cell uses. */
     public static final String DEFAULT = "vq-shapes64";
     /** Every checkpoint the project trains and ships, by name. */
@@ -66,28 +56,13 @@ public final class TokenizerCheckpoint {
         } else {
             throw new IllegalArgumentException("cannot save a " + tokenizer.getClass().getSimpleName());
         }
-        AtomicDirectory.write(folder, dir -> {
-            Json.mapper().writeValue(dir.resolve("config.json").toFile(),
-                    new Manifest(FORMAT, VERSION, kind, tokenizer.name(), Json.mapper().valueToTree(config)));
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(dir.resolve("weights.params"))))) {
-                tokenizer.model().getBlock().saveParameters(out);
-            }
-            Json.mapper().writeValue(dir.resolve("provenance.json").toFile(), new LinkedHashMap<>(provenance));
-        });
+        CheckpointFolder.write(folder, new Manifest(FORMAT, VERSION, kind, tokenizer.name(), Json.mapper().valueToTree(config)),
+                tokenizer.model().getBlock(), provenance);
     }
 
     /** Loads the checkpoint folder at {@code folder}, of any kind. */
     public static TrainableTokenizer<?> load(Path folder) {
-        try (InputStream config = Files.newInputStream(folder.resolve("config.json"));
-             InputStream weights = Files.newInputStream(folder.resolve("weights.params"))) {
-            return read(config, weights, folder.toString());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no tokenizer checkpoint at " + folder + ": missing " + e.getFile()
-                    + "; a checkpoint folder holds config.json and weights.params", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint " + folder + ": " + e.getMessage(), e);
-        }
+        return CheckpointFolder.read(folder, "tokenizer", TokenizerCheckpoint::read);
     }
 
     /** Loads a checkpoint folder that must hold a tokenizer of type {@code type}. */
@@ -97,18 +72,12 @@ public final class TokenizerCheckpoint {
 
     /** Loads a checkpoint shipped in the engine jar, e.g. {@value #DEFAULT}. */
     public static TrainableTokenizer<?> pretrained(String name) {
-        String base = RESOURCE_ROOT + name + "/";
-        InputStream config = TokenizerCheckpoint.class.getResourceAsStream(base + "config.json");
-        InputStream weights = TokenizerCheckpoint.class.getResourceAsStream(base + "weights.params");
-        if (config == null || weights == null) {
+        TrainableTokenizer<?> t = CheckpointFolder.readShipped(name, TokenizerCheckpoint::read);
+        if (t == null) {
             throw new IllegalArgumentException("no shipped tokenizer named '" + name + "'; shipped: "
                     + String.join(", ", available()));
         }
-        try (config; weights) {
-            return read(config, weights, "shipped:" + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read shipped checkpoint " + name + ": " + e.getMessage(), e);
-        }
+        return t;
     }
 
     /** Loads a shipped checkpoint that must be of type {@code type}. */
@@ -118,22 +87,17 @@ public final class TokenizerCheckpoint {
 
     /** The shipped checkpoints present in this build. */
     public static List<String> available() {
-        return SHIPPED.stream()
-                .filter(n -> TokenizerCheckpoint.class.getResource(RESOURCE_ROOT + n + "/config.json") != null).toList();
+        return SHIPPED.stream().filter(CheckpointFolder::isShipped).toList();
     }
 
     /** The provenance record of a shipped checkpoint (command, seed, measured metrics). */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> provenance(String name) {
-        try (InputStream in = TokenizerCheckpoint.class.getResourceAsStream(RESOURCE_ROOT + name + "/provenance.json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no shipped tokenizer named '" + name + "'; shipped: "
-                        + String.join(", ", available()));
-            }
-            return Json.mapper().readValue(in, Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Object> p = CheckpointFolder.shippedProvenance(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no shipped tokenizer named '" + name + "'; shipped: "
+                    + String.join(", ", available()));
         }
+        return p;
     }
 
     private static <T extends TrainableTokenizer<?>> T expect(TrainableTokenizer<?> t, Class<T> type, String where) {
@@ -166,20 +130,8 @@ public final class TokenizerCheckpoint {
             throw new IllegalArgumentException(where + "/config.json is not a valid Tessera tokenizer config: "
                     + e.getMessage(), e);
         }
-        Block block = tokenizer.model().getBlock();
-        Map<String, Shape> expected = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            expected.put(p.getKey(), p.getValue().getArray().getShape());
-        }
         try {
-            block.loadParameters(tokenizer.model().getNDManager(), new DataInputStream(new BufferedInputStream(weights)));
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                Shape got = p.getValue().getArray().getShape();
-                if (!got.equals(expected.get(p.getKey()))) {
-                    throw new MalformedModelException("parameter " + p.getKey() + " has shape " + got
-                            + " but the config needs " + expected.get(p.getKey()));
-                }
-            }
+            CheckpointFolder.loadWeights(tokenizer.model().getBlock(), tokenizer.model().getNDManager(), weights);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             tokenizer.close();
             throw new IllegalArgumentException(where + "/weights.params does not match its config.json ("

@@ -1,0 +1,137 @@
+package dev.tessera.engine.io;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The folder layout every Tessera checkpoint shares: {@value #CONFIG} (what to rebuild),
+ * {@value #WEIGHTS} (DJL's parameter format) and {@value #PROVENANCE} (how it was made and what
+ * it measured), written atomically ({@link AtomicDirectory}). Shipped checkpoints live on the
+ * classpath under {@value #RESOURCE_ROOT}{@code NAME/}. What goes into {@value #CONFIG} and how
+ * a model is rebuilt from it is the business of each kind's own checkpoint class.
+ */
+public final class CheckpointFolder {
+
+    /** Classpath folder of the shipped checkpoints. */
+    public static final String RESOURCE_ROOT = "/dev/tessera/engine/checkpoints/";
+    public static final String CONFIG = "config.json";
+    public static final String WEIGHTS = "weights.params";
+    public static final String PROVENANCE = "provenance.json";
+
+    /** Rebuilds a model from the two streams; {@code where} names the source in error messages. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(InputStream config, InputStream weights, String where) throws IOException;
+    }
+
+    private CheckpointFolder() {
+    }
+
+    /** Replaces {@code folder} with {@code manifest} as JSON, the parameters of {@code block} and {@code provenance}. */
+    public static void write(Path folder, Object manifest, Block block, Map<String, Object> provenance) {
+        AtomicDirectory.write(folder, dir -> {
+            Json.mapper().writeValue(dir.resolve(CONFIG).toFile(), manifest);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve(WEIGHTS))))) {
+                block.saveParameters(out);
+            }
+            Json.mapper().writeValue(dir.resolve(PROVENANCE).toFile(), new LinkedHashMap<>(provenance));
+        });
+    }
+
+    /** Reads the checkpoint folder at {@code folder}; {@code kind} ("tokenizer") names it in errors. */
+    public static <T> T read(Path folder, String kind, Reader<T> reader) {
+        try (InputStream config = Files.newInputStream(folder.resolve(CONFIG));
+             InputStream weights = Files.newInputStream(folder.resolve(WEIGHTS))) {
+            return reader.read(config, weights, folder.toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no " + kind + " checkpoint at " + folder + ": missing " + e.getFile()
+                    + "; a checkpoint folder holds " + CONFIG + " and " + WEIGHTS, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a checkpoint named {@code name} is shipped on the classpath. */
+    public static boolean isShipped(String name) {
+        return CheckpointFolder.class.getResource(RESOURCE_ROOT + name + "/" + CONFIG) != null;
+    }
+
+    /**
+     * Reads the shipped checkpoint {@code name} (source {@code shipped:NAME} in errors), or
+     * returns null when none is on the classpath.
+     */
+    public static <T> T readShipped(String name, Reader<T> reader) {
+        String base = RESOURCE_ROOT + name + "/";
+        InputStream config = CheckpointFolder.class.getResourceAsStream(base + CONFIG);
+        InputStream weights = CheckpointFolder.class.getResourceAsStream(base + WEIGHTS);
+        if (config == null || weights == null) {
+            closeQuietly(config);
+            closeQuietly(weights);
+            return null;
+        }
+        try (config; weights) {
+            return reader.read(config, weights, "shipped:" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read shipped checkpoint " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The provenance record of the shipped checkpoint {@code name}, or null when none is shipped. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> shippedProvenance(String name) {
+        try (InputStream in = CheckpointFolder.class.getResourceAsStream(RESOURCE_ROOT + name + "/" + PROVENANCE)) {
+            return in == null ? null : Json.mapper().readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads {@code weights} into the already initialised {@code block} and checks that every
+     * parameter kept the shape the config gave it (DJL would otherwise accept another
+     * architecture's weights of the same count).
+     */
+    public static void loadWeights(Block block, NDManager manager, InputStream weights)
+            throws IOException, MalformedModelException {
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            expected.put(p.getKey(), p.getValue().getArray().getShape());
+        }
+        block.loadParameters(manager, new DataInputStream(new BufferedInputStream(weights)));
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Shape got = p.getValue().getArray().getShape();
+            if (!got.equals(expected.get(p.getKey()))) {
+                throw new MalformedModelException("parameter " + p.getKey() + " has shape " + got
+                        + " but the config needs " + expected.get(p.getKey()));
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // a resource stream that fails to close holds nothing worth reporting
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tessera.engine.judge;
+
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.tokenize.ImageTokenizer;
+import dev.tessera.engine.tokenize.ImageTokens;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures a judge against exact labels: on held-out scenes as drawn, and on the same scenes
+ * after a tokenizer's encode and decode, which shows whether it still reads images that came
+ * out of a decoder (as generated images do).
+ */
+public final class JudgeEvaluation {
+
+    private static final int BATCH = 64;
+
+    private JudgeEvaluation() {
+    }
+
+    /** The first {@code n} scenes of the held-out stream ({@link SceneConfig#HELD_OUT_SEED}), 1..4 objects, at the judge's size. */
+    public static List<Scene> heldOut(SceneJudge judge, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("evaluation needs at least one scene, got " + n);
+        }
+        return new SceneGenerator(new SceneConfig(judge.imageSize(), 1, JudgeHeads.COUNTS, SceneConfig.HELD_OUT_SEED))
+                .scenes(0, n);
+    }
+
+    /** Judges the scenes' images as drawn. */
+    public static JudgeReport evaluate(SceneJudge judge, List<Scene> scenes) {
+        return score("real", judge.judge(scenes.stream().map(Scene::image).toList()), scenes);
+    }
+
+    /** Judges the scenes' images after {@code tokenizer}'s encode and decode. */
+    public static <T extends ImageTokens> JudgeReport evaluate(SceneJudge judge, List<Scene> scenes,
+                                                               ImageTokenizer<T> tokenizer) {
+        if (tokenizer.imageSize() != judge.imageSize()) {
+            throw new IllegalArgumentException("tokenizer " + tokenizer.name() + " makes " + tokenizer.imageSize()
+                    + "px images but judge " + judge.name() + " reads " + judge.imageSize() + "px; use a tokenizer of "
+                    + judge.imageSize() + "px scenes (e.g. vq-shapes32 for judge-shapes32)");
+        }
+        List<RgbImage> decoded = new ArrayList<>(scenes.size());
+        for (int from = 0; from < scenes.size(); from += BATCH) {
+            List<RgbImage> batch = scenes.subList(from, Math.min(scenes.size(), from + BATCH)).stream()
+                    .map(Scene::image).toList();
+            decoded.addAll(tokenizer.decode(tokenizer.encode(batch)));
+        }
+        return score(tokenizer.name(), judge.judge(decoded), scenes);
+    }
+
+    /** Compares verdicts with the scenes' exact attributes, head by head. */
+    static JudgeReport score(String source, List<JudgeVerdict> verdicts, List<Scene> scenes) {
+        if (verdicts.size() != scenes.size() || scenes.isEmpty()) {
+            throw new IllegalArgumentException("need one verdict per scene and at least one scene, got "
+                    + verdicts.size() + " verdicts for " + scenes.size() + " scenes");
+        }
+        int count = 0;
+        int colours = 0;
+        int shapes = 0;
+        int positions = 0;
+        int all = 0;
+        for (int i = 0; i < scenes.size(); i++) {
+            SceneAttributes want = SceneAttributes.of(scenes.get(i));
+            SceneAttributes got = verdicts.get(i).attributes();
+            count += want.count() == got.count() ? 1 : 0;
+            colours += want.colours().equals(got.colours()) ? 1 : 0;
+            shapes += want.shapes().equals(got.shapes()) ? 1 : 0;
+            positions += want.positions().equals(got.positions()) ? 1 : 0;
+            all += want.equals(got) ? 1 : 0;
+        }
+        double n = scenes.size();
+        return new JudgeReport(source, scenes.size(), count / n, colours / n, shapes / n, positions / n, all / n);
+    }
+}

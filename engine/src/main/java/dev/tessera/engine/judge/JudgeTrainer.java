@@ -1,0 +1,174 @@
+package dev.tessera.engine.judge;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.PairList;
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.image.ImageTensors;
+import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.train.GradientClipping;
+import dev.tessera.engine.train.ProgressListener;
+import dev.tessera.engine.train.Schedules;
+import dev.tessera.engine.train.TrainingDivergedException;
+import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.train.TrainingStop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link SceneJudge} on an endless stream of generated scenes of 1..4 objects, each
+ * seen once (a fraction of them blurred and noised, {@link Degradation}): count cross-entropy plus presence BCE ({@link JudgeLoss}), AdamW with warm-up and
+ * cosine decay, global-norm clipping, one NDManager per step. The same loop as the tokenizer
+ * trainer: it stops at a step boundary on {@link TrainingStop#request()} or thread interrupt,
+ * drops a step whose gradient is not finite, and always writes its checkpoint (when given a
+ * folder) before returning.
+ */
+public final class JudgeTrainer {
+
+    /** Steps with a non-finite gradient that may be dropped before the run counts as diverged. */
+    static final int MAX_SKIPPED_STEPS = 10;
+
+    private final SceneJudge judge;
+    private final JudgeTrainingConfig config;
+    private final SceneConfig scenes;
+    private ProgressListener listener = ProgressListener.none();
+    private TrainingStop stop = new TrainingStop();
+    private Path checkpointFolder;
+    private Map<String, Object> provenance = Map.of();
+    private int lastSaved;
+    private int skipped;
+
+    /** Trains on scenes of the judge's size drawn with the training seed. */
+    public JudgeTrainer(SceneJudge judge, JudgeTrainingConfig config) {
+        this.judge = judge;
+        this.config = config;
+        this.scenes = new SceneConfig(judge.imageSize(), 1, JudgeHeads.COUNTS, config.seed());
+    }
+
+    public JudgeTrainer listener(ProgressListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    public JudgeTrainer stop(TrainingStop s) {
+        this.stop = s;
+        return this;
+    }
+
+    /** Writes checkpoints to {@code folder} (every {@code checkpointEvery} steps and at the end). */
+    public JudgeTrainer checkpointTo(Path folder, Map<String, Object> provenance) {
+        this.checkpointFolder = folder;
+        this.provenance = provenance;
+        return this;
+    }
+
+    /** The scenes it trains on. */
+    public SceneConfig scenes() {
+        return scenes;
+    }
+
+    /** Runs the training; see the class comment for stopping. */
+    public JudgeTrainingResult run() {
+        SceneGenerator generator = new SceneGenerator(scenes);
+        PairList<String, Parameter> params = judge.model().getBlock().getParameters();
+        List<Double> losses = new ArrayList<>();
+        int step = 0;
+        long start = System.nanoTime();
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Optimizer.adamW().optWeightDecays(0f)
+                        .optLearningRateTracker(Schedules.warmupCosine(config.learningRate(), config.steps(),
+                                config.warmupSteps())).build())
+                .optDevices(new Device[] {TesseraRuntime.device()});
+        try (Trainer trainer = judge.model().newTrainer(tc)) {
+            for (; step < config.steps() && !stop.requested(); step++) {
+                try (NDManager m = TesseraRuntime.newManager()) {
+                    List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
+                    NDArray x = ImageTensors.toTensor(images(batch, step), m);
+                    NDArray y = JudgeHeads.targets(batch.stream().map(SceneAttributes::of).toList(), m);
+                    JudgeLoss.Parts loss;
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList out = trainer.forward(new NDList(x));
+                        loss = JudgeLoss.of(out.singletonOrThrow(), y);
+                        if (!Float.isFinite(loss.total().getFloat())) {
+                            throw diverged(step + 1);
+                        }
+                        gc.backward(loss.total());
+                    }
+                    double norm = GradientClipping.clipGlobalNorm(params, config.maxGradNorm());
+                    if (!Double.isFinite(norm)) {
+                        // a non-finite gradient would poison every weight: drop this step instead
+                        GradientClipping.zeroGradients(params);
+                        skipped++;
+                        if (skipped > MAX_SKIPPED_STEPS) {
+                            throw diverged(step + 1);
+                        }
+                        continue;
+                    }
+                    trainer.step();
+                    double total = loss.total().getFloat();
+                    losses.add(total);
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), total,
+                            Map.of("count", (double) loss.count().getFloat(), "colours", (double) loss.colours().getFloat(),
+                                    "shapes", (double) loss.shapes().getFloat(),
+                                    "positions", (double) loss.positions().getFloat()),
+                            (step + 1) / secs, secs));
+                }
+                if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
+                        && step + 1 < config.steps()) {
+                    save(step + 1, false);
+                }
+            }
+        }
+        boolean interrupted = step < config.steps();
+        if (checkpointFolder != null) {
+            save(step, interrupted);
+        }
+        return new JudgeTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, skipped);
+    }
+
+    /** The batch's images, a {@code degraded} fraction of them blurred and noised; fixed by seed and step. */
+    private List<RgbImage> images(List<Scene> batch, int step) {
+        SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L ^ step);
+        List<RgbImage> out = new ArrayList<>(batch.size());
+        for (Scene s : batch) {
+            out.add(rng.nextDouble() < config.degraded() ? Degradation.random(s.image(), rng) : s.image());
+        }
+        return out;
+    }
+
+    private TrainingDivergedException diverged(int step) {
+        String kept = checkpointFolder == null ? "nothing was saved"
+                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
+        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); " + kept
+                + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
+                + config.maxGradNorm() + ")");
+    }
+
+    private void save(int stepsDone, boolean interrupted) {
+        lastSaved = stepsDone;
+        Map<String, Object> p = new LinkedHashMap<>(provenance);
+        p.put("stepsDone", stepsDone);
+        p.put("interrupted", interrupted);
+        p.put("skippedSteps", skipped);
+        p.put("training", config);
+        p.put("scenes", scenes);
+        JudgeCheckpoint.save(judge, checkpointFolder, p);
+    }
+}

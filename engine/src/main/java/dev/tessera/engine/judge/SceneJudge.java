@@ -1,0 +1,145 @@
+package dev.tessera.engine.judge;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.XavierInitializer;
+import dev.tessera.engine.image.ImageTensors;
+import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.tokenize.ConvNets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small convolutional classifier that reads a scene image's object count, colours, shapes
+ * and occupied cells ({@link JudgeVerdict}). It is trained on synthetic scenes only
+ * ({@link JudgeTrainer}) and used only to score images, e.g. those generated for a prompt:
+ *
+ * <pre>{@code
+ * try (SceneJudge judge = JudgeCheckpoint.pretrained("judge-shapes32")) {
+ *     boolean ok = judge.judge(image).matches(Set.of(SceneColour.RED), Set.of(ShapeKind.CIRCLE));
+ * }
+ * }</pre>
+ *
+ * <p>The network is the tokenizers' convolutional encoder ({@link ConvNets#encoder}), flattened
+ * so every head sees where things are, then one hidden layer and {@value JudgeHeads#SIZE} logits
+ * laid out as {@link JudgeHeads} says. Not thread-safe; close it to free native memory.
+ */
+public final class SceneJudge implements AutoCloseable {
+
+    /** Images per forward pass when judging: bounds memory for long lists. */
+    private static final int BATCH = 256;
+
+    private final String name;
+    private final JudgeConfig config;
+    private final Model model;
+
+    SceneJudge(String name, JudgeConfig config, Model model) {
+        this.name = name;
+        this.config = config;
+        this.model = model;
+    }
+
+    /** A freshly initialised judge; {@code seed} fixes the initial weights. */
+    public static SceneJudge create(String name, JudgeConfig config, long seed) {
+        SequentialBlock net = new SequentialBlock()
+                .add(ConvNets.encoder(config.channels(), config.downsamplings(), config.features()))
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(config.hidden()).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(JudgeHeads.SIZE).build());
+        TesseraRuntime.engine().setRandomSeed((int) seed);
+        Model model = Model.newInstance(name, TesseraRuntime.device());
+        net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        net.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+        model.setBlock(net);
+        net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
+        return new SceneJudge(name, config, model);
+    }
+
+    /** The checkpoint name, e.g. {@code judge-shapes32}. */
+    public String name() {
+        return name;
+    }
+
+    public JudgeConfig config() {
+        return config;
+    }
+
+    /** Side of the square images it reads. */
+    public int imageSize() {
+        return config.imageSize();
+    }
+
+    /** The DJL model whose block is trained. */
+    public Model model() {
+        return model;
+    }
+
+    /** Parameters of the network. */
+    public long parameterCount() {
+        return model.getBlock().getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
+    }
+
+    /** The verdict on each image, in order; every image must be {@link #imageSize()} square. */
+    public List<JudgeVerdict> judge(List<RgbImage> images) {
+        checkSizes(images);
+        List<JudgeVerdict> out = new ArrayList<>(images.size());
+        for (int from = 0; from < images.size(); from += BATCH) {
+            List<RgbImage> batch = images.subList(from, Math.min(images.size(), from + BATCH));
+            try (NDManager m = TesseraRuntime.newManager()) {
+                float[] all = logits(new ParameterStore(m, false), ImageTensors.toTensor(batch, m), false).toFloatArray();
+                for (int i = 0; i < batch.size(); i++) {
+                    float[] row = new float[JudgeHeads.SIZE];
+                    System.arraycopy(all, i * JudgeHeads.SIZE, row, 0, JudgeHeads.SIZE);
+                    out.add(JudgeVerdict.fromLogits(row));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The verdict on one image. */
+    public JudgeVerdict judge(RgbImage image) {
+        return judge(List.of(image)).get(0);
+    }
+
+    /** (N, 3, S, S) images in [-1, 1] to (N, {@value JudgeHeads#SIZE}) logits. */
+    NDArray logits(ParameterStore ps, NDArray images, boolean training) {
+        return model.getBlock().forward(ps, new NDList(images), training).singletonOrThrow();
+    }
+
+    private void checkSizes(List<RgbImage> images) {
+        int s = imageSize();
+        for (int i = 0; i < images.size(); i++) {
+            RgbImage img = images.get(i);
+            if (img.width() != s || img.height() != s) {
+                throw new IllegalArgumentException("judge " + name + " reads " + s + "x" + s + " images but image " + i
+                        + " is " + img.width() + "x" + img.height() + "; resize it to " + s + "x" + s
+                        + " first (Images.centreSquare), or draw scenes with SceneConfig.withSize(" + s + ")");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SceneJudge[" + name + ", " + config.imageSize() + "px, " + parameterCount() + " parameters]";
+    }
+}
