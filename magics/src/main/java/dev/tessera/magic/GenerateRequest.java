@@ -4,13 +4,13 @@ import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.unified.UnifiedModels;
 
 /**
- * {@code %tessera generate "<prompt>" [--n 8] [--temperature 1] [--top-k 32] [--top-p 1]
- * [--cfg 3] [--seed 0] [--model NAME|FOLDER]}: one call of {@link UnifiedModels#generate}.
+ * {@code %tessera generate "<prompt>" [--n 8] [--temperature 0.8] [--top-k 32] [--top-p 1]
+ * [--cfg 2] [--seed 0] [--model NAME|FOLDER]}: one call of {@link UnifiedModels#generate}.
  */
 public record GenerateRequest(String prompt, int n, SamplingConfig sampling, String model) implements Magic {
 
-    static final String USAGE = "Usage: %tessera generate \"<prompt>\" [--n 8] [--temperature 1.0] [--top-k 32] "
-            + "[--top-p 1.0] [--cfg 3.0] [--seed 0] [--model NAME|FOLDER]\n"
+    static final String USAGE = "Usage: %tessera generate \"<prompt>\" [--n 8] [--temperature 0.8] [--top-k 32] "
+            + "[--top-p 1.0] [--cfg 2.0] [--seed 0] [--model NAME|FOLDER]\n"
             + "  prompt         a caption such as \"a red circle\" or \"two blue squares and a yellow triangle\"\n"
             + "  --n            images to draw (1..64)\n"
             + "  --temperature  0 = greedy; higher = more varied\n"

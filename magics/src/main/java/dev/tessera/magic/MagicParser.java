@@ -87,7 +87,7 @@ public final class MagicParser {
         @Option(names = "--n", defaultValue = "8")
         int n;
 
-        @Option(names = "--temperature", defaultValue = "1.0")
+        @Option(names = "--temperature", defaultValue = "0.8")
         double temperature;
 
         @Option(names = "--top-k", defaultValue = "32")
@@ -96,7 +96,7 @@ public final class MagicParser {
         @Option(names = "--top-p", defaultValue = "1.0")
         double topP;
 
-        @Option(names = "--cfg", defaultValue = "3.0")
+        @Option(names = "--cfg", defaultValue = "2.0")
         double cfg;
 
         @Option(names = "--seed", defaultValue = "0")

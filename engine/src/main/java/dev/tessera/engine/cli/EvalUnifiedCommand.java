@@ -1,5 +1,9 @@
 package dev.tessera.engine.cli;
 
+import dev.tessera.engine.judge.JudgeCheckpoint;
+import dev.tessera.engine.judge.SceneJudge;
+import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.unified.GenerationEvaluation;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedEvaluation;
 import dev.tessera.engine.unified.UnifiedModel;
@@ -12,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** Evaluates a unified model on held-out scenes: captions, answers, held-out NLL. */
 @Command(name = "eval-unified", mixinStandardHelpOptions = true,
-        description = "Caption attribute accuracy, answer accuracy and held-out NLL of a unified model.")
+        description = "Caption attribute accuracy, answer accuracy, held-out NLL and judged text-to-image of a unified model.")
 final class EvalUnifiedCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", description = "checkpoint folder (default: the shipped model)")
@@ -20,6 +24,25 @@ final class EvalUnifiedCommand implements Callable<Integer> {
 
     @Option(names = "--scenes", defaultValue = "512", description = "held-out scenes to caption and question")
     int scenes;
+
+    @Option(names = "--samples", defaultValue = "8",
+            description = "images per single-object prompt for the judged text-to-image score (0 = skip)")
+    int samples;
+
+    @Option(names = "--temperature", defaultValue = "0.8", description = "sampling temperature for text-to-image")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "32", description = "top-k for text-to-image")
+    int topK;
+
+    @Option(names = "--cfg", defaultValue = "2.0", description = "classifier-free guidance scale for text-to-image")
+    double cfg;
+
+    @Option(names = "--seed", defaultValue = "0", description = "sampling seed for text-to-image")
+    long seed;
+
+    @Option(names = "--judge", defaultValue = JudgeCheckpoint.DEFAULT, description = "shipped judge that scores the images")
+    String judge;
 
     @Option(names = "--record", description = "write the results into the checkpoint's provenance.json")
     boolean record;
@@ -34,6 +57,12 @@ final class EvalUnifiedCommand implements Callable<Integer> {
         try (UnifiedModel model = loaded.model()) {
             long start = System.nanoTime();
             UnifiedReport report = UnifiedEvaluation.evaluate(model, scenes);
+            if (samples > 0) {
+                try (SceneJudge j = JudgeCheckpoint.pretrained(judge)) {
+                    report = report.withGeneration(GenerationEvaluation.evaluate(model, j, samples,
+                            new SamplingConfig(temperature, topK, 1.0, cfg, seed)));
+                }
+            }
             System.out.println(report);
             if (record) {
                 UnifiedCheckpoint.record(checkpoint, "heldOut", report);

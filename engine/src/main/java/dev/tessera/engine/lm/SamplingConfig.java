@@ -32,9 +32,13 @@ public record SamplingConfig(double temperature, int topK, double topP, double c
         return new SamplingConfig(0, 0, 1, 1, 0);
     }
 
-    /** Temperature 1 with top-k 32 and guidance 3: text-to-image. */
+    /**
+     * Temperature 0.8, top-k 32, guidance 2: text-to-image. Chosen by a small sweep of the judged
+     * score (temperature 0.5-1, guidance 1-6) on an intermediate checkpoint with another seed than
+     * the evaluation's; stronger guidance drew extra objects.
+     */
     public static SamplingConfig images(long seed) {
-        return new SamplingConfig(1.0, 32, 1.0, 3.0, seed);
+        return new SamplingConfig(0.8, 32, 1.0, 2.0, seed);
     }
 
     public boolean greedyChoice() {
