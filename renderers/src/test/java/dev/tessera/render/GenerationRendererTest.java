@@ -19,9 +19,9 @@ class GenerationRendererTest {
         Map<String, String> b = Renderers.mimeBundle(UnifiedFixtures.generation("a red circle", 3));
         assertThat(b.keySet()).containsExactly("text/html", "image/png", "text/plain");
         assertThat(b.get("text/html")).contains("&ldquo;a red circle&rdquo;")
-                .contains("3 images · temperature 1.00 · top-k 32 · top-p 1.00 · cfg 3.0 · seed 7 · 42 ms/image");
+                .contains("3 images · temperature 0.80 · top-k 32 · top-p 1.00 · cfg 2.0 · seed 7 · 42 ms/image");
         assertThat(b.get("text/plain")).isEqualTo(
-                "\"a red circle\": 3 images · temperature 1.00 · top-k 32 · top-p 1.00 · cfg 3.0 · seed 7 · 42 ms/image");
+                "\"a red circle\": 3 images · temperature 0.80 · top-k 32 · top-p 1.00 · cfg 2.0 · seed 7 · 42 ms/image");
     }
 
     @Test
