@@ -18,13 +18,12 @@ import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.train.GradientClipping;
-import dev.tessera.engine.train.ProgressListener;
 import dev.tessera.engine.train.Schedules;
 import dev.tessera.engine.train.TrainingDivergedException;
 import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.train.TrainingControls;
 import dev.tessera.engine.train.TrainingStop;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ import java.util.SplittableRandom;
  * drops a step whose gradient is not finite, and always writes its checkpoint (when given a
  * folder) before returning.
  */
-public final class JudgeTrainer {
+public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
 
     /** Steps with a non-finite gradient that may be dropped before the run counts as diverged. */
     static final int MAX_SKIPPED_STEPS = 10;
@@ -47,10 +46,6 @@ public final class JudgeTrainer {
     private final SceneJudge judge;
     private final JudgeTrainingConfig config;
     private final SceneConfig scenes;
-    private ProgressListener listener = ProgressListener.none();
-    private TrainingStop stop = new TrainingStop();
-    private Path checkpointFolder;
-    private Map<String, Object> provenance = Map.of();
     private int lastSaved;
     private int skipped;
 
@@ -61,22 +56,8 @@ public final class JudgeTrainer {
         this.scenes = new SceneConfig(judge.imageSize(), 1, JudgeHeads.COUNTS, config.seed());
     }
 
-    public JudgeTrainer listener(ProgressListener l) {
-        this.listener = l;
-        return this;
-    }
 
-    public JudgeTrainer stop(TrainingStop s) {
-        this.stop = s;
-        return this;
-    }
 
-    /** Writes checkpoints to {@code folder} (every {@code checkpointEvery} steps and at the end). */
-    public JudgeTrainer checkpointTo(Path folder, Map<String, Object> provenance) {
-        this.checkpointFolder = folder;
-        this.provenance = provenance;
-        return this;
-    }
 
     /** The scenes it trains on. */
     public SceneConfig scenes() {

@@ -22,7 +22,6 @@ import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +37,11 @@ import java.util.Random;
  * <p>Stops at a step boundary on {@link TrainingStop#request()} or thread interrupt, and
  * always writes its checkpoint (when given a folder) before returning.
  */
-public final class TokenizerTrainer {
+public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
 
     private final TrainableTokenizer<?> tokenizer;
     private final TokenizerTrainingConfig config;
     private final SceneConfig scenes;
-    private ProgressListener listener = ProgressListener.none();
-    private TrainingStop stop = new TrainingStop();
-    private Path checkpointFolder;
-    private Map<String, Object> provenance = Map.of();
     private int lastSaved;
     private int skipped;
 
@@ -64,22 +59,8 @@ public final class TokenizerTrainer {
         this.scenes = new SceneConfig(scenes.size(), scenes.minObjects(), scenes.maxObjects(), config.seed());
     }
 
-    public TokenizerTrainer listener(ProgressListener l) {
-        this.listener = l;
-        return this;
-    }
 
-    public TokenizerTrainer stop(TrainingStop s) {
-        this.stop = s;
-        return this;
-    }
 
-    /** Writes checkpoints to {@code folder} (every {@code checkpointEvery} steps and at the end). */
-    public TokenizerTrainer checkpointTo(Path folder, Map<String, Object> provenance) {
-        this.checkpointFolder = folder;
-        this.provenance = provenance;
-        return this;
-    }
 
     /** Runs the training; see the class comment for stopping. */
     public TokenizerTrainingResult run() {

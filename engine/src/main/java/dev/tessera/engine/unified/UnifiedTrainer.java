@@ -16,14 +16,13 @@ import dev.tessera.engine.task.TaskBatch;
 import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.train.GradientClipping;
-import dev.tessera.engine.train.ProgressListener;
 import dev.tessera.engine.train.Schedules;
 import dev.tessera.engine.train.TrainingDivergedException;
 import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.train.TrainingControls;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.vocab.SpecialToken;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ import java.util.SplittableRandom;
  * <p>Stops at a step boundary on {@link TrainingStop#request()} or a thread interrupt and
  * then writes its checkpoint (when given a folder): finished steps are never lost.
  */
-public final class UnifiedTrainer implements AutoCloseable {
+public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> implements AutoCloseable {
 
     static final int MAX_SKIPPED_STEPS = 10;
 
@@ -49,10 +48,6 @@ public final class UnifiedTrainer implements AutoCloseable {
     private final AdamW optimizer;
     private final List<StepLoss> history = new ArrayList<>();
     private int step;
-    private ProgressListener listener = ProgressListener.none();
-    private TrainingStop stop = new TrainingStop();
-    private Path folder;
-    private Map<String, Object> provenance = Map.of();
     private int skipped;
     private int lastSaved;
 
@@ -81,22 +76,8 @@ public final class UnifiedTrainer implements AutoCloseable {
         return t;
     }
 
-    public UnifiedTrainer listener(ProgressListener l) {
-        this.listener = l;
-        return this;
-    }
 
-    public UnifiedTrainer stop(TrainingStop s) {
-        this.stop = s;
-        return this;
-    }
 
-    /** Writes checkpoints to {@code dir} every {@code checkpointEvery} steps and at the end. */
-    public UnifiedTrainer checkpointTo(Path dir, Map<String, Object> provenanceRecord) {
-        this.folder = dir;
-        this.provenance = provenanceRecord;
-        return this;
-    }
 
     public UnifiedModel model() {
         return model;
@@ -129,13 +110,13 @@ public final class UnifiedTrainer implements AutoCloseable {
             parts.put("tokens/s", tokens / secs);
             listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
                     (step + 1 - first) / secs, secs));
-            if (folder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
+            if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                     && step + 1 < config.steps()) {
                 save(step + 1, false);
             }
         }
         boolean interrupted = step < config.steps();
-        if (folder != null) {
+        if (checkpointFolder != null) {
             save(step, interrupted);
         }
         double secs = (System.nanoTime() - start) / 1e9;
@@ -204,8 +185,8 @@ public final class UnifiedTrainer implements AutoCloseable {
     }
 
     private TrainingDivergedException diverged(int at) {
-        String kept = folder == null ? "nothing was saved"
-                : "the checkpoint in " + folder + " from step " + lastSaved + " is intact";
+        String kept = checkpointFolder == null ? "nothing was saved"
+                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
         return new TrainingDivergedException("training diverged at step " + at + " (the loss is not finite); " + kept
                 + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
                 + config.maxGradNorm() + ")");
@@ -217,7 +198,7 @@ public final class UnifiedTrainer implements AutoCloseable {
         p.put("stepsDone", stepsDone);
         p.put("interrupted", interrupted);
         p.put("skippedSteps", skipped);
-        TrainingStop.uninterrupted(() -> UnifiedCheckpoint.save(model, folder, config, stepsDone, history, optimizer, p));
+        TrainingStop.uninterrupted(() -> UnifiedCheckpoint.save(model, checkpointFolder, config, stepsDone, history, optimizer, p));
     }
 
     /** Frees the optimizer state (the model stays open). */
