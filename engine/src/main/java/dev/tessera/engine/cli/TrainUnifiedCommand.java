@@ -50,6 +50,13 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the checkpoint in --out with its own settings")
     boolean resume;
 
+    @Option(names = "--init", description = "start from the weights of this checkpoint folder (a new stage: fresh "
+            + "optimizer and schedule, its own seed), instead of random weights")
+    Path init;
+
+    @Option(names = "--lr", description = "override the recipe's peak learning rate")
+    Double lr;
+
     @Option(names = "--log-every", defaultValue = "25", description = "print progress every N steps")
     int logEvery;
 
@@ -73,11 +80,15 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         if (seed != null) {
             recipe = recipe.withSeed(seed);
         }
+        if (lr != null) {
+            recipe = recipe.withLearningRate(lr);
+        }
         RuntimeSettings rt = TesseraRuntime.settings();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-unified --preset " + preset
                 + " --embedding " + embedding + (freezeText ? " --freeze-text" : "") + " --steps " + recipe.steps()
-                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + " --out " + out);
+                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + (lr != null ? " --lr " + lr : "")
+                + (init != null ? " --init " + init : "") + " --out " + out);
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());
         provenance.put("startedAt", Instant.now().toString());
@@ -93,7 +104,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(out + " already holds a checkpoint; pass --resume to continue it, "
                         + "or choose another --out");
             }
-            UnifiedModel model = UnifiedModel.create(config, recipe.seed());
+            UnifiedModel model = init != null ? UnifiedCheckpoint.load(init).model() : UnifiedModel.create(config, recipe.seed());
             trainer = new UnifiedTrainer(model, recipe);
             System.out.println("training " + config + "\n  " + model.transformer().parameters().trainableCount()
                     + " trainable parameters, vocabulary " + model.vocabulary().layout());
