@@ -19,13 +19,11 @@ import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.train.GradientClipping;
 import dev.tessera.engine.train.Schedules;
-import dev.tessera.engine.train.TrainingDivergedException;
 import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.train.TrainingControls;
 import dev.tessera.engine.train.TrainingStop;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -46,8 +44,6 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
     private final SceneJudge judge;
     private final JudgeTrainingConfig config;
     private final SceneConfig scenes;
-    private int lastSaved;
-    private int skipped;
 
     /** Trains on scenes of the judge's size drawn with the training seed. */
     public JudgeTrainer(SceneJudge judge, JudgeTrainingConfig config) {
@@ -87,7 +83,7 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                         NDList out = trainer.forward(new NDList(x));
                         loss = JudgeLoss.of(out.singletonOrThrow(), y);
                         if (!Float.isFinite(loss.total().getFloat())) {
-                            throw diverged(step + 1);
+                            throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                         }
                         gc.backward(loss.total());
                     }
@@ -97,7 +93,7 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                         GradientClipping.zeroGradients(params);
                         skipped++;
                         if (skipped > MAX_SKIPPED_STEPS) {
-                            throw diverged(step + 1);
+                            throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                         }
                         continue;
                     }
@@ -134,22 +130,9 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
         return out;
     }
 
-    private TrainingDivergedException diverged(int step) {
-        String kept = checkpointFolder == null ? "nothing was saved"
-                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
-        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); " + kept
-                + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
-                + config.maxGradNorm() + ")");
-    }
 
     private void save(int stepsDone, boolean interrupted) {
-        lastSaved = stepsDone;
-        Map<String, Object> p = new LinkedHashMap<>(provenance);
-        p.put("stepsDone", stepsDone);
-        p.put("interrupted", interrupted);
-        p.put("skippedSteps", skipped);
-        p.put("training", config);
-        p.put("scenes", scenes);
-        JudgeCheckpoint.save(judge, checkpointFolder, p);
+        saveCheckpoint(stepsDone, interrupted, Map.of("training", config, "scenes", scenes),
+                p -> JudgeCheckpoint.save(judge, checkpointFolder, p));
     }
 }

@@ -23,7 +23,6 @@ import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,8 +41,6 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
     private final TrainableTokenizer<?> tokenizer;
     private final TokenizerTrainingConfig config;
     private final SceneConfig scenes;
-    private int lastSaved;
-    private int skipped;
 
     /** Steps with a non-finite gradient that may be dropped before the run counts as diverged. */
     static final int MAX_SKIPPED_STEPS = 10;
@@ -95,7 +92,7 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                         rec = out.get(0).sub(x).square().mean();
                         NDArray loss = rec.add(q.loss());
                         if (!Float.isFinite(loss.getFloat())) {
-                            throw diverged(step + 1);
+                            throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                         }
                         gc.backward(loss);
                     }
@@ -106,7 +103,7 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                         GradientClipping.zeroGradients(tokenizer.model().getBlock().getParameters());
                         skipped++;
                         if (skipped > MAX_SKIPPED_STEPS) {
-                            throw diverged(step + 1);
+                            throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                         }
                         continue;
                     }
@@ -138,23 +135,10 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
         return new TokenizerTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, restarted, skipped);
     }
 
-    private TrainingDivergedException diverged(int step) {
-        String kept = checkpointFolder == null ? "nothing was saved"
-                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
-        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); " + kept
-                + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
-                + config.maxGradNorm() + ")");
-    }
 
     private void save(int stepsDone, boolean interrupted) {
-        lastSaved = stepsDone;
-        Map<String, Object> p = new LinkedHashMap<>(provenance);
-        p.put("stepsDone", stepsDone);
-        p.put("interrupted", interrupted);
-        p.put("skippedSteps", skipped);
-        p.put("training", config);
-        p.put("scenes", scenes);
-        TrainingStop.uninterrupted(() -> TokenizerCheckpoint.save(tokenizer, checkpointFolder, p));
+        saveCheckpoint(stepsDone, interrupted, Map.of("training", config, "scenes", scenes),
+                p -> TokenizerCheckpoint.save(tokenizer, checkpointFolder, p));
     }
 
     private Tracker schedule() {

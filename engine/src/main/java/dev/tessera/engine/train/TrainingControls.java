@@ -1,7 +1,9 @@
 package dev.tessera.engine.train;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What every Tessera trainer is told from outside before it runs: who hears its progress, what
@@ -17,6 +19,10 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
     /** Checkpoint folder, or null to train without writing one. */
     protected Path checkpointFolder;
     protected Map<String, Object> provenance = Map.of();
+    /** Steps finished when the checkpoint was last written. */
+    protected int lastSaved;
+    /** Steps dropped for a non-finite gradient so far. */
+    protected int skipped;
 
     /** Receives a {@link TrainingProgress} after every step. */
     public T listener(ProgressListener l) {
@@ -35,6 +41,34 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
         this.checkpointFolder = folder;
         this.provenance = provenanceRecord;
         return self();
+    }
+
+    /**
+     * The error for a non-finite loss at {@code step}: it names what was kept on disk and the two
+     * settings to lower.
+     */
+    protected TrainingDivergedException diverged(int step, double learningRate, double maxGradNorm) {
+        String kept = checkpointFolder == null ? "nothing was saved"
+                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
+        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); " + kept
+                + "; lower the learning rate (now " + learningRate + ") or the gradient norm limit (now "
+                + maxGradNorm + ")");
+    }
+
+    /**
+     * Writes the checkpoint through {@code writer} with the provenance plus the step count, the
+     * interrupted flag, the skipped steps and {@code extra}; the write runs with the interrupt flag
+     * cleared, so the interrupt that stopped the run cannot fail its last checkpoint.
+     */
+    protected void saveCheckpoint(int stepsDone, boolean interrupted, Map<String, Object> extra,
+                                  Consumer<Map<String, Object>> writer) {
+        lastSaved = stepsDone;
+        Map<String, Object> p = new LinkedHashMap<>(provenance);
+        p.put("stepsDone", stepsDone);
+        p.put("interrupted", interrupted);
+        p.put("skippedSteps", skipped);
+        p.putAll(new java.util.TreeMap<>(extra)); // a fixed order, so equal runs write equal files
+        TrainingStop.uninterrupted(() -> writer.accept(p));
     }
 
     @SuppressWarnings("unchecked")

@@ -17,7 +17,6 @@ import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.train.GradientClipping;
 import dev.tessera.engine.train.Schedules;
-import dev.tessera.engine.train.TrainingDivergedException;
 import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.train.TrainingControls;
 import dev.tessera.engine.train.TrainingStop;
@@ -48,8 +47,6 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     private final AdamW optimizer;
     private final List<StepLoss> history = new ArrayList<>();
     private int step;
-    private int skipped;
-    private int lastSaved;
 
     /** A trainer for a fresh model, from step 0. */
     public UnifiedTrainer(UnifiedModel model, UnifiedTrainingConfig config) {
@@ -141,7 +138,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
                 NDArray total = SequenceLoss.maskedMean(nll, textMask.add(imageMask));
                 float value = total.getFloat();
                 if (!Float.isFinite(value)) {
-                    throw diverged(step + 1);
+                    throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                 }
                 gc.backward(total);
                 NDArray detached = nll.stopGradient();
@@ -158,7 +155,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             if (!Double.isFinite(norm)) {
                 gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
                 if (++skipped > MAX_SKIPPED_STEPS) {
-                    throw diverged(step + 1);
+                    throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                 }
                 return null;
             }
@@ -184,21 +181,10 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         return b;
     }
 
-    private TrainingDivergedException diverged(int at) {
-        String kept = checkpointFolder == null ? "nothing was saved"
-                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
-        return new TrainingDivergedException("training diverged at step " + at + " (the loss is not finite); " + kept
-                + "; lower the learning rate (now " + config.learningRate() + ") or the gradient norm limit (now "
-                + config.maxGradNorm() + ")");
-    }
 
     private void save(int stepsDone, boolean interrupted) {
-        lastSaved = stepsDone;
-        Map<String, Object> p = new LinkedHashMap<>(provenance);
-        p.put("stepsDone", stepsDone);
-        p.put("interrupted", interrupted);
-        p.put("skippedSteps", skipped);
-        TrainingStop.uninterrupted(() -> UnifiedCheckpoint.save(model, checkpointFolder, config, stepsDone, history, optimizer, p));
+        saveCheckpoint(stepsDone, interrupted, Map.of(),
+                p -> UnifiedCheckpoint.save(model, checkpointFolder, config, stepsDone, history, optimizer, p));
     }
 
     /** Frees the optimizer state (the model stays open). */
