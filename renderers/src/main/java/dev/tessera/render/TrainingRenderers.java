@@ -87,8 +87,8 @@ final class TrainingRenderers {
                     : b.finished() ? "no step was trained" : "waiting for the first step…";
             return "<div style=\"font-size:15px;font-weight:600\">" + what + "</div>" + Html.bar(0, colour(b), WIDTH, 12);
         }
-        Double tokens = p.parts().get("tokens/s");
-        String rates = Format.of("%.2f steps/s", p.stepsPerSecond()) + " · " + Format.whole(tokens) + " tokens/s · elapsed "
+        String tokens = p.tokensPerSecond() > 0 ? " · " + Format.whole(p.tokensPerSecond()) + " tokens/s" : "";
+        String rates = Format.of("%.2f steps/s", p.stepsPerSecond()) + tokens + " · elapsed "
                 + Format.duration(p.elapsedSeconds()) + (b.finished() ? "" : " · ETA " + Format.duration(p.etaSeconds()));
         return "<div style=\"display:flex;justify-content:space-between;align-items:baseline;width:" + WIDTH + "px\">"
                 + "<span style=\"font-size:15px;font-weight:600\">step " + p.step() + "/" + p.totalSteps() + "</span>"

@@ -95,8 +95,8 @@ final class UnifiedFixtures {
 
     static TrainingProgress progress(int step, int total) {
         double loss = 1 + 8.0 / Math.sqrt(step);
-        return new TrainingProgress(step, total, loss, Map.of("text", 0.8 * loss, "image", 1.1 * loss,
-                "tokens/s", 12345.6), 2.5, step / 2.5);
+        return new TrainingProgress(step, total, loss, Map.of("text", 0.8 * loss, "image", 1.1 * loss), 2.5, step / 2.5,
+                12345.6);
     }
 
     /** A running board at {@code step} of {@code total}. */

@@ -1,5 +1,7 @@
 package dev.tessera.engine.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,15 +10,24 @@ import java.util.Map;
  * @param step           steps finished
  * @param totalSteps     steps planned
  * @param loss           total loss of the last step
- * @param parts          named loss parts of the last step (e.g. reconstruction, commitment)
+ * @param parts          named loss parts of the last step (e.g. reconstruction, commitment), in
+ *                       the trainer's order
  * @param stepsPerSecond throughput since the start
  * @param elapsedSeconds wall time since the start
+ * @param tokensPerSecond sequence tokens trained per second since the start; 0 for trainers that
+ *                       do not count tokens (image tokenizers, the judge)
  */
 public record TrainingProgress(int step, int totalSteps, double loss, Map<String, Double> parts,
-                               double stepsPerSecond, double elapsedSeconds) {
+                               double stepsPerSecond, double elapsedSeconds, double tokensPerSecond) {
 
     public TrainingProgress {
-        parts = Map.copyOf(parts);
+        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /** Progress of a trainer that does not count tokens. */
+    public TrainingProgress(int step, int totalSteps, double loss, Map<String, Double> parts, double stepsPerSecond,
+                            double elapsedSeconds) {
+        this(step, totalSteps, loss, parts, stepsPerSecond, elapsedSeconds, 0);
     }
 
     /** Fraction done, 0..1. */
@@ -33,6 +44,10 @@ public record TrainingProgress(int step, int totalSteps, double loss, Map<String
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format("step %d/%d loss %.5f", step, totalSteps, loss));
         parts.forEach((k, v) -> sb.append(String.format(" %s %.5f", k, v)));
-        return sb.append(String.format(" | %.2f steps/s, eta %.0fs", stepsPerSecond, etaSeconds())).toString();
+        sb.append(String.format(" | %.2f steps/s", stepsPerSecond));
+        if (tokensPerSecond > 0) {
+            sb.append(String.format(", %.0f tokens/s", tokensPerSecond));
+        }
+        return sb.append(String.format(", eta %.0fs", etaSeconds())).toString();
     }
 }

@@ -104,9 +104,8 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             Map<String, Double> parts = new LinkedHashMap<>();
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
-            parts.put("tokens/s", tokens / secs);
             listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
-                    (step + 1 - first) / secs, secs));
+                    (step + 1 - first) / secs, secs, tokens / secs));
             if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                     && step + 1 < config.steps()) {
                 save(step + 1, false);
