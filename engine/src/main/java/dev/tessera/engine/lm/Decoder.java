@@ -4,13 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.vocab.SpecialToken;
 
 import java.util.Arrays;
 
 /**
- * Continues a batch of equally long prompts token by token with a {@link KvCache}, choosing
- * each id with a {@link Sampler} among the ids a {@link Rule} allows at that step, optionally
- * with classifier-free guidance from a second, unconditional batch of prompts.
+ * Continues a batch of prompts token by token with a {@link KvCache}, choosing each id with a
+ * {@link Sampler} among the ids a {@link Rule} allows at that step, optionally with
+ * classifier-free guidance from a second, unconditional batch of prompts. Prompts of different
+ * lengths are left-padded (the cache hides the padding), so the conditional and unconditional
+ * rows of guidance run as one batch.
  */
 public final class Decoder {
 
@@ -28,7 +31,7 @@ public final class Decoder {
 
     /**
      * The generated ids of every prompt (at most {@code maxSteps} each, cut after the stop id).
-     * {@code unconditional} (same batch size, any common length) and {@code cfgScale != 1} turn
+     * {@code unconditional} (same batch size, any lengths) and {@code cfgScale != 1} turn
      * on guidance.
      */
     public static int[][] continueAll(UnifiedTransformer model, int[][] prompts, int maxSteps, Rule rule, Sampler sampler,
@@ -40,39 +43,39 @@ public final class Decoder {
         boolean[] done = new boolean[b];
         int layers = model.config().layers();
         try (NDManager m = TesseraRuntime.newManager()) {
-            KvCache cache = new KvCache(layers);
-            KvCache uncache = guided ? new KvCache(layers) : null;
-            float[][] logits = last(model.forward(m, batch(m, prompts), cache));
-            float[][] ulogits = guided ? last(model.forward(m, batch(m, unconditional), uncache)) : null;
+            // with guidance the conditional and unconditional rows decode as one batch of 2b rows,
+            // the shorter prompts left-padded: one forward per step instead of two
+            int[][] rows = guided ? concat(prompts, unconditional) : prompts;
+            int width = Arrays.stream(rows).mapToInt(r -> r.length).max().orElseThrow();
+            int[] pad = Arrays.stream(rows).mapToInt(r -> width - r.length).toArray();
+            KvCache cache = new KvCache(layers, pad);
+            float[][] all = last(model.forward(m, batch(m, rows, width, model.layout().id(SpecialToken.PAD)), cache));
             for (int step = 0; step < maxSteps; step++) {
                 int[] allowed = rule.allowed(step);
-                long[] next = new long[b];
-                boolean all = true;
+                long[] next = new long[rows.length];
+                boolean finished = true;
                 for (int i = 0; i < b; i++) {
+                    float[] logits = all[i];
                     if (guided) {
-                        Sampler.guide(logits[i], ulogits[i], cfgScale);
+                        Sampler.guide(logits, all[b + i], cfgScale);
                     }
-                    int id = sampler.pick(logits[i], allowed);
+                    int id = sampler.pick(logits, allowed);
                     next[i] = id;
+                    if (guided) {
+                        next[b + i] = id;
+                    }
                     if (!done[i]) {
                         out[i][lengths[i]++] = id;
                         done[i] = rule.stops(id);
                     }
-                    all &= done[i];
+                    finished &= done[i];
                 }
-                if (all || step + 1 == maxSteps) {
+                if (finished || step + 1 == maxSteps) {
                     break;
                 }
                 try (NDManager s = m.newSubManager()) {
-                    NDArray ids = s.create(next, new Shape(b, 1));
-                    logits = last(model.forward(s, ids, cache));
-                    if (guided) {
-                        ulogits = last(model.forward(s, ids, uncache));
-                    }
+                    all = last(model.forward(s, s.create(next, new Shape(rows.length, 1)), cache));
                     cache.keep(m);
-                    if (guided) {
-                        uncache.keep(m);
-                    }
                 }
             }
         }
@@ -83,19 +86,27 @@ public final class Decoder {
         return result;
     }
 
-    private static NDArray batch(NDManager m, int[][] prompts) {
-        int len = prompts[0].length;
-        long[] flat = new long[prompts.length * len];
-        for (int i = 0; i < prompts.length; i++) {
-            if (prompts[i].length != len) {
-                throw new IllegalArgumentException("prompts of one batch must be equally long, got " + len + " and "
-                        + prompts[i].length);
-            }
-            for (int j = 0; j < len; j++) {
-                flat[i * len + j] = prompts[i][j];
+    private static int[][] concat(int[][] a, int[][] b) {
+        if (b.length != a.length) {
+            throw new IllegalArgumentException("guidance needs one unconditional prompt per prompt, got " + b.length
+                    + " for " + a.length);
+        }
+        int[][] rows = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, rows, a.length, b.length);
+        return rows;
+    }
+
+    /** The rows as ids (n, width), each left-padded with {@code padId} to {@code width}. */
+    private static NDArray batch(NDManager m, int[][] rows, int width, int padId) {
+        long[] flat = new long[rows.length * width];
+        Arrays.fill(flat, padId);
+        for (int i = 0; i < rows.length; i++) {
+            int start = width - rows[i].length;
+            for (int j = 0; j < rows[i].length; j++) {
+                flat[i * width + start + j] = rows[i][j];
             }
         }
-        return m.create(flat, new Shape(prompts.length, len));
+        return m.create(flat, new Shape(rows.length, width));
     }
 
     private static float[][] last(NDArray logits) {

@@ -6,16 +6,43 @@ import ai.djl.ndarray.NDArray;
  * Keys and values of every layer for the tokens already seen, so each decoding step runs the
  * transformer on the new token only (generation cost linear instead of quadratic in length).
  * The arrays belong to the manager the caller decodes with.
+ *
+ * <p>Rows of one batch may start with padding ({@link #KvCache(int, int[])}): prompts of
+ * different lengths (a conditional prompt and the short unconditional one of classifier-free
+ * guidance) then decode as one batch, each row seeing only its own tokens at its own positions.
  */
 public final class KvCache {
 
     private final NDArray[] keys;
     private final NDArray[] values;
+    private final int[] leftPadding;
     private int length;
 
     public KvCache(int layers) {
+        this(layers, null);
+    }
+
+    /**
+     * A cache whose row {@code i} starts with {@code leftPadding[i]} padding ids: no token attends
+     * to them and the row's first real token takes position 0. Null means no padding.
+     */
+    public KvCache(int layers, int[] leftPadding) {
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
+        if (leftPadding != null) {
+            for (int p : leftPadding) {
+                if (p < 0) {
+                    throw new IllegalArgumentException("padding must be >= 0, got " + p);
+                }
+            }
+        }
+        boolean any = leftPadding != null && java.util.Arrays.stream(leftPadding).anyMatch(p -> p > 0);
+        this.leftPadding = any ? leftPadding.clone() : null;
+    }
+
+    /** Padding ids at the start of each row, or null when no row is padded. */
+    int[] leftPadding() {
+        return leftPadding == null ? null : leftPadding.clone();
     }
 
     /** Tokens cached so far (the position of the next token). */

@@ -148,11 +148,20 @@ public final class UnifiedTransformer implements AutoCloseable {
         long bs = ids.getShape().get(0);
         NDArray table = inputTable(m);
         NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
-        NDArray pos = p(m, "embed.position").get(new NDIndex(offset + ":" + (offset + t)));
+        int[] pad = cache == null ? null : cache.leftPadding();
+        if (pad != null && pad.length != bs) {
+            throw new IllegalArgumentException("the cache pads " + pad.length + " rows but the batch has " + bs);
+        }
+        NDArray pos = pad == null ? p(m, "embed.position").get(new NDIndex(offset + ":" + (offset + t)))
+                : paddedPositions(m, pad, offset, t);
         // the residual stream as (B*t, d) rows: libtorch's C++ linear fuses the bias into the
         // matmul (addmm) only for 2-D input, and rows split into heads without copies
         x = x.add(pos).reshape(bs * t, config.width());
         NDArray mask = causalMask(m, t, offset + t);
+        if (pad != null) {
+            NDArray keyPad = paddingMask(m, pad, offset + t);
+            mask = mask == null ? keyPad : keyPad.add(mask);
+        }
         for (int l = 0; l < config.layers(); l++) {
             x = block(m, l, x, bs, t, mask, cache);
         }
@@ -234,6 +243,27 @@ public final class UnifiedTransformer implements AutoCloseable {
             }
         }
         return m.create(v, new Shape(t, total));
+    }
+
+    /** Position vectors (B, t, d) of rows that start with {@code pad[i]} padding ids. */
+    private NDArray paddedPositions(NDManager m, int[] pad, int offset, int t) {
+        long[] at = new long[pad.length * t];
+        for (int i = 0; i < pad.length; i++) {
+            for (int k = 0; k < t; k++) {
+                at[i * t + k] = Math.max(0, offset + k - pad[i]);
+            }
+        }
+        return Embedding.embedding(m.create(at, new Shape(pad.length, t)), p(m, "embed.position"), SparseFormat.DENSE)
+                .singletonOrThrow();
+    }
+
+    /** Additive mask (B, 1, 1, total) hiding each row's padding keys. */
+    private static NDArray paddingMask(NDManager m, int[] pad, int total) {
+        float[] v = new float[pad.length * total];
+        for (int i = 0; i < pad.length; i++) {
+            java.util.Arrays.fill(v, i * total, i * total + Math.min(pad[i], total), -1e9f);
+        }
+        return m.create(v, new Shape(pad.length, 1, 1, total));
     }
 
     private NDArray p(NDManager m, String name) {

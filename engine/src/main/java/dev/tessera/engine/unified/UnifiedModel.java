@@ -172,21 +172,14 @@ public final class UnifiedModel implements AutoCloseable {
         List<RgbImage> fitted = fit(pictures);
         List<TokenGrid> grids = images.encode(fitted);
         List<Answer> result = new ArrayList<>();
-        // prompts of equal length decode together; questions differ in length, so group them
+        // questions differ in length: the decoder left-pads the shorter prompts, so all run as one batch
         int[][] prompts = new int[fitted.size()][];
         for (int i = 0; i < prompts.length; i++) {
             prompts[i] = tasks.answerPrompt(grids.get(i), checkPrompt(questions.get(i), "question"));
         }
-        int[][] out = new int[prompts.length][];
-        for (int len : Arrays.stream(prompts).mapToInt(p -> p.length).distinct().toArray()) {
-            int[] idx = java.util.stream.IntStream.range(0, prompts.length).filter(i -> prompts[i].length == len).toArray();
-            int[][] group = Arrays.stream(idx).mapToObj(i -> prompts[i]).toArray(int[][]::new);
-            int[][] got = Decoder.continueAll(transformer, group, textRoom(len), textRule(),
-                    new Sampler(SamplingConfig.greedy()), null, 1);
-            for (int k = 0; k < idx.length; k++) {
-                out[idx[k]] = got[k];
-            }
-        }
+        int longest = Arrays.stream(prompts).mapToInt(p -> p.length).max().orElseThrow();
+        int[][] out = Decoder.continueAll(transformer, prompts, textRoom(longest), textRule(),
+                new Sampler(SamplingConfig.greedy()), null, 1);
         for (int i = 0; i < prompts.length; i++) {
             result.add(new Answer(fitted.get(i), questions.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i]))));
         }

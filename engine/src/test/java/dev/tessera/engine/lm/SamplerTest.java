@@ -55,4 +55,29 @@ class SamplerTest {
         assertThatThrownBy(() -> new SamplingConfig(1, 0, 0, 1, 0)).hasMessageContaining("topP");
         assertThatThrownBy(() -> new SamplingConfig(1, -2, 1, 1, 0)).hasMessageContaining("topK");
     }
+
+    @Test
+    void scoresAreOrderedHighestFirstWithTiesByPositionLikeAStableSort() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 50; trial++) {
+            double[] scores = new double[1 + rng.nextInt(300)];
+            for (int i = 0; i < scores.length; i++) {
+                // few distinct values, both signs, zeros of both signs (-0 below +0, as Double.compare has it) and infinities: many ties
+                scores[i] = switch (rng.nextInt(8)) {
+                    case 0 -> Float.NEGATIVE_INFINITY;
+                    case 1 -> -0.0;
+                    case 2 -> 0.0;
+                    case 3 -> Float.POSITIVE_INFINITY;
+                    default -> (float) (rng.nextInt(21) - 10) * 0.37f;
+                };
+            }
+            Integer[] boxed = new Integer[scores.length];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = i;
+            }
+            java.util.Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
+            assertThat(Sampler.byDescendingScore(scores))
+                    .containsExactly(java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+        }
+    }
 }

@@ -85,6 +85,35 @@ class UnifiedTransformerTest {
 
     @ParameterizedTest
     @EnumSource(EmbeddingMode.class)
+    void aLeftPaddedRowDecodesAsIfItWereAlone(EmbeddingMode mode) {
+        try (UnifiedTransformer t = model(mode, 2); NDManager m = TesseraRuntime.newManager()) {
+            long[] longRow = sequence(6, 5);
+            long[] shortRow = sequence(2, 9);
+            long[] next = {longRow[1], shortRow[0]};
+            // batch: the 6-id row, and the 2-id row behind 4 padding ids (any id: hidden)
+            long[] both = new long[12];
+            System.arraycopy(longRow, 0, both, 0, 6);
+            java.util.Arrays.fill(both, 6, 10, 3);
+            System.arraycopy(shortRow, 0, both, 10, 2);
+            KvCache padded = new KvCache(2, new int[] {0, 4});
+            float[] batchFirst = t.forward(m, m.create(both, new Shape(2, 6)), padded).get(":, -1").toFloatArray();
+            float[] batchNext = t.forward(m, m.create(next, new Shape(2, 1)), padded).toFloatArray();
+            int v = LAYOUT.size();
+            for (int row = 0; row < 2; row++) {
+                long[] alone = row == 0 ? longRow : shortRow;
+                KvCache own = new KvCache(2);
+                float[] first = t.forward(m, m.create(alone, new Shape(1, alone.length)), own).get(":, -1").toFloatArray();
+                float[] second = t.forward(m, m.create(new long[] {next[row]}, new Shape(1, 1)), own).toFloatArray();
+                for (int i = 0; i < v; i++) {
+                    assertThat(batchFirst[row * v + i]).isCloseTo(first[i], within(1e-4f));
+                    assertThat(batchNext[row * v + i]).isCloseTo(second[i], within(1e-4f));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EmbeddingMode.class)
     void adamWStepsLowerTheLossOnAFixedBatch(EmbeddingMode mode) {
         try (UnifiedTransformer t = model(mode, 3);
              AdamW opt = new AdamW(t.parameters().manager(), 0.9, 0.95, 1e-8)) {
