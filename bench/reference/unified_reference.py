@@ -14,8 +14,9 @@ Measures, with --threads intra-op threads:
                      (and the CPU time of the process per step, which other processes on a
                      busy machine disturb less than the wall time)
   generation ms/image  --images prompts of --prompt ids (and as many unconditional prompts of
-                     2 ids for classifier-free guidance), then --new image ids sampled one by
-                     one with a KV cache (top-k 32, temperature 1, cfg 3); no image decoder
+                     2 ids for classifier-free guidance, left-padded into the same batch), then
+                     --new image ids sampled one by one with a KV cache (top-k 32, temperature 1,
+                     cfg 3); no image decoder
   matmul GFLOP/s     fp32 1024 x 1024 @ 1024 x 1024, to show which BLAS this torch runs on
 and prints one JSON line. F.scaled_dot_product_attention does not exist in 1.13: attention is
 matmul + softmax, as on the Java side.
@@ -45,6 +46,7 @@ class Block(nn.Module):
         self.out = nn.Linear(mlp * d, d)
 
     def forward(self, x, mask, cache, layer):
+        # mask: (t, total) causal, or (B, 1, t, total) with each row's padding keys hidden
         b, t, d = x.shape
         dh = d // self.heads
         q, k, v = (a.view(b, t, self.heads, dh).transpose(1, 2) for a in self.qkv(self.ln1(x)).split(d, -1))
@@ -78,12 +80,22 @@ class UnifiedTransformer(nn.Module):
                 nn.init.normal_(lin.weight, std=std)
                 nn.init.zeros_(lin.bias)
 
-    def forward(self, ids, cache=None):
+    def forward(self, ids, cache=None, pad=None):
+        """pad: (B,) long, padding ids at the start of each row (hidden from attention; the
+        row's first real id takes position 0), as Tessera's KvCache(layers, leftPadding)."""
         t = ids.shape[1]
         offset = 0 if cache is None or cache[0] is None else cache[0][0].shape[2]
         table = torch.cat([self.text, self.codebook @ self.code_projection], 0)
-        x = F.embedding(ids, table) + self.position[offset:offset + t]
+        if pad is None:
+            x = F.embedding(ids, table) + self.position[offset:offset + t]
+        else:
+            at = (torch.arange(offset, offset + t).unsqueeze(0) - pad.unsqueeze(1)).clamp(min=0)
+            x = F.embedding(ids, table) + self.position[at]
         mask = None if t == 1 else self.mask[offset:offset + t, :offset + t]
+        if pad is not None:
+            hidden = (torch.arange(offset + t).unsqueeze(0) < pad.unsqueeze(1)).float() * -1e9
+            hidden = hidden[:, None, None, :]
+            mask = hidden if mask is None else hidden + mask
         for i, blk in enumerate(self.blocks):
             x = blk(x, mask, cache, i)
         return self.final(x) @ table.t()
@@ -129,22 +141,27 @@ def train_step(model, opt, inputs, targets, text_mask, image_mask, max_norm):
 
 @torch.inference_mode()
 def generate(model, cond, uncond, new, image_start, image_ids, cfg, top_k, gen):
-    """Image ids for each prompt: cond and uncond decoded side by side, each with its own KV cache."""
-    layers = len(model.blocks)
-    cache_c, cache_u = [None] * layers, [None] * layers
-    lc = model(cond, cache_c)[:, -1]
-    lu = model(uncond, cache_u)[:, -1]
+    """Image ids for each prompt: cond and uncond rows decoded as one batch, the shorter
+    unconditional prompts left-padded, one KV cache (as Tessera's Decoder)."""
+    b = cond.shape[0]
+    width = max(cond.shape[1], uncond.shape[1])
+    rows = torch.zeros(2 * b, width, dtype=torch.long)
+    rows[:b, width - cond.shape[1]:] = cond
+    rows[b:, width - uncond.shape[1]:] = uncond
+    pad = torch.tensor([width - cond.shape[1]] * b + [width - uncond.shape[1]] * b)
+    cache = [None] * len(model.blocks)
+    logits = model(rows, cache, pad)[:, -1]
     out = []
     for step in range(new):
-        logits = (lu + cfg * (lc - lu))[:, image_start:image_start + image_ids]
-        top, idx = logits.topk(top_k, -1)
+        lc, lu = logits[:b], logits[b:]
+        guided = (lu + cfg * (lc - lu))[:, image_start:image_start + image_ids]
+        top, idx = guided.topk(top_k, -1)
         pick = torch.multinomial(top.softmax(-1), 1, generator=gen)
         ids = idx.gather(1, pick) + image_start
         out.append(ids)
         if step + 1 == new:
             break
-        lc = model(ids, cache_c)[:, -1]
-        lu = model(ids, cache_u)[:, -1]
+        logits = model(ids.repeat(2, 1), cache, pad)[:, -1]
     return torch.cat(out, 1)
 
 
