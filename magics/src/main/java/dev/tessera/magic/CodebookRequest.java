@@ -12,7 +12,7 @@ import dev.tessera.engine.Tessera;
 public record CodebookRequest(String tokenizer, int images) implements Magic {
 
     static final String USAGE = "Usage: %tessera codebook [--tokenizer NAME] [--images 256]\n"
-            + "  --tokenizer  vq-shapes64 (default), rvq-shapes64, fsq-shapes64, setok-shapes64 or vq-shapes32\n"
+            + "  --tokenizer  " + TokenizerNames.choices() + "\n"
             + "  --images     held-out scenes over which code usage is counted (1..4096)";
 
     @Override

@@ -16,7 +16,7 @@ import java.util.List;
 public record CompareRequest(List<String> tokenizers, EvaluationSet.Source data, int images) implements Magic {
 
     static final String USAGE = "Usage: %tessera compare <tokenizer> [<tokenizer>...] [--data scenes] [--images 256]\n"
-            + "  tokenizer  vq-shapes64, rvq-shapes64, fsq-shapes64, setok-shapes64, vq-shapes32\n"
+            + "  tokenizer  " + TokenizerNames.all() + "\n"
             + "  --data     scenes (held-out synthetic scenes), mnist or fashion-mnist (test split)\n"
             + "  --images   how many images to measure (1..4096)";
 

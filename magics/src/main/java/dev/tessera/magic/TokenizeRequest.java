@@ -17,7 +17,7 @@ public record TokenizeRequest(ImageSource source, int size, String tokenizer) im
             + "  sample:N     held-out synthetic scene number N (N >= 0)\n"
             + "  path         a PNG, JPEG, GIF or BMP file; it is centre-cropped to a square and resized\n"
             + "  --size       side in pixels the tokenizer takes (default 64)\n"
-            + "  --tokenizer  vq-shapes64 (default), rvq-shapes64, fsq-shapes64, setok-shapes64 or vq-shapes32";
+            + "  --tokenizer  " + TokenizerNames.choices();
 
     @Override
     public Object execute() {

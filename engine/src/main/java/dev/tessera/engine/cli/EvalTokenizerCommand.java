@@ -4,17 +4,26 @@ import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.eval.TokenizerEvaluation;
+import dev.tessera.engine.judge.JudgeCheckpoint;
+import dev.tessera.engine.judge.JudgeEvaluation;
+import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Evaluates a tokenizer checkpoint on held-out scenes. */
+/**
+ * Evaluates a tokenizer checkpoint on held-out scenes: reconstruction error and codebook use,
+ * and with {@code --judge} whether the scene judge still reads count, colours, shapes and
+ * positions off the reconstructions (the ceiling of any generator writing this tokenizer's ids).
+ */
 @Command(name = "eval-tokenizer", mixinStandardHelpOptions = true,
-        description = "Reconstruction PSNR and codebook utilization of a tokenizer on held-out scenes.")
+        description = "Reconstruction PSNR and codebook utilization of a tokenizer on held-out scenes; "
+                + "with --judge, how often the scene judge reads the reconstructions right.")
 final class EvalTokenizerCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", description = "checkpoint folder (default: a shipped one, see --name)")
@@ -26,6 +35,10 @@ final class EvalTokenizerCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "512", description = "held-out scenes to evaluate on")
     int images;
 
+    @Option(names = "--judge", description = "also judge the reconstructions with this shipped judge (e.g. "
+            + JudgeCheckpoint.DEFAULT + ", for 32px tokenizers)")
+    String judge;
+
     @Override
     public Integer call() {
         try (TrainableTokenizer<?> t = checkpoint == null ? TokenizerCheckpoint.pretrained(name)
@@ -33,6 +46,13 @@ final class EvalTokenizerCommand implements Callable<Integer> {
             SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(t.imageSize()));
             System.out.println(t + "\n" + TokenizerEvaluation.evaluate(t,
                     heldOut.scenes(0, images).stream().map(Scene::image).toList()));
+            if (judge != null) {
+                try (SceneJudge j = JudgeCheckpoint.pretrained(judge)) {
+                    List<Scene> scenes = JudgeEvaluation.heldOut(j, images);
+                    System.out.println("judge " + j.name() + " on " + JudgeEvaluation.evaluate(j, scenes));
+                    System.out.println("judge " + j.name() + " on " + JudgeEvaluation.evaluate(j, scenes, t));
+                }
+            }
         }
         return 0;
     }

@@ -22,6 +22,8 @@ enum TokenizerPreset {
             TokenizerTrainingConfig.shapes64()),
     VQ_SHAPES32(seed -> GridTokenizer.create("vq-shapes32", TokenizerConfig.shapes32(), seed),
             TokenizerTrainingConfig.shapes64()),
+    FSQ_SHAPES32(seed -> GridTokenizer.create("fsq-shapes32", TokenizerConfig.shapes32Fsq(), seed),
+            TokenizerTrainingConfig.shapes64().withSteps(3000)),
     SETOK_SHAPES64(seed -> ClusterTokenizer.create("setok-shapes64", ClusterTokenizerConfig.shapes64(), seed),
             TokenizerTrainingConfig.setok64()),
     TINY(seed -> GridTokenizer.create("tiny", TokenizerConfig.tiny(), seed), TokenizerTrainingConfig.smoke());

@@ -42,7 +42,7 @@ public final class JudgeEvaluation {
         if (tokenizer.imageSize() != judge.imageSize()) {
             throw new IllegalArgumentException("tokenizer " + tokenizer.name() + " makes " + tokenizer.imageSize()
                     + "px images but judge " + judge.name() + " reads " + judge.imageSize() + "px; use a tokenizer of "
-                    + judge.imageSize() + "px scenes (e.g. vq-shapes32 for judge-shapes32)");
+                    + judge.imageSize() + "px scenes (e.g. fsq-shapes32 for judge-shapes32)");
         }
         List<RgbImage> decoded = new ArrayList<>(scenes.size());
         for (int from = 0; from < scenes.size(); from += BATCH) {

@@ -29,7 +29,8 @@ public final class TokenizerCheckpoint {
     /** The checkpoint a first notebook cell uses. */
     public static final String DEFAULT = "vq-shapes64";
     /** Every checkpoint the project trains and ships, by name. */
-    public static final List<String> SHIPPED = List.of("vq-shapes64", "rvq-shapes64", "fsq-shapes64", "setok-shapes64", "vq-shapes32");
+    public static final List<String> SHIPPED = List.of("vq-shapes64", "rvq-shapes64", "fsq-shapes64", "setok-shapes64", "vq-shapes32",
+            "fsq-shapes32");
 
     static final String FORMAT = "tessera-tokenizer";
     static final int VERSION = 1;

@@ -1,0 +1,43 @@
+package dev.tessera.engine.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvalTokenizerCommandTest {
+
+    @Test
+    void withAJudgeItScoresTheRealScenesAndTheReconstructionsOfTheSameScenes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        int code;
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            code = new CommandLine(new TesseraCli()).execute("eval-tokenizer", "--name", "fsq-shapes32", "--images", "12",
+                    "--judge", "judge-shapes32");
+        } finally {
+            System.setOut(old);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(out).contains("12 images: PSNR")
+                .containsPattern("judge judge-shapes32 on real \\(12 scenes\\): count [0-9.]+%, colours [0-9.]+%, shapes")
+                .containsPattern("judge judge-shapes32 on fsq-shapes32 \\(12 scenes\\): count [0-9.]+%");
+    }
+
+    @Test
+    void aJudgeOfAnotherImageSizeIsRefusedWithTheFix() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new TesseraCli()).setErr(new PrintWriter(err))
+                .execute("eval-tokenizer", "--name", "vq-shapes64", "--images", "4", "--judge", "judge-shapes32");
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("makes 64px images").contains("use a tokenizer of 32px scenes");
+    }
+}
