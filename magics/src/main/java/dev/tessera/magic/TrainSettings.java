@@ -1,6 +1,7 @@
 package dev.tessera.magic;
 
 import dev.tessera.engine.lm.EmbeddingMode;
+import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 final class TrainSettings {
 
     static final Set<String> KEYS = Set.of("preset", "embedding", "freeze-text", "steps", "batch", "lr", "seed",
-            "checkpoint-every", "out", "resume");
+            "checkpoint-every", "out", "resume", "weighting");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -50,23 +51,17 @@ final class TrainSettings {
         if (kv.containsKey("seed")) {
             recipe = recipe.withSeed(integer(kv, "seed"));
         }
+        if (kv.containsKey("weighting")) {
+            recipe = recipe.withWeighting(LossWeighting.parse(kv.get("weighting")));
+        }
         if (kv.containsKey("checkpoint-every")) {
             recipe = recipe.withCheckpointEvery(integer(kv, "checkpoint-every"));
         }
         String preset = kv.getOrDefault("preset", "small");
-        EmbeddingMode mode = embedding(kv.getOrDefault("embedding", "unified-codebook"));
+        EmbeddingMode mode = kv.containsKey("embedding") ? EmbeddingMode.parse(kv.get("embedding")) : null;
         Path out = kv.containsKey("out") ? Path.of(kv.get("out"))
                 : Path.of("runs", "unified-" + STAMP.format(LocalDateTime.now()));
         return new UnifiedRun(preset, mode, bool(kv, "freeze-text"), recipe, out, bool(kv, "resume"));
-    }
-
-    private static EmbeddingMode embedding(String v) {
-        return switch (v) {
-            case "unified-codebook" -> EmbeddingMode.UNIFIED_CODEBOOK;
-            case "joint-embedding" -> EmbeddingMode.JOINT_EMBEDDING;
-            default -> throw new IllegalArgumentException("embedding must be unified-codebook (UniCode) or joint-embedding "
-                    + "(TEAL), got '" + v + "'");
-        };
     }
 
     private static int integer(Map<String, String> kv, String key) {

@@ -52,6 +52,11 @@ class UnifiedMagicsTest {
         assertThat(run.training().seed()).isEqualTo(9);
         assertThat(run.out()).isEqualTo(Path.of("runs/t"));
         assertThat(run.resume()).isFalse();
+        UnifiedRun defaults = ((TrainUnifiedRequest) MagicParser.parse("train unified preset=small")).run();
+        assertThat(defaults.embedding()).as("no embedding= means the preset's own").isNull();
+        assertThat(defaults.model().embedding()).isEqualTo(dev.tessera.engine.unified.UnifiedConfig.small().embedding());
+        UnifiedRun uniCode = ((TrainUnifiedRequest) MagicParser.parse("train unified embedding=unified-codebook")).run();
+        assertThat(uniCode.model().embedding()).isEqualTo(EmbeddingMode.UNIFIED_CODEBOOK);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tessera.engine.cli;
 
 import dev.tessera.engine.lm.EmbeddingMode;
+import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -28,8 +28,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "small", description = "small (shipped CPU model), tiny, or gpu")
     String preset;
 
-    @Option(names = "--embedding", defaultValue = "unified-codebook",
-            description = "unified-codebook (UniCode) or joint-embedding (TEAL)")
+    @Option(names = "--embedding", description = "unified-codebook (UniCode) or joint-embedding (TEAL); "
+            + "default: the preset's (joint-embedding)")
     String embedding;
 
     @Option(names = "--freeze-text", description = "keep the text embedding rows fixed (TEAL)")
@@ -57,6 +57,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "override the recipe's peak learning rate")
     Double lr;
 
+    @Option(names = "--weighting", description = "how target tokens share the loss: token (every token the same, the "
+            + "recipe's) or example (every sequence the same, however long its target)")
+    String weighting;
+
     @Option(names = "--log-every", defaultValue = "25", description = "print progress every N steps")
     int logEvery;
 
@@ -68,8 +72,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             case "gpu" -> UnifiedConfig.gpu();
             default -> throw new IllegalArgumentException("unknown preset '" + preset + "': use small, tiny or gpu");
         };
-        config = config.withEmbedding(EmbeddingMode.valueOf(embedding.toUpperCase(Locale.ROOT).replace('-', '_')),
-                freezeText || config.freezeText());
+        EmbeddingMode mode = embedding == null ? config.embedding() : EmbeddingMode.parse(embedding);
+        config = config.withEmbedding(mode, freezeText || config.freezeText());
         UnifiedTrainingConfig recipe = preset.equals("tiny") ? UnifiedTrainingConfig.notebook() : UnifiedTrainingConfig.small();
         if (steps != null) {
             recipe = recipe.withSteps(steps);
@@ -83,11 +87,14 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         if (lr != null) {
             recipe = recipe.withLearningRate(lr);
         }
+        if (weighting != null) {
+            recipe = recipe.withWeighting(LossWeighting.parse(weighting));
+        }
         RuntimeSettings rt = TesseraRuntime.settings();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-unified --preset " + preset
-                + " --embedding " + embedding + (freezeText ? " --freeze-text" : "") + " --steps " + recipe.steps()
-                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + (lr != null ? " --lr " + lr : "")
+                + " --embedding " + mode.id() + (freezeText ? " --freeze-text" : "") + " --steps " + recipe.steps()
+                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + (lr != null ? " --lr " + lr : "") + (weighting != null ? " --weighting " + weighting : "")
                 + (init != null ? " --init " + init : "") + " --out " + out);
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());
@@ -105,6 +112,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                         + "or choose another --out");
             }
             UnifiedModel model = init != null ? UnifiedCheckpoint.load(init).model() : UnifiedModel.create(config, recipe.seed());
+            if (init != null) {
+                // the earlier stage's own record, so one provenance file reproduces every stage
+                provenance.put("initialisedFrom", UnifiedCheckpoint.provenance(init));
+            }
             trainer = new UnifiedTrainer(model, recipe);
             System.out.println("training " + config + "\n  " + model.transformer().parameters().trainableCount()
                     + " trainable parameters, vocabulary " + model.vocabulary().layout());

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * overrides, the folder to write, and whether to continue the checkpoint already there.
  *
  * @param preset    "tiny" (seconds), "small" (the shipped model) or "gpu"
- * @param embedding UniCode unified codebook or TEAL joint embedding
+ * @param embedding UniCode unified codebook or TEAL joint embedding; null for the preset's own
  * @param freezeText keep the special and text embedding rows fixed (TEAL's frozen text part)
  * @param training  the recipe
  * @param out       checkpoint folder
@@ -19,8 +19,8 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
 
     public UnifiedRun {
         config(preset);
-        if (embedding == null || training == null || out == null) {
-            throw new IllegalArgumentException("embedding, training and out are required");
+        if (training == null || out == null) {
+            throw new IllegalArgumentException("training and out are required");
         }
     }
 
@@ -36,6 +36,7 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
 
     /** The model this run trains. */
     public UnifiedConfig model() {
-        return config(preset).withEmbedding(embedding, freezeText);
+        UnifiedConfig c = config(preset);
+        return c.withEmbedding(embedding == null ? c.embedding() : embedding, freezeText || c.freezeText());
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.training.tracker.Tracker;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.lm.AdamW;
+import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.lm.ParameterSet;
 import dev.tessera.engine.lm.SequenceLoss;
 import dev.tessera.engine.runtime.TesseraRuntime;
@@ -134,7 +135,11 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             StepLoss loss;
             try (GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
                 NDArray nll = SequenceLoss.tokenNll(model.transformer().forward(m, in), target);
-                NDArray total = SequenceLoss.maskedMean(nll, textMask.add(imageMask));
+                NDArray targets = textMask.add(imageMask);
+                // token weighting keeps the masked mean's own arithmetic, so older runs reproduce bit for bit
+                NDArray total = config.weighting() == LossWeighting.TOKEN ? SequenceLoss.maskedMean(nll, targets)
+                        : nll.mul(m.create(config.weighting().weights(targets.toFloatArray(), batch.batch(), batch.length()),
+                        targets.getShape())).sum();
                 float value = total.getFloat();
                 if (!Float.isFinite(value)) {
                     throw diverged(step + 1, config.learningRate(), config.maxGradNorm());

@@ -1,5 +1,6 @@
 package dev.tessera.engine.unified;
 
+import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.task.TaskMix;
 
 /**
@@ -14,11 +15,17 @@ import dev.tessera.engine.task.TaskMix;
  * @param seed            data and initialisation seed: the same seed gives the same run
  * @param checkpointEvery steps between checkpoints when training to a folder (0 = only at the end)
  * @param mix             task weights and prompt dropout
+ * @param weighting       how target tokens share the loss (null, as in checkpoints written before
+ *                        it existed, means {@link LossWeighting#TOKEN})
  */
 public record UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
-                                    double maxGradNorm, long seed, int checkpointEvery, TaskMix mix) {
+                                    double maxGradNorm, long seed, int checkpointEvery, TaskMix mix,
+                                    LossWeighting weighting) {
 
     public UnifiedTrainingConfig {
+        if (weighting == null) {
+            weighting = LossWeighting.TOKEN;
+        }
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batchSize must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -38,40 +45,45 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
 
     /** The shipped model's recipe (see the checkpoint's provenance for the exact command). */
     public static UnifiedTrainingConfig small() {
-        return new UnifiedTrainingConfig(6000, 32, 1e-3, 200, 0.01, 1.0, 17, 250, TaskMix.balanced());
+        return new UnifiedTrainingConfig(8000, 32, 1e-3, 200, 0.01, 1.0, 17, 250, TaskMix.balanced(), LossWeighting.TOKEN);
     }
 
     /** A few minutes on two CPU cores: enough to watch the losses fall in a notebook. */
     public static UnifiedTrainingConfig notebook() {
-        return new UnifiedTrainingConfig(150, 16, 2e-3, 15, 0.01, 1.0, 5, 50, TaskMix.balanced());
+        return new UnifiedTrainingConfig(150, 16, 2e-3, 15, 0.01, 1.0, 5, 50, TaskMix.balanced(), LossWeighting.TOKEN);
     }
 
     /** A handful of steps, for tests. */
     public static UnifiedTrainingConfig smoke() {
-        return new UnifiedTrainingConfig(12, 8, 3e-3, 2, 0.0, 1.0, 3, 0, TaskMix.balanced());
+        return new UnifiedTrainingConfig(12, 8, 3e-3, 2, 0.0, 1.0, 3, 0, TaskMix.balanced(), LossWeighting.TOKEN);
     }
 
     public UnifiedTrainingConfig withSteps(int s) {
         return new UnifiedTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), weightDecay, maxGradNorm,
-                seed, checkpointEvery, mix);
+                seed, checkpointEvery, mix, weighting);
     }
 
     public UnifiedTrainingConfig withSeed(long s) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, s,
-                checkpointEvery, mix);
+                checkpointEvery, mix, weighting);
     }
 
     public UnifiedTrainingConfig withBatchSize(int b) {
         return new UnifiedTrainingConfig(steps, b, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix);
+                checkpointEvery, mix, weighting);
     }
 
     public UnifiedTrainingConfig withLearningRate(double lr) {
         return new UnifiedTrainingConfig(steps, batchSize, lr, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix);
+                checkpointEvery, mix, weighting);
     }
 
     public UnifiedTrainingConfig withCheckpointEvery(int n) {
-        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix);
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting);
+    }
+
+    public UnifiedTrainingConfig withWeighting(LossWeighting w) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, mix, w);
     }
 }

@@ -1,7 +1,10 @@
 package dev.tessera.engine.unified;
 
+import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.train.TrainingStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UnifiedTrainerTest {
 
     static final UnifiedTrainingConfig SHORT = new UnifiedTrainingConfig(8, 6, 3e-3, 2, 0.01, 1.0, 21, 0,
-            dev.tessera.engine.task.TaskMix.balanced());
+            dev.tessera.engine.task.TaskMix.balanced(), LossWeighting.TOKEN);
 
-    @Test
-    void theLossFallsOverAFewStepsForBothTasksKinds() {
+    @ParameterizedTest
+    @EnumSource(LossWeighting.class)
+    void theLossFallsOverAFewStepsForBothTasksKindsUnderEitherWeighting(LossWeighting weighting) {
         UnifiedTrainingConfig cfg = new UnifiedTrainingConfig(40, 8, 3e-3, 4, 0.0, 1.0, 3, 0,
-                dev.tessera.engine.task.TaskMix.balanced());
+                dev.tessera.engine.task.TaskMix.balanced(), weighting);
         try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tiny(), 1);
              UnifiedTrainer t = new UnifiedTrainer(model, cfg)) {
             List<StepLoss> h = t.run().history();
