@@ -3,8 +3,10 @@
 
 The same architecture, batch and training step as dev.tessera.engine.lm.UnifiedTransformer
 driven by dev.tessera.engine.unified.UnifiedTrainer, written as plain PyTorch 1.13 (Debian's
-python3-torch, CPU): token table = learned text/special rows + frozen codebook (K x code width)
-@ learned projection (UniCode), learned positions, pre-LN blocks (LayerNorm eps 1e-5, qkv
+python3-torch, CPU): token table = learned text/special rows + image rows, which are either a
+frozen codebook (K x code width) @ learned projection, tied at the output (UniCode, --embedding
+unified-codebook), or a learned image embedding @ learned projection with its own image output
+matrix (TEAL, --embedding joint-embedding, the shipped model's); learned positions, pre-LN blocks (LayerNorm eps 1e-5, qkv
 Linear with bias, causal softmax attention with an additive mask, proj, GELU MLP 4x), final
 LayerNorm, logits tied to the token table; masked mean token NLL; global-norm clipping at 1.0;
 AdamW (0.9, 0.95, eps 1e-8, weight decay 0.01 on 2-D weights except positions).
@@ -64,12 +66,20 @@ class Block(nn.Module):
 
 
 class UnifiedTransformer(nn.Module):
-    def __init__(self, vocab, image_ids, code_width, d, layers, heads, context, mlp=4):
+    def __init__(self, vocab, image_ids, code_width, d, layers, heads, context, mlp=4, joint=False):
         super().__init__()
         g = torch.Generator().manual_seed(0)
+        self.joint = joint
         self.text = nn.Parameter(torch.randn(vocab - image_ids, d, generator=g) * 0.02)
-        self.register_buffer("codebook", torch.randn(image_ids, code_width, generator=g))
-        self.code_projection = nn.Parameter(torch.randn(code_width, d, generator=g) * 0.02 / math.sqrt(code_width))
+        if joint:
+            # TEAL: own image embedding through a projection, own image output matrix
+            self.image = nn.Parameter(torch.randn(image_ids, d, generator=g) * 0.02)
+            self.image_in = nn.Parameter(torch.randn(d, d, generator=g) / math.sqrt(d))
+            self.image_head = nn.Parameter(torch.randn(image_ids, d, generator=g) * 0.02)
+        else:
+            # UniCode: image rows = frozen codebook @ learned projection, tied at the output
+            self.register_buffer("codebook", torch.randn(image_ids, code_width, generator=g))
+            self.code_projection = nn.Parameter(torch.randn(code_width, d, generator=g) * 0.02 / math.sqrt(code_width))
         self.position = nn.Parameter(torch.randn(context, d, generator=g) * 0.02)
         self.blocks = nn.ModuleList(Block(d, heads, mlp) for _ in range(layers))
         self.final = nn.LayerNorm(d, eps=1e-5)
@@ -80,12 +90,16 @@ class UnifiedTransformer(nn.Module):
                 nn.init.normal_(lin.weight, std=std)
                 nn.init.zeros_(lin.bias)
 
+    def table(self):
+        rows = self.image @ self.image_in if self.joint else self.codebook @ self.code_projection
+        return torch.cat([self.text, rows], 0)
+
     def forward(self, ids, cache=None, pad=None):
         """pad: (B,) long, padding ids at the start of each row (hidden from attention; the
         row's first real id takes position 0), as Tessera's KvCache(layers, leftPadding)."""
         t = ids.shape[1]
         offset = 0 if cache is None or cache[0] is None else cache[0][0].shape[2]
-        table = torch.cat([self.text, self.codebook @ self.code_projection], 0)
+        table = self.table()
         if pad is None:
             x = F.embedding(ids, table) + self.position[offset:offset + t]
         else:
@@ -98,7 +112,10 @@ class UnifiedTransformer(nn.Module):
             mask = hidden if mask is None else hidden + mask
         for i, blk in enumerate(self.blocks):
             x = blk(x, mask, cache, i)
-        return self.final(x) @ table.t()
+        x = self.final(x)
+        if self.joint:
+            return torch.cat([x @ self.text.t(), x @ self.image_head.t()], -1)
+        return x @ table.t()
 
 
 def decay_groups(model, weight_decay):
@@ -231,6 +248,7 @@ def main():
     ap.add_argument("--vocab", type=int, default=631, help="all ids: special + text + image")
     ap.add_argument("--image-ids", type=int, default=256)
     ap.add_argument("--code-width", type=int, default=32)
+    ap.add_argument("--embedding", choices=["unified-codebook", "joint-embedding"], default="unified-codebook")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--seq", type=int, default=80)
     ap.add_argument("--text-targets", type=int, default=16, help="positions whose target is text (the rest image)")
@@ -249,7 +267,8 @@ def main():
     torch.manual_seed(0)
     gflops = matmul_gflops()
 
-    model = UnifiedTransformer(a.vocab, a.image_ids, a.code_width, a.width, a.layers, a.heads, a.context)
+    model = UnifiedTransformer(a.vocab, a.image_ids, a.code_width, a.width, a.layers, a.heads, a.context,
+                               joint=a.embedding == "joint-embedding")
     opt = torch.optim.AdamW(decay_groups(model, 0.01), lr=a.lr, betas=(0.9, 0.95), eps=1e-8)
     inputs, targets, text_mask, image_mask = fixed_batch(a.batch, a.seq, a.vocab, a.text_targets)
     if a.phases:
@@ -290,6 +309,7 @@ def main():
         "vocab": a.vocab,
         "imageIds": a.image_ids,
         "codeWidth": a.code_width,
+        "embedding": a.embedding,
         "width": a.width,
         "layers": a.layers,
         "heads": a.heads,

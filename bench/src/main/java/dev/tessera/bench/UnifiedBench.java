@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.engine.lm.Decoder;
+import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.ParameterSet;
 import dev.tessera.engine.lm.Sampler;
 import dev.tessera.engine.lm.SamplingConfig;
@@ -40,7 +41,8 @@ import java.util.Map;
  *   <li>the engine's fp32 1024^2 matmul GFLOP/s.</li>
  * </ul>
  * The model is the shipped preset's ({@link UnifiedConfig#small()}): its real text tokenizer,
- * vocabulary layout and vq-shapes32 codebook; batch and ids are the reference's formula.
+ * vocabulary layout, fsq-shapes32 image ids and embedding mode ({@code --embedding} picks the
+ * other one); batch and ids are the reference's formula.
  */
 public final class UnifiedBench {
 
@@ -65,6 +67,7 @@ public final class UnifiedBench {
         d.put("prompt", "15");
         d.put("new", "64");
         d.put("gen-runs", "2");
+        d.put("embedding", UnifiedConfig.small().embedding().id());
         return d;
     }
 
@@ -78,7 +81,9 @@ public final class UnifiedBench {
                 TransformerConfig.small().context(), TransformerConfig.small().mlpRatio());
         UnifiedTrainingConfig recipe = UnifiedTrainingConfig.small();
         Map<String, Object> out = new LinkedHashMap<>();
-        try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.small().withTransformer(shape), 1);
+        UnifiedConfig config = UnifiedConfig.small().withTransformer(shape)
+                .withEmbedding(EmbeddingMode.parse(f.get("embedding")), false);
+        try (UnifiedModel model = UnifiedModel.create(config, 1);
              UnifiedTrainer trainer = new UnifiedTrainer(model, recipe)) {
             UnifiedTransformer t = model.transformer();
             VocabularyLayout layout = t.layout();
@@ -124,7 +129,9 @@ public final class UnifiedBench {
             out.put("vocab", layout.size());
             out.put("textIds", layout.textSize());
             out.put("imageIds", layout.imageSize());
-            out.put("codeWidth", t.parameters().get("embed.codebook").getShape().get(1));
+            out.put("embedding", config.embedding().id());
+            out.put("codeWidth", t.parameters().has("embed.codebook") ? t.parameters().get("embed.codebook").getShape().get(1)
+                    : 0);
             out.put("width", shape.width());
             out.put("layers", shape.layers());
             out.put("heads", shape.heads());

@@ -41,7 +41,8 @@ public final class UnifiedComparison {
         d.put("warmup", "3");
         d.put("gen-runs", "3");
         d.put("rounds", "1");
-        for (String shared : List.of("width", "layers", "heads", "batch", "seq", "text-targets", "images", "prompt", "new")) {
+        for (String shared : List.of("width", "layers", "heads", "batch", "seq", "text-targets", "images", "prompt", "new",
+                "embedding")) {
             d.put(shared, UnifiedBench.DEFAULTS.get(shared));
         }
         d.put("python", "/usr/bin/python3");
@@ -140,7 +141,7 @@ public final class UnifiedComparison {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
                 UnifiedBench.class.getName(), "--threads", Integer.toString(threads)));
         for (String k : List.of("width", "layers", "heads", "batch", "seq", "text-targets", "steps", "warmup", "images",
-                "prompt", "new", "gen-runs")) {
+                "prompt", "new", "gen-runs", "embedding")) {
             cmd.add("--" + k);
             cmd.add(f.get(k));
         }
@@ -150,7 +151,8 @@ public final class UnifiedComparison {
     /** The reference with Tessera's shapes, so both sides run exactly the same model and batch. */
     private static List<String> referenceCommand(Flags f, int threads, JsonNode tessera) {
         List<String> cmd = new ArrayList<>(List.of(f.get("python"), f.get("reference"), "--threads", Integer.toString(threads)));
-        for (String k : List.of("batch", "seq", "text-targets", "steps", "warmup", "images", "prompt", "new", "gen-runs")) {
+        for (String k : List.of("batch", "seq", "text-targets", "steps", "warmup", "images", "prompt", "new", "gen-runs",
+                "embedding")) {
             cmd.add("--" + k);
             cmd.add(f.get(k));
         }
@@ -206,11 +208,14 @@ public final class UnifiedComparison {
         s.append("- Tessera: ").append(t.path("version").asText()).append("; reference: ")
                 .append(r.path("version").asText()).append(" (Debian python3-torch, CPU) on ")
                 .append(r.path("blas").asText()).append('\n');
+        String imageRows = t.path("embedding").asText().equals("joint-embedding")
+                ? "image rows = learned image embedding @ projection, own image output matrix (TEAL joint embedding)"
+                : "image rows = frozen " + t.path("codeWidth").asInt() + "-wide codebook @ learned projection, tied (UniCode)";
         s.append(String.format(Locale.ROOT, "- model: width %d, %d layers, %d heads, MLP 4x, context %d, vocabulary %d ids "
-                        + "(%d text, %d image, the rest special), image rows = frozen %d-wide codebook @ learned projection; "
+                        + "(%d text, %d image, the rest special), %s; "
                         + "trainable parameters: Tessera %,d (%,d decayed), PyTorch %,d (%,d decayed)%s%n",
                 t.path("width").asInt(), t.path("layers").asInt(), t.path("heads").asInt(), t.path("context").asInt(),
-                t.path("vocab").asInt(), t.path("textIds").asInt(), t.path("imageIds").asInt(), t.path("codeWidth").asInt(),
+                t.path("vocab").asInt(), t.path("textIds").asInt(), t.path("imageIds").asInt(), imageRows,
                 t.path("parameters").asLong(), t.path("decayed").asLong(), r.path("parameters").asLong(),
                 r.path("decayed").asLong(), sameModel(t, r) ? "" : " **MISMATCH: the two sides do not build the same model**"));
         s.append(String.format(Locale.ROOT, "- training: batch %d x %d tokens, masked mean token NLL, global-norm clipping "
@@ -258,7 +263,8 @@ public final class UnifiedComparison {
     }
 
     private static boolean sameModel(JsonNode t, JsonNode r) {
-        return t.path("parameters").asLong() == r.path("parameters").asLong()
+        return t.path("embedding").asText().equals(r.path("embedding").asText())
+                && t.path("parameters").asLong() == r.path("parameters").asLong()
                 && t.path("decayed").asLong() == r.path("decayed").asLong()
                 && t.path("vocab").asInt() == r.path("vocab").asInt();
     }

@@ -30,6 +30,11 @@ public record Scene(long index, RgbImage image, List<SceneObject> objects) {
         return NUMBER_WORDS[n];
     }
 
+    /** {@code phrase} after its indefinite article: "a red circle", "an orange square". */
+    public static String withArticle(String phrase) {
+        return ("aeiou".indexOf(Character.toLowerCase(phrase.charAt(0))) >= 0 ? "an " : "a ") + phrase;
+    }
+
     /** How many objects the scene holds. */
     public int count() {
         return objects.size();
@@ -37,7 +42,7 @@ public record Scene(long index, RgbImage image, List<SceneObject> objects) {
 
     /**
      * A caption naming every object by colour and shape with counts, e.g.
-     * "two red circles and a blue square". Groups appear in reading order of their first object.
+     * "two red circles and an orange square". Groups appear in reading order of their first object.
      */
     public String caption() {
         Map<String, Integer> groups = new LinkedHashMap<>();
@@ -45,7 +50,7 @@ public record Scene(long index, RgbImage image, List<SceneObject> objects) {
             groups.merge(o.colour().word() + " " + o.shape().word(), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        groups.forEach((name, n) -> parts.add(n == 1 ? "a " + name : NUMBER_WORDS[n] + " " + name + "s"));
+        groups.forEach((name, n) -> parts.add(n == 1 ? withArticle(name) : NUMBER_WORDS[n] + " " + name + "s"));
         if (parts.size() == 1) {
             return parts.get(0);
         }

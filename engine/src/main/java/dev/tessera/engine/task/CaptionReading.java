@@ -65,7 +65,7 @@ public record CaptionReading(int objects, Map<SceneColour, Integer> colours, Map
     }
 
     private static int number(String w) {
-        if (w.equals("a")) {
+        if (w.equals("a") || w.equals("an")) {
             return 1;
         }
         for (int n = 2; n <= 4; n++) {

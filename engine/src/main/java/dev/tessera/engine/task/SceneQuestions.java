@@ -50,7 +50,7 @@ public final class SceneQuestions {
         for (SceneColour c : SceneColour.values()) {
             for (ShapeKind s : ShapeKind.values()) {
                 int n = count(scene, o -> o.colour() == c && o.shape() == s);
-                out.add(new SceneQuestion("presence", "is there a " + c.word() + " " + s.word() + "?", n > 0 ? "yes" : "no"));
+                out.add(new SceneQuestion("presence", "is there " + Scene.withArticle(c.word() + " " + s.word()) + "?", n > 0 ? "yes" : "no"));
                 SceneObject only = unique(scene, o -> o.colour() == c && o.shape() == s);
                 if (only != null) {
                     out.add(new SceneQuestion("position", "where is the " + c.word() + " " + s.word() + "?",

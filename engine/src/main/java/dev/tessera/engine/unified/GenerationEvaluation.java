@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Scores text-to-image with the independent {@link SceneJudge} (trained on real scenes only,
- * never used to train the generator): every single-object prompt "a COLOUR SHAPE" gets
+ * never used to train the generator): every single-object prompt "a COLOUR SHAPE" ("an orange square") gets
  * {@code samples} images, and an image counts as correct when the judge sees exactly that
  * colour and that shape. The judge's score on real held-out scenes of the same prompts, and on
  * their tokenizer reconstructions, is reported beside it as the ceiling a generator can reach
@@ -45,7 +45,7 @@ public final class GenerationEvaluation {
         int p = 0;
         for (SceneColour c : SceneColour.values()) {
             for (ShapeKind s : ShapeKind.values()) {
-                String prompt = "a " + c.word() + " " + s.word();
+                String prompt = Scene.withArticle(c.word() + " " + s.word());
                 Generation g = model.generate(prompt, samples, sampling.withSeed(sampling.seed() + 1000L * p++));
                 millis += g.millisPerImage() * samples;
                 int ok = count(judge.judge(g.images()), c, s);

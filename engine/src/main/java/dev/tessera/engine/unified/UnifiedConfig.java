@@ -35,21 +35,24 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
         }
     }
 
-    /** The shipped CPU model: width 192, 4 layers, UniCode embedding over vq-shapes32, scenes of 1-3 objects. */
+    /**
+     * The shipped CPU model: width 192, 4 layers, TEAL's joint embedding over fsq-shapes32, scenes
+     * of 1-3 objects. (UniCode's tied codebook cannot score FSQ's 1000 codes apart: {@link EmbeddingMode}.)
+     */
     public static UnifiedConfig small() {
-        return new UnifiedConfig(TransformerConfig.small(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
+        return new UnifiedConfig(TransformerConfig.small(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 3,
                 512, 2000);
     }
 
     /** Width 32, 2 layers over the same tokenizer and data: trains in seconds, for tests and demos. */
     public static UnifiedConfig tiny() {
-        return new UnifiedConfig(TransformerConfig.tiny(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
+        return new UnifiedConfig(TransformerConfig.tiny(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 3,
                 512, 300);
     }
 
     /** As {@link #small()} on a GPU-sized transformer. */
     public static UnifiedConfig gpu() {
-        return new UnifiedConfig(TransformerConfig.gpu(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 4,
+        return new UnifiedConfig(TransformerConfig.gpu(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 4,
                 512, 5000);
     }
 

@@ -67,6 +67,9 @@ class SceneGeneratorTest {
         SceneObject blue = new SceneObject(ShapeKind.SQUARE, SceneColour.BLUE, false, 50, 50, 5, Position.BOTTOM_RIGHT);
         Scene s = new Scene(0, new SceneGenerator(SceneConfig.scenes64(1)).scene(0).image(), List.of(red, red, blue));
         assertThat(s.caption()).isEqualTo("two red circles and a blue square");
+        SceneObject orange = new SceneObject(ShapeKind.TRIANGLE, SceneColour.ORANGE, false, 30, 30, 5, Position.CENTER);
+        Scene t = new Scene(0, s.image(), List.of(orange, blue, red, red));
+        assertThat(t.caption()).isEqualTo("an orange triangle, a blue square and two red circles");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tessera.engine.task;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.data.SceneColour;
 import dev.tessera.engine.data.SceneObject;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class SceneQuestionsTest {
                     }
                     case "presence" -> {
                         boolean present = s.objects().stream().anyMatch(o ->
-                                q.question().equals("is there a " + o.colour().word() + " " + o.shape().word() + "?"));
+                                q.question().equals("is there " + (o.colour() == SceneColour.ORANGE ? "an " : "a ")
+                                        + o.colour().word() + " " + o.shape().word() + "?"));
                         assertThat(q.answer()).isEqualTo(present ? "yes" : "no");
                     }
                     default -> assertThat(q.answer()).isNotBlank();
