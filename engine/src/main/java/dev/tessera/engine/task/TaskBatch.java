@@ -40,9 +40,18 @@ public record TaskBatch(int batch, int length, long[] inputs, long[] targets, fl
     /** Target ids counted by the loss. */
     public int targetCount() {
         double n = 0;
-        for (int i = 0; i < textMask.length; i++) {
-            n += textMask[i] + imageMask[i];
+        for (float m : targetMask()) {
+            n += m;
         }
         return (int) n;
+    }
+
+    /** 1 where the loss counts the target (text or image), else 0; row-major (B, T). */
+    public float[] targetMask() {
+        float[] m = new float[textMask.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = textMask[i] + imageMask[i];
+        }
+        return m;
     }
 }

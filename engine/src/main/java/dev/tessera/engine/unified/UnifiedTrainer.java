@@ -138,7 +138,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
                 NDArray targets = textMask.add(imageMask);
                 // token weighting keeps the masked mean's own arithmetic, so older runs reproduce bit for bit
                 NDArray total = config.weighting() == LossWeighting.TOKEN ? SequenceLoss.maskedMean(nll, targets)
-                        : nll.mul(m.create(config.weighting().weights(targets.toFloatArray(), batch.batch(), batch.length()),
+                        : nll.mul(m.create(config.weighting().weights(batch.targetMask(), batch.batch(), batch.length()),
                         targets.getShape())).sum();
                 float value = total.getFloat();
                 if (!Float.isFinite(value)) {
