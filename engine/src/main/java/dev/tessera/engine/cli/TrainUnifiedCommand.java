@@ -7,6 +7,7 @@ import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedConfig;
 import dev.tessera.engine.unified.UnifiedModel;
+import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainer;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
@@ -66,14 +67,6 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UnifiedConfig config = switch (preset) {
-            case "small" -> UnifiedConfig.small();
-            case "tiny" -> UnifiedConfig.tiny();
-            case "gpu" -> UnifiedConfig.gpu();
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "': use small, tiny or gpu");
-        };
-        EmbeddingMode mode = embedding == null ? config.embedding() : EmbeddingMode.parse(embedding);
-        config = config.withEmbedding(mode, freezeText || config.freezeText());
         UnifiedTrainingConfig recipe = preset.equals("tiny") ? UnifiedTrainingConfig.notebook() : UnifiedTrainingConfig.small();
         if (steps != null) {
             recipe = recipe.withSteps(steps);
@@ -90,12 +83,16 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         if (weighting != null) {
             recipe = recipe.withWeighting(LossWeighting.parse(weighting));
         }
+        // the preset, its embedding unless one is named, and frozen text: resolved as the notebook's runs are
+        UnifiedConfig config = new UnifiedRun(preset, embedding == null ? null : EmbeddingMode.parse(embedding), freezeText,
+                recipe, out, resume).model();
+        EmbeddingMode mode = config.embedding();
         RuntimeSettings rt = TesseraRuntime.settings();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-unified --preset " + preset
                 + " --embedding " + mode.id() + (freezeText ? " --freeze-text" : "") + " --steps " + recipe.steps()
-                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + (lr != null ? " --lr " + lr : "") + (weighting != null ? " --weighting " + weighting : "")
-                + (init != null ? " --init " + init : "") + " --out " + out);
+                + " --batch " + recipe.batchSize() + " --seed " + recipe.seed() + (lr != null ? " --lr " + lr : "")
+                + (weighting != null ? " --weighting " + weighting : "") + (init != null ? " --init " + init : "") + " --out " + out);
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());
         provenance.put("startedAt", Instant.now().toString());
