@@ -1,7 +1,6 @@
 package dev.tessera.engine.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,7 +19,7 @@ class EvalTokenizerCommandTest {
         int code;
         try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
-            code = new CommandLine(new TesseraCli()).execute("eval-tokenizer", "--name", "fsq-shapes32", "--images", "12",
+            code = TesseraCli.commandLine().execute("eval-tokenizer", "--name", "fsq-shapes32", "--images", "12",
                     "--judge", "judge-shapes32");
         } finally {
             System.setOut(old);
@@ -35,9 +34,10 @@ class EvalTokenizerCommandTest {
     @Test
     void aJudgeOfAnotherImageSizeIsRefusedWithTheFix() {
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new TesseraCli()).setErr(new PrintWriter(err))
+        int code = TesseraCli.commandLine().setErr(new PrintWriter(err))
                 .execute("eval-tokenizer", "--name", "vq-shapes64", "--images", "4", "--judge", "judge-shapes32");
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("makes 64px images").contains("use a tokenizer of 32px scenes");
+        assertThat(err.toString()).as("bad input is one line, not a stack trace").doesNotContain("\tat ");
     }
 }

@@ -2,7 +2,6 @@ package dev.tessera.engine.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +17,7 @@ class TrainJudgeCommandTest {
     @Test
     void theTinyPresetTrainsEvaluatesAndRecordsHowItWasMade() {
         Path out = dir.resolve("judge");
-        int code = new CommandLine(new TesseraCli()).execute("train-judge", "--preset", "tiny", "--steps", "6", "--seed", "3",
+        int code = TesseraCli.commandLine().execute("train-judge", "--preset", "tiny", "--steps", "6", "--seed", "3",
                 "--out", out.toString(), "--eval-images", "8", "--log-every", "3");
         assertThat(code).isZero();
         assertThat(out.resolve("provenance.json")).content()
@@ -30,7 +29,7 @@ class TrainJudgeCommandTest {
     @Test
     void anUnknownPresetListsTheValidOnes() {
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new TesseraCli()).setErr(new PrintWriter(err))
+        int code = TesseraCli.commandLine().setErr(new PrintWriter(err))
                 .execute("train-judge", "--preset", "huge", "--out", dir.resolve("x").toString());
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("judge-shapes32, tiny");
