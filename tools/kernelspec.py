@@ -54,6 +54,10 @@ def kernel_spec(java, classpath, home, display_name):
         "display_name": display_name,
         "language": "kotlin",
         "interrupt_mode": "message",
+        # read by libtorch's oneDNN when it loads: its AVX-512 convolution backward returns non-finite
+        # gradients, the AVX2 kernels do not (engine: dev.tessera.engine.nn.ConvolutionPath)
+        # and libtorch's C++ warnings (NNPACK's "Unsupported hardware", once per call site) stay out of cells
+        "env": {"ONEDNN_MAX_CPU_ISA": "AVX2", "TORCH_CPP_LOG_LEVEL": "ERROR"},
     }
 
 

@@ -47,6 +47,7 @@ public final class ResultsTable {
             return switch (owner()) {
                 case "NearestCodeBench" -> "GFLOP/s";
                 case "TokenizerBench" -> "images/s";
+                case "TokenizerTrainingBench" -> "steps/s";
                 default -> null;
             };
         }
@@ -56,6 +57,7 @@ public final class ResultsTable {
             return switch (owner()) {
                 case "NearestCodeBench" -> 2.0 * param("n") * param("k") * param("d") / 1e9;
                 case "TokenizerBench" -> param("batch");
+                case "TokenizerTrainingBench" -> TokenizerTrainingBench.STEPS;
                 default -> Double.NaN;
             };
         }

@@ -89,7 +89,9 @@ final class TrainingRenderers {
         }
         String tokens = p.tokensPerSecond() > 0 ? " · " + Format.whole(p.tokensPerSecond()) + " tokens/s" : "";
         String rates = Format.of("%.2f steps/s", p.stepsPerSecond()) + tokens + " · elapsed "
-                + Format.duration(p.elapsedSeconds()) + (b.finished() ? "" : " · ETA " + Format.duration(p.etaSeconds()));
+                + Format.duration(p.elapsedSeconds()) + (b.finished() ? "" : " · ETA " + Format.duration(p.etaSeconds()))
+                // always shown: a skipped step (non-finite gradient) must never pass unseen
+                + " · " + p.skippedSteps() + " skipped step" + (p.skippedSteps() == 1 ? "" : "s");
         return "<div style=\"display:flex;justify-content:space-between;align-items:baseline;width:" + WIDTH + "px\">"
                 + "<span style=\"font-size:15px;font-weight:600\">step " + p.step() + "/" + p.totalSteps() + "</span>"
                 + "<span style=\"font-size:15px\">" + Format.percent(p.fraction()) + "</span></div>"
@@ -145,8 +147,8 @@ final class TrainingRenderers {
                     .append(") ");
         }
         if (s != null) {
-            sb.append(Result.losses(s)).append(p == null ? "; " : Format.of(", %.2f steps/s, ETA %s; ", p.stepsPerSecond(),
-                    Format.duration(p.etaSeconds())));
+            sb.append(Result.losses(s)).append(p == null ? "; " : Format.of(", %.2f steps/s, ETA %s, %d skipped; ",
+                    p.stepsPerSecond(), Format.duration(p.etaSeconds()), p.skippedSteps()));
         }
         return sb.append(status(b)).toString();
     }

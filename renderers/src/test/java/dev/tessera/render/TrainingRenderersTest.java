@@ -21,12 +21,12 @@ class TrainingRenderersTest {
         Map<String, String> b = Renderers.mimeBundle(UnifiedFixtures.running(3, 10));
         String html = b.get("text/html");
         assertThat(html).contains("step 3/10").contains("30.0%").contains("width:30.0%")
-                .contains("2.50 steps/s · 12,346 tokens/s · elapsed 1s · ETA 3s")
+                .contains("2.50 steps/s · 12,346 tokens/s · elapsed 1s · ETA 3s · 0 skipped steps")
                 .contains("<svg").contains("● running: checkpoints go to runs/unified-notebook");
         StepLoss last = UnifiedFixtures.history(3).get(2);
         assertThat(html).contains(">" + Format.loss(last.loss()) + "<", ">" + Format.loss(last.textNll()) + "<",
                 ">" + Format.loss(last.imageNll()) + "<");
-        assertThat(b.get("text/plain")).startsWith("step 3/10 (30.0%) loss 5.619 (text 4.495, image 6.181), 2.50 steps/s, ETA 3s; "
+        assertThat(b.get("text/plain")).startsWith("step 3/10 (30.0%) loss 5.619 (text 4.495, image 6.181), 2.50 steps/s, ETA 3s, 0 skipped; "
                 + "● running").doesNotContain("\n");
     }
 

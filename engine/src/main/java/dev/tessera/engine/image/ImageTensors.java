@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /** Batches of {@link RgbImage} to and from (N, 3, H, W) tensors scaled to [-1, 1]. */
 public final class ImageTensors {
 
@@ -42,7 +44,8 @@ public final class ImageTensors {
         int n = (int) s.get(0);
         int h = (int) s.get(2);
         int w = (int) s.get(3);
-        float[] data = batch.add(1f).mul(0.5f).clip(0f, 1f).toFloatArray();
+        float[] data = batch.add(scalar(batch, 1f)).mul(scalar(batch, 0.5f))
+                .maximum(scalar(batch, 0f)).minimum(scalar(batch, 1f)).toFloatArray();
         int per = 3 * w * h;
         List<RgbImage> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -3,6 +3,8 @@ package dev.tessera.engine.judge;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /**
  * The judge's training loss over a batch of logits laid out as {@link JudgeHeads} says:
  * cross-entropy of the count softmax plus binary cross-entropy of every presence sigmoid,
@@ -35,13 +37,13 @@ final class JudgeLoss {
      * positive, so nothing overflows, and large negative {@code z} gives {@code z}, not -inf.
      */
     static NDArray logSigmoid(NDArray z) {
-        return z.neg().maximum(0f).add(z.abs().neg().exp().add(1f).log()).neg();
+        return z.neg().maximum(scalar(z, 0f)).add(z.abs().neg().exp().add(scalar(z, 1f)).log()).neg();
     }
 
     /** Mean over rows of the summed per-output BCE; {@code log(1 - sigmoid(z)) = logSigmoid(-z)}. */
     static NDArray binaryCrossEntropy(NDArray logits, NDArray targets) {
         NDArray perOutput = targets.mul(logSigmoid(logits))
-                .add(targets.neg().add(1f).mul(logSigmoid(logits.neg())))
+                .add(targets.neg().add(scalar(targets, 1f)).mul(logSigmoid(logits.neg())))
                 .neg();
         return perOutput.sum(new int[] {1}).mean();
     }

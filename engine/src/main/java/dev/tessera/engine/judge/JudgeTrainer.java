@@ -33,13 +33,10 @@ import java.util.SplittableRandom;
  * seen once (a fraction of them blurred and noised, {@link Degradation}): count cross-entropy plus presence BCE ({@link JudgeLoss}), AdamW with warm-up and
  * cosine decay, global-norm clipping, one NDManager per step. The same loop as the tokenizer
  * trainer: it stops at a step boundary on {@link TrainingStop#request()} or thread interrupt,
- * drops a step whose gradient is not finite, and always writes its checkpoint (when given a
- * folder) before returning.
+ * never applies a non-finite gradient ({@link TrainingControls#nonFiniteGradient}), and always
+ * writes its checkpoint (when given a folder) before returning.
  */
 public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
-
-    /** Steps with a non-finite gradient that may be dropped before the run counts as diverged. */
-    static final int MAX_SKIPPED_STEPS = 10;
 
     private final SceneJudge judge;
     private final JudgeTrainingConfig config;
@@ -89,12 +86,10 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                     }
                     double norm = GradientClipping.clipGlobalNorm(params, config.maxGradNorm());
                     if (!Double.isFinite(norm)) {
-                        // a non-finite gradient would poison every weight: drop this step instead
+                        // a non-finite gradient would poison every weight: never apply it
+                        List<String> offenders = GradientClipping.nonFinite(params);
                         GradientClipping.zeroGradients(params);
-                        skipped++;
-                        if (skipped > MAX_SKIPPED_STEPS) {
-                            throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
-                        }
+                        nonFiniteGradient(step + 1, true, offenders, config.learningRate(), config.maxGradNorm());
                         continue;
                     }
                     trainer.step();
@@ -105,7 +100,7 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                             Map.of("count", (double) loss.count().getFloat(), "colours", (double) loss.colours().getFloat(),
                                     "shapes", (double) loss.shapes().getFloat(),
                                     "positions", (double) loss.positions().getFloat()),
-                            (step + 1) / secs, secs));
+                            (step + 1) / secs, secs, 0, skipped));
                 }
                 if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                         && step + 1 < config.steps()) {

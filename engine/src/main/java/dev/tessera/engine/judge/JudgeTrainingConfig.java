@@ -7,7 +7,7 @@ import dev.tessera.engine.data.SceneConfig;
  *
  * @param steps           optimiser steps
  * @param batchSize       scenes per step (each scene is seen once: the stream is endless)
- * @param learningRate    peak AdamW learning rate, reached after warm-up, then cosine decay to 5%
+ * @param learningRate    peak AdamW learning rate, reached after warm-up, then cosine decay to 5%; 0 freezes the weights (a control run: what the non-gradient parts do alone)
  * @param warmupSteps     linear warm-up steps
  * @param seed            fixes initial weights and the scene stream; never the held-out seed
  * @param maxGradNorm     global gradient norm limit (0 = no clipping)
@@ -23,8 +23,8 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
             throw new IllegalArgumentException("steps and batchSize must be >= 1, got steps=" + steps
                     + " batchSize=" + batchSize);
         }
-        if (!(learningRate > 0 && learningRate < 1)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1), got " + learningRate);
+        if (!(learningRate >= 0 && learningRate < 1)) {
+            throw new IllegalArgumentException("learningRate must be in [0, 1), got " + learningRate);
         }
         if (warmupSteps < 0 || warmupSteps >= steps) {
             throw new IllegalArgumentException("warmupSteps must be in 0..steps-1, got " + warmupSteps);
@@ -58,6 +58,10 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
 
     public JudgeTrainingConfig withDegraded(double d) {
         return new JudgeTrainingConfig(steps, batchSize, learningRate, warmupSteps, seed, maxGradNorm, checkpointEvery, d);
+    }
+
+    public JudgeTrainingConfig withLearningRate(double lr) {
+        return new JudgeTrainingConfig(steps, batchSize, lr, warmupSteps, seed, maxGradNorm, checkpointEvery, degraded);
     }
 
     public JudgeTrainingConfig withSeed(long s) {

@@ -2,6 +2,8 @@ package dev.tessera.engine.lm;
 
 import ai.djl.ndarray.NDArray;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /** Next-token cross-entropy pieces shared by training, evaluation and tests. */
 public final class SequenceLoss {
 
@@ -15,6 +17,6 @@ public final class SequenceLoss {
 
     /** Mean of {@code values} over the positions where {@code mask} (same shape, 0/1 floats) is 1. */
     public static NDArray maskedMean(NDArray values, NDArray mask) {
-        return values.mul(mask).sum().div(mask.sum().maximum(1f));
+        return values.mul(mask).sum().div(mask.sum().maximum(scalar(values, 1f)));
     }
 }

@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.SplittableRandom;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /**
  * A decoder-only transformer over the shared vocabulary of text and image ids: pre-LN blocks
  * of causal multi-head self-attention and a GELU MLP, learned absolute positions, output
@@ -188,7 +190,7 @@ public final class UnifiedTransformer implements AutoCloseable {
             k = kv[0];
             v = kv[1];
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(dh)));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scalar(q, (float) (1.0 / Math.sqrt(dh))));
         if (mask != null) {
             scores = scores.add(mask);
         }

@@ -63,8 +63,8 @@ public final class CrossAttention extends AbstractBlock {
         NDArray kh = split(apply(k, ps, ctx, training), b, m, dh);
         NDArray vh = split(apply(v, ps, ctx, training), b, m, dh);
         // padding gets a large negative score: an additive mask broadcasts, where() does not (STACK.md)
-        NDArray bias = mask.neg().add(1f).mul(-1e9f).reshape(b, 1, 1, m);
-        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh)).add(bias).softmax(-1);
+        NDArray bias = mask.neg().add(Tensors.scalar(mask, 1f)).mul(Tensors.scalar(mask, -1e9f)).reshape(b, 1, 1, m);
+        NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2)).div(Tensors.scalar(qh, (float) Math.sqrt(dh))).add(bias).softmax(-1);
         NDArray mixed = attn.matMul(vh).transpose(0, 2, 1, 3).reshape(b, p, width);
         x = x.add(apply(out, ps, mixed, training));
         NDArray g = apply(up, ps, mlpNorm.forward(ps, new NDList(x), training).singletonOrThrow(), training);

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /**
  * The arithmetic of codebooks as pure functions of tensors, kept apart from any block so
  * each step can be checked against a hand-computed example.
@@ -28,7 +30,7 @@ public final class Codebooks {
      */
     public static NDArray nearest(NDArray z, NDArray codebook) {
         NDArray ones = z.getManager().ones(new Shape(z.getShape().get(0), 1), z.getDataType(), z.getDevice());
-        NDArray bias = codebook.square().sum(new int[] {1}, true).mul(-0.5f);
+        NDArray bias = codebook.square().sum(new int[] {1}, true).mul(scalar(z, -0.5f));
         return z.concat(ones, 1).matMul(codebook.concat(bias, 1).transpose()).argMax(1);
     }
 
@@ -46,10 +48,12 @@ public final class Codebooks {
         int k = (int) emaCount.getShape().get(0);
         NDArray onehot = indices.oneHot(k).toType(DataType.FLOAT32, false);
         float d = (float) decay;
-        NDArray count = onehot.sum(new int[] {0}).mul(1 - d).add(emaCount.mul(d));
-        NDArray sum = onehot.transpose().matMul(z).mul(1 - d).add(emaSum.mul(d));
+        NDArray keep = scalar(onehot, d);
+        NDArray fresh = scalar(onehot, 1 - d);
+        NDArray count = onehot.sum(new int[] {0}).mul(fresh).add(emaCount.mul(keep));
+        NDArray sum = onehot.transpose().matMul(z).mul(fresh).add(emaSum.mul(keep));
         NDArray n = count.sum();
-        NDArray smoothed = count.add(EPS).div(n.add(k * EPS)).mul(n);
+        NDArray smoothed = count.add(scalar(onehot, (float) EPS)).div(n.add(scalar(onehot, (float) (k * EPS)))).mul(n);
         NDArray codes = sum.div(smoothed.expandDims(1));
         return new NDArray[] {count, sum, codes};
     }
@@ -64,9 +68,9 @@ public final class Codebooks {
         for (int i = 0; i < iterations; i++) {
             NDArray onehot = nearest(z, centres).oneHot(k).toType(DataType.FLOAT32, false);
             NDArray counts = onehot.sum(new int[] {0});
-            NDArray means = onehot.transpose().matMul(z).div(counts.maximum(1f).expandDims(1));
+            NDArray means = onehot.transpose().matMul(z).div(counts.maximum(scalar(z, 1f)).expandDims(1));
             NDArray empty = counts.eq(0).toType(DataType.FLOAT32, false).expandDims(1);
-            centres = means.mul(empty.neg().add(1)).add(centres.mul(empty));
+            centres = means.mul(empty.neg().add(scalar(z, 1f))).add(centres.mul(empty));
         }
         return centres;
     }

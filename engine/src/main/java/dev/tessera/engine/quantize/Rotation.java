@@ -2,6 +2,8 @@ package dev.tessera.engine.quantize;
 
 import ai.djl.ndarray.NDArray;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /**
  * The rotation trick (Fifty et al. 2024, "Restructuring Vector Quantization with the
  * Rotation Trick"): instead of copying the code's gradient to the input (straight-through),
@@ -33,10 +35,11 @@ final class Rotation {
         NDArray lambda = qNorm.div(xNorm);
         NDArray rx = x.mul(r).sum(new int[] {-1}, true);
         NDArray hx = x.mul(xHat).sum(new int[] {-1}, true);
-        return x.sub(r.mul(rx).mul(2f)).add(qHat.mul(hx).mul(2f)).mul(lambda);
+        NDArray two = scalar(x, 2f);
+        return x.sub(r.mul(rx).mul(two)).add(qHat.mul(hx).mul(two)).mul(lambda);
     }
 
     private static NDArray norm(NDArray v) {
-        return v.square().sum(new int[] {-1}, true).sqrt().maximum(EPS);
+        return v.square().sum(new int[] {-1}, true).sqrt().maximum(scalar(v, EPS));
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.training.initializer.NormalInitializer;
 
 import java.util.Random;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
 import static dev.tessera.engine.nn.Tensors.l2normalize;
 import static dev.tessera.engine.nn.Tensors.local;
 import static dev.tessera.engine.nn.Tensors.replace;
@@ -72,7 +73,7 @@ public final class VectorQuantizer extends QuantizerBlock {
         }
         NDArray idx = Codebooks.nearest(x.stopGradient(), codes.stopGradient());
         NDArray q = codes.get(new NDIndex("{}", idx));
-        NDArray loss = x.sub(q.stopGradient()).square().mean().mul((float) config.beta());
+        NDArray loss = x.sub(q.stopGradient()).square().mean().mul(scalar(x, (float) config.beta()));
         if (config.update() == VqConfig.CodebookUpdate.GRADIENT) {
             loss = loss.add(x.stopGradient().sub(q).square().mean());
         }
@@ -134,7 +135,7 @@ public final class VectorQuantizer extends QuantizerBlock {
         }
         NDArray init = x.get(new NDIndex("{}", m.create(rows)));
         NDArray centres = Codebooks.kmeans(x, init, config.kmeansIterations());
-        NDArray counts = Codebooks.counts(Codebooks.nearest(x, centres), config.codebookSize()).maximum(1f);
+        NDArray counts = Codebooks.counts(Codebooks.nearest(x, centres), config.codebookSize()).maximum(scalar(x, 1f));
         replace(codebook, centres);
         replace(emaCount, counts);
         replace(emaSum, centres.mul(counts.expandDims(1)));

@@ -3,14 +3,15 @@ package dev.tessera.engine.runtime;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.tessera.engine.nn.ConvolutionPath;
 
 /**
  * The one place that starts DJL's PyTorch engine and chooses the device. Everything in
  * Tessera that needs tensors asks this class for a manager, so device and thread choices
  * are made once.
  *
- * <p>It forces offline mode itself ({@code ai.djl.offline} and {@code OPT_OUT_TRACKING},
- * see STACK.md), so no user ever passes flags and no code path reaches the network. Settings
+ * <p>It forces offline mode itself ({@code ai.djl.offline} and {@code OPT_OUT_TRACKING}; the
+ * second stops a metadata call at engine start), so no user ever passes flags and no code path reaches the network. Settings
  * come from {@link #configure} if called before first use, else from the environment
  * ({@link RuntimeSettings#fromEnvironment}).
  */
@@ -76,6 +77,13 @@ public final class TesseraRuntime {
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(s.interopThreads()));
             Engine engine = Engine.getEngine("PyTorch");
             root = engine.newBaseManager(Device.cpu());
+            if (s.convolutions() == ConvolutionPath.GEMM && CpuFeatures.hasAvx512()
+                    && !ConvolutionPath.isaCapped(System.getenv()) && System.getenv(RuntimeSettings.CONVOLUTION_ENV) == null) {
+                System.err.println("Tessera: this CPU has AVX-512 and " + ConvolutionPath.ISA_ENV + " is not set, so"
+                        + " convolutions run on Tessera's slower GEMM path (libtorch's oneDNN convolution backward returns"
+                        + " non-finite gradients there). For full speed, start Java with " + ConvolutionPath.ISA_ENV
+                        + "=AVX2 in the environment (./tessera and the Tessera kernel do).");
+            }
         }
         return Engine.getEngine("PyTorch");
     }

@@ -23,6 +23,8 @@ import dev.tessera.engine.quantize.VectorQuantizer;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.tessera.engine.nn.Tensors.scalar;
+
 /**
  * The SeTok-style autoencoder (arXiv 2406.05127) as one block: patch encoder -> DPC-kNN
  * clusters -> one pooled vector per cluster (mean of member features, then a linear merger)
@@ -124,7 +126,7 @@ public final class ClusterAutoencoder extends AbstractBlock {
         Shape s = images.getShape();
         int g = config.gridSize();
         long k = s.get(2) / g;
-        return images.stopGradient().add(1f).mul(0.5f).reshape(s.get(0), 3, g, k, g, k).mean(new int[] {5}).mean(new int[] {3})
+        return images.stopGradient().add(scalar(images, 1f)).mul(scalar(images, 0.5f)).reshape(s.get(0), 3, g, k, g, k).mean(new int[] {5}).mean(new int[] {3})
                 .transpose(0, 2, 3, 1).toFloatArray();
     }
 

@@ -1,12 +1,17 @@
 package dev.tessera.engine.tokenize;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import dev.tessera.engine.nn.GemmConv2d;
+import dev.tessera.engine.runtime.TesseraRuntime;
 
-/** The convolutional encoder and decoder of the grid tokenizers; the scene judge reuses the encoder. */
+/**
+ * The convolutional encoder and decoder of the grid tokenizers; the scene judge reuses the encoder.
+ * Every convolution is computed the way {@link TesseraRuntime#settings()} says (by default
+ * {@link GemmConv2d}, which keeps libtorch's oneDNN convolution kernels out of training).
+ */
 public final class ConvNets {
 
     private ConvNets() {
@@ -48,7 +53,6 @@ public final class ConvNets {
     private static Conv2d conv(int filters, int kernel, int stride) {
         // padding keeps "same" size for odd kernels and exact halving for the 4x4 stride-2 ones
         int pad = kernel == 4 ? 1 : kernel / 2;
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad)).build();
+        return GemmConv2d.of(filters, kernel, stride, pad, TesseraRuntime.settings().convolutions());
     }
 }

@@ -13,7 +13,7 @@ import dev.tessera.engine.runtime.TesseraRuntime;
 /**
  * Global-norm gradient clipping: when the L2 norm of all gradients together exceeds a limit,
  * every gradient is scaled down by the same factor, so the update keeps its direction. (DJL's
- * {@code optClipGrad} clips each element on its own, which changes the direction; STACK.md.)
+ * {@code optClipGrad} clips each element on its own, which changes the direction.)
  */
 public final class GradientClipping {
 
@@ -22,7 +22,8 @@ public final class GradientClipping {
 
     /**
      * Scales the gradients of {@code params} in place so their global norm is at most
-     * {@code maxNorm}; returns the norm before clipping. {@code maxNorm <= 0} only measures.
+     * {@code maxNorm}; returns the norm before clipping. {@code maxNorm <= 0} only measures, and
+     * so does a non-finite norm (the caller must not apply such gradients).
      */
     public static double clipGlobalNorm(PairList<String, Parameter> params, double maxNorm) {
         java.util.List<NDArray> gradients = new java.util.ArrayList<>();
@@ -55,11 +56,37 @@ public final class GradientClipping {
             }
             norm = NDArrays.stack(norms).norm().getFloat();
         }
-        if (maxNorm > 0 && norm > maxNorm) {
+        // a non-finite norm leaves the gradients as they are, so the caller can name the culprits
+        if (maxNorm > 0 && Double.isFinite(norm) && norm > maxNorm) {
             float scale = (float) (maxNorm / norm);
             gradients.forEach(g -> g.muli(scale));
         }
         return norm;
+    }
+
+    /**
+     * Names of the parameters of {@code params} whose gradient has no finite norm (a NaN, an
+     * infinity, or values so large that their norm overflows), in order: the ones that made the
+     * global norm non-finite.
+     */
+    public static java.util.List<String> nonFinite(PairList<String, Parameter> params) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Pair<String, Parameter> p : params) {
+            NDArray g = gradient(p.getValue());
+            if (g != null && !hasFiniteNorm(g)) {
+                names.add(p.getKey());
+            }
+        }
+        return names;
+    }
+
+    /** True when the L2 norm of {@code a} is a finite number (no NaN, no infinity, no overflow). */
+    public static boolean hasFiniteNorm(NDArray a) {
+        try (NDManager scratch = TesseraRuntime.newManager()) {
+            NDArray n = a.norm();
+            n.attach(scratch);
+            return Float.isFinite(n.getFloat());
+        }
     }
 
     /** Sets every gradient to zero (NaN-safe, unlike multiplying by zero). */

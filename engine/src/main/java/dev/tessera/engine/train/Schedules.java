@@ -16,6 +16,9 @@ public final class Schedules {
      * the same curve.
      */
     public static Tracker warmupCosine(double lr, int steps, int warmup) {
+        if (lr == 0) {
+            return Tracker.fixed(0f); // a frozen control run; DJL's trackers refuse a zero base value
+        }
         int main = steps - warmup;
         Tracker cosine = CosineTracker.builder().setBaseValue((float) lr).optFinalValue((float) (0.05 * lr))
                 .setMaxUpdates(Math.max(1, main)).build();

@@ -42,9 +42,6 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
     private final TokenizerTrainingConfig config;
     private final SceneConfig scenes;
 
-    /** Steps with a non-finite gradient that may be dropped before the run counts as diverged. */
-    static final int MAX_SKIPPED_STEPS = 10;
-
     /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
     public TokenizerTrainer(TrainableTokenizer<?> tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
         if (scenes.size() != tokenizer.imageSize()) {
@@ -99,12 +96,11 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                     double norm = GradientClipping.clipGlobalNorm(tokenizer.model().getBlock().getParameters(),
                             config.maxGradNorm());
                     if (!Double.isFinite(norm)) {
-                        // a non-finite gradient would poison every weight: drop this step instead
-                        GradientClipping.zeroGradients(tokenizer.model().getBlock().getParameters());
-                        skipped++;
-                        if (skipped > MAX_SKIPPED_STEPS) {
-                            throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
-                        }
+                        // a non-finite gradient would poison every weight: never apply it
+                        var params = tokenizer.model().getBlock().getParameters();
+                        List<String> offenders = GradientClipping.nonFinite(params);
+                        GradientClipping.zeroGradients(params);
+                        nonFiniteGradient(step + 1, true, offenders, config.learningRate(), config.maxGradNorm());
                         continue;
                     }
                     trainer.step();
@@ -117,7 +113,7 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                     losses.add(r);
                     double secs = (System.nanoTime() - start) / 1e9;
                     listener.onProgress(new TrainingProgress(step + 1, config.steps(), r + c,
-                            Map.of("reconstruction", r, "quantizer", c), (step + 1) / secs, secs));
+                            Map.of("reconstruction", r, "quantizer", c), (step + 1) / secs, secs, 0, skipped));
                 }
                 if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                         && step + 1 < config.steps()) {

@@ -5,7 +5,7 @@ package dev.tessera.engine.train;
  *
  * @param steps           optimiser steps
  * @param batchSize       scenes per step
- * @param learningRate    peak AdamW learning rate, reached after warm-up, then cosine decay to 5%
+ * @param learningRate    peak AdamW learning rate, reached after warm-up, then cosine decay to 5%; 0 freezes the weights (a control run: what the non-gradient parts do alone)
  * @param warmupSteps     linear warm-up steps
  * @param seed            fixes initial weights, the scene stream and codebook restarts
  * @param restartEvery    steps between dead-code restarts (0 = never)
@@ -23,8 +23,8 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
             throw new IllegalArgumentException("steps and batchSize must be >= 1, got steps=" + steps
                     + " batchSize=" + batchSize);
         }
-        if (!(learningRate > 0 && learningRate < 1)) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1), got " + learningRate);
+        if (!(learningRate >= 0 && learningRate < 1)) {
+            throw new IllegalArgumentException("learningRate must be in [0, 1), got " + learningRate);
         }
         if (warmupSteps < 0 || warmupSteps >= steps) {
             throw new IllegalArgumentException("warmupSteps must be in 0..steps-1, got " + warmupSteps);
@@ -65,6 +65,11 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
 
     public TokenizerTrainingConfig withSeed(long s) {
         return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, s, restartEvery, checkpointEvery,
+                quantizerWarmupSteps, maxGradNorm);
+    }
+
+    public TokenizerTrainingConfig withLearningRate(double lr) {
+        return new TokenizerTrainingConfig(steps, batchSize, lr, warmupSteps, seed, restartEvery, checkpointEvery,
                 quantizerWarmupSteps, maxGradNorm);
     }
 

@@ -2,6 +2,7 @@ package dev.tessera.engine.train;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -13,6 +14,14 @@ import java.util.function.Consumer;
  * @param <T> the trainer itself, returned by the setters
  */
 public abstract class TrainingControls<T extends TrainingControls<T>> {
+
+    /**
+     * Steps from the start of a run that began at step 0 in which a non-finite gradient is an
+     * error ({@link NonFiniteGradientException}) instead of a skipped step.
+     */
+    public static final int EARLY_STEPS = 100;
+    /** Non-finite gradients skipped later in a run before the run counts as diverged. */
+    public static final int MAX_SKIPPED_STEPS = 10;
 
     protected ProgressListener listener = ProgressListener.none();
     protected TrainingStop stop = new TrainingStop();
@@ -48,11 +57,37 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
      * settings to lower.
      */
     protected TrainingDivergedException diverged(int step, double learningRate, double maxGradNorm) {
-        String kept = checkpointFolder == null ? "nothing was saved"
-                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
-        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); " + kept
-                + "; lower the learning rate (now " + learningRate + ") or the gradient norm limit (now "
+        return new TrainingDivergedException("training diverged at step " + step + " (the loss is not finite); "
+                + keptOnDisk() + "; lower the learning rate (now " + learningRate + ") or the gradient norm limit (now "
                 + maxGradNorm + ")");
+    }
+
+    /**
+     * Handles a gradient whose global norm was not finite at {@code step} (1-based); the caller has
+     * zeroed the gradients and skips the optimizer step when this returns. In the first
+     * {@value #EARLY_STEPS} steps of a run that started at step 0 ({@code fromStart}) it throws a
+     * {@link NonFiniteGradientException} naming {@code offenders}: there it is a fault, not a spike.
+     * Later it counts a skipped step (visible in every {@link TrainingProgress} and result), and
+     * more than {@value #MAX_SKIPPED_STEPS} of them end the run as diverged.
+     */
+    protected void nonFiniteGradient(int step, boolean fromStart, List<String> offenders, double learningRate,
+                                     double maxGradNorm) {
+        if (fromStart && step <= EARLY_STEPS) {
+            throw new NonFiniteGradientException(step, offenders, keptOnDisk());
+        }
+        if (++skipped > MAX_SKIPPED_STEPS) {
+            throw diverged(step, learningRate, maxGradNorm);
+        }
+    }
+
+    /** Steps dropped for a non-finite gradient so far. */
+    public int skippedSteps() {
+        return skipped;
+    }
+
+    private String keptOnDisk() {
+        return checkpointFolder == null ? "nothing was saved"
+                : "the checkpoint in " + checkpointFolder + " from step " + lastSaved + " is intact";
     }
 
     /**

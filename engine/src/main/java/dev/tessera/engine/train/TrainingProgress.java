@@ -16,18 +16,26 @@ import java.util.Map;
  * @param elapsedSeconds wall time since the start
  * @param tokensPerSecond sequence tokens trained per second since the start; 0 for trainers that
  *                       do not count tokens (image tokenizers, the judge)
+ * @param skippedSteps   steps dropped so far because their gradient was not finite; shown in
+ *                       every progress line, so a guard can never hide a numerical fault
  */
 public record TrainingProgress(int step, int totalSteps, double loss, Map<String, Double> parts,
-                               double stepsPerSecond, double elapsedSeconds, double tokensPerSecond) {
+                               double stepsPerSecond, double elapsedSeconds, double tokensPerSecond, int skippedSteps) {
 
     public TrainingProgress {
         parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
-    /** Progress of a trainer that does not count tokens. */
+    /** Progress with no skipped step. */
+    public TrainingProgress(int step, int totalSteps, double loss, Map<String, Double> parts, double stepsPerSecond,
+                            double elapsedSeconds, double tokensPerSecond) {
+        this(step, totalSteps, loss, parts, stepsPerSecond, elapsedSeconds, tokensPerSecond, 0);
+    }
+
+    /** Progress of a trainer that does not count tokens, with no skipped step. */
     public TrainingProgress(int step, int totalSteps, double loss, Map<String, Double> parts, double stepsPerSecond,
                             double elapsedSeconds) {
-        this(step, totalSteps, loss, parts, stepsPerSecond, elapsedSeconds, 0);
+        this(step, totalSteps, loss, parts, stepsPerSecond, elapsedSeconds, 0, 0);
     }
 
     /** Fraction done, 0..1. */
@@ -48,6 +56,7 @@ public record TrainingProgress(int step, int totalSteps, double loss, Map<String
         if (tokensPerSecond > 0) {
             sb.append(String.format(", %.0f tokens/s", tokensPerSecond));
         }
-        return sb.append(String.format(", eta %.0fs", etaSeconds())).toString();
+        sb.append(String.format(", eta %.0fs", etaSeconds()));
+        return sb.append(String.format(" | %d skipped step%s", skippedSteps, skippedSteps == 1 ? "" : "s")).toString();
     }
 }

@@ -41,13 +41,13 @@ import java.util.SplittableRandom;
  */
 public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> implements AutoCloseable {
 
-    static final int MAX_SKIPPED_STEPS = 10;
-
     private final UnifiedModel model;
     private final UnifiedTrainingConfig config;
     private final AdamW optimizer;
     private final List<StepLoss> history = new ArrayList<>();
     private int step;
+    /** The step this run started from: 0 for a fresh run, the checkpoint's step when resumed. */
+    private int runStart;
 
     /** A trainer for a fresh model, from step 0. */
     public UnifiedTrainer(UnifiedModel model, UnifiedTrainingConfig config) {
@@ -93,6 +93,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         long start = System.nanoTime();
         long tokens = 0;
         int first = step;
+        runStart = step;
         for (; step < config.steps() && !stop.requested(); step++) {
             TaskBatch batch = batch(scenes, step);
             StepLoss loss = trainStep(batch, schedule.getNewValue(step + 1));
@@ -106,7 +107,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
             listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
-                    (step + 1 - first) / secs, secs, tokens / secs));
+                    (step + 1 - first) / secs, secs, tokens / secs, skipped));
             if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                     && step + 1 < config.steps()) {
                 save(step + 1, false);
@@ -150,17 +151,24 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
                         SequenceLoss.maskedMean(detached, imageMask).getFloat());
             }
             List<NDArray> gradients = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (String name : params.names()) {
                 if (params.isTrainable(name) && params.get(name).hasGradient()) {
                     gradients.add(params.get(name).getGradient());
+                    names.add(name);
                 }
             }
             double norm = GradientClipping.clipGlobalNorm(gradients, config.maxGradNorm());
             if (!Double.isFinite(norm)) {
-                gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
-                if (++skipped > MAX_SKIPPED_STEPS) {
-                    throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
+                // a non-finite gradient would poison every weight: never apply it
+                List<String> offenders = new ArrayList<>();
+                for (int i = 0; i < gradients.size(); i++) {
+                    if (!GradientClipping.hasFiniteNorm(gradients.get(i))) {
+                        offenders.add(names.get(i));
+                    }
                 }
+                gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
+                nonFiniteGradient(step + 1, runStart == 0, offenders, config.learningRate(), config.maxGradNorm());
                 return null;
             }
             optimizer.step(params, lr, config.weightDecay());

@@ -8,7 +8,7 @@ import dev.tessera.engine.task.TaskMix;
  *
  * @param steps           optimizer steps
  * @param batchSize       sequences per step
- * @param learningRate    peak AdamW learning rate
+ * @param learningRate    peak AdamW learning rate; 0 freezes the weights (a control run: what the non-gradient parts do alone)
  * @param warmupSteps     linear warm-up steps before the cosine decay
  * @param weightDecay     decoupled weight decay of the matrices
  * @param maxGradNorm     global gradient-norm limit (0 = no clipping)
@@ -29,8 +29,8 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batchSize must be >= 1, got " + steps + " and " + batchSize);
         }
-        if (!(learningRate > 0) || learningRate > 1) {
-            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+        if (!(learningRate >= 0) || learningRate > 1) {
+            throw new IllegalArgumentException("learningRate must be in [0, 1], got " + learningRate);
         }
         if (warmupSteps < 0 || warmupSteps >= steps) {
             throw new IllegalArgumentException("warmupSteps must be in 0.." + (steps - 1) + ", got " + warmupSteps);

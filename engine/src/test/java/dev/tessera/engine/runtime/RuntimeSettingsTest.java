@@ -1,5 +1,6 @@
 package dev.tessera.engine.runtime;
 
+import dev.tessera.engine.nn.ConvolutionPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,8 +18,23 @@ class RuntimeSettingsTest {
     }
 
     @Test
-    void anEmptyEnvironmentGivesAuto() {
+    void anEmptyEnvironmentGivesAutoAndTheConvolutionsSafeOnThisCpu() {
         assertThat(RuntimeSettings.fromEnvironment(Map.of()).device()).isEqualTo(DeviceChoice.AUTO);
+        assertThat(RuntimeSettings.fromEnvironment(Map.of()).convolutions())
+                .isEqualTo(CpuFeatures.hasAvx512() ? ConvolutionPath.GEMM : ConvolutionPath.LIBRARY);
+        assertThat(RuntimeSettings.fromEnvironment(Map.of("ONEDNN_MAX_CPU_ISA", "avx2")).convolutions())
+                .isEqualTo(ConvolutionPath.LIBRARY);
+        assertThat(RuntimeSettings.fromEnvironment(Map.of("TESSERA_CONVOLUTION", " Library ")).convolutions())
+                .isEqualTo(ConvolutionPath.LIBRARY);
+    }
+
+    @Test
+    void libtorchsConvolutionsAreChosenOnlyWhereTheyAreSafe() {
+        assertThat(ConvolutionPath.choose(Map.of(), false)).isEqualTo(ConvolutionPath.LIBRARY);
+        assertThat(ConvolutionPath.choose(Map.of(), true)).isEqualTo(ConvolutionPath.GEMM);
+        assertThat(ConvolutionPath.choose(Map.of("ONEDNN_MAX_CPU_ISA", "AVX2"), true)).isEqualTo(ConvolutionPath.LIBRARY);
+        assertThat(ConvolutionPath.choose(Map.of("ONEDNN_MAX_CPU_ISA", "AVX512_CORE"), true)).isEqualTo(ConvolutionPath.GEMM);
+        assertThat(ConvolutionPath.choose(Map.of("ONEDNN_MAX_CPU_ISA", "ALL"), true)).isEqualTo(ConvolutionPath.GEMM);
     }
 
     @Test
@@ -27,7 +43,9 @@ class RuntimeSettingsTest {
                 .hasMessageContaining("auto, cpu, gpu");
         assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(Map.of("TESSERA_THREADS", "two")))
                 .hasMessageContaining("not a whole number");
-        assertThatThrownBy(() -> new RuntimeSettings(DeviceChoice.CPU, 0, 1)).hasMessageContaining("1..256");
+        assertThatThrownBy(() -> new RuntimeSettings(DeviceChoice.CPU, 0, 1, ConvolutionPath.GEMM)).hasMessageContaining("1..256");
+        assertThatThrownBy(() -> RuntimeSettings.fromEnvironment(Map.of("TESSERA_CONVOLUTION", "onednn")))
+                .hasMessageContaining("gemm or library");
     }
 
     @Test

@@ -21,17 +21,21 @@ class TokenizerTrainerTest {
     Path dir;
 
     @Test
-    void reconstructionLossFallsOnATinyConfig() {
-        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
-            List<TrainingProgress> seen = new ArrayList<>();
-            TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke(),
-                    SceneConfig.scenes64(0).withSize(16)).listener(seen::add).run();
-            assertThat(r.stepsDone()).isEqualTo(40);
-            assertThat(r.interrupted()).isFalse();
-            assertThat(r.meanLossOfLast(10)).isLessThan(0.6 * r.meanLossOfFirst(5));
-            assertThat(seen).hasSize(40);
-            assertThat(seen.get(39).fraction()).isEqualTo(1.0);
-        }
+    void reconstructionLossFallsOnATinyConfigOnlyWhenItLearns() {
+        new LossFalls(5, 10, 0.6).onlyWhenLearning(TokenizerTrainingConfig.smoke().learningRate(), lr -> {
+            try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+                List<TrainingProgress> seen = new ArrayList<>();
+                TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke().withLearningRate(lr),
+                        SceneConfig.scenes64(0).withSize(16)).listener(seen::add).run();
+                assertThat(r.stepsDone()).isEqualTo(40);
+                assertThat(r.interrupted()).isFalse();
+                assertThat(r.skippedSteps()).isZero();
+                assertThat(seen).hasSize(40);
+                assertThat(seen.get(39).fraction()).isEqualTo(1.0);
+                assertThat(seen).allSatisfy(p -> assertThat(p.skippedSteps()).isZero());
+                return r.reconstructionLoss();
+            }
+        });
     }
 
     @Test
@@ -66,9 +70,8 @@ class TokenizerTrainerTest {
         try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 4)) {
             b = new TokenizerTrainer(t, cfg, SceneConfig.scenes64(0).withSize(16)).run().reconstructionLoss();
         }
-        for (int i = 0; i < a.size(); i++) {
-            assertThat(b.get(i)).isCloseTo(a.get(i), org.assertj.core.api.Assertions.within(1e-4));
-        }
+        // one thread (surefire's TESSERA_THREADS=1): the same seed gives the same losses bit for bit
+        assertThat(b).isEqualTo(a);
     }
 
     @Test

@@ -17,10 +17,12 @@ class TrainingProgressTest {
         parts.put("aaa", 0.25);
         TrainingProgress unified = new TrainingProgress(10, 40, 3.0, parts, 2.0, 5.0, 8000);
         assertThat(unified.toString())
-                .isEqualTo("step 10/40 loss 3.00000 text 1.00000 image 4.50000 aaa 0.25000 | 2.00 steps/s, 8000 tokens/s, eta 15s");
+                .isEqualTo("step 10/40 loss 3.00000 text 1.00000 image 4.50000 aaa 0.25000 | 2.00 steps/s, 8000 tokens/s, eta 15s | 0 skipped steps");
         assertThat(unified.parts().keySet()).containsExactly("text", "image", "aaa");
         assertThat(new TrainingProgress(10, 40, 3.0, Map.of(), 2.0, 5.0).toString())
-                .isEqualTo("step 10/40 loss 3.00000 | 2.00 steps/s, eta 15s");
+                .isEqualTo("step 10/40 loss 3.00000 | 2.00 steps/s, eta 15s | 0 skipped steps");
+        assertThat(new TrainingProgress(10, 40, 3.0, Map.of(), 2.0, 5.0, 0, 1).toString())
+                .endsWith("eta 15s | 1 skipped step");
     }
 
     @Test

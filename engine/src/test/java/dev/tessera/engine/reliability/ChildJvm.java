@@ -1,0 +1,56 @@
+package dev.tessera.engine.reliability;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs a main class of the test classpath in a fresh JVM and returns what it printed: a fresh
+ * native library, a fresh heap and fresh garbage-collection timing, which is what a user's next
+ * run gets. The child inherits the test's environment with {@code env} applied (a null value
+ * removes a variable).
+ */
+final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    static List<String> run(Class<?> main, Map<String, String> env, int timeoutSeconds, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        try {
+            Process p = pb.start();
+            List<String> out = new java.util.ArrayList<>();
+            Thread reader = new Thread(() -> p.inputReader().lines().forEach(out::add));
+            reader.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(main.getSimpleName() + " " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s");
+            }
+            reader.join();
+            if (p.exitValue() != 0) {
+                fail(main.getSimpleName() + " exited with " + p.exitValue() + ":\n" + String.join("\n", out));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

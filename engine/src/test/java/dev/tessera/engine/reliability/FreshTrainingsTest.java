@@ -1,0 +1,51 @@
+package dev.tessera.engine.reliability;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every trainer (grid tokenizers with VQ, residual VQ and FSQ; the SeTok-style tokenizer; the
+ * scene judge; the unified model), ten fresh initialisations each, a few steps, in four fresh
+ * JVMs: two on one engine thread and two on two. Each run must take every step (a non-finite
+ * gradient in a fresh run's first steps is an error, {@code NonFiniteGradientException}, and
+ * none may be skipped), and two JVMs with the same thread count must print the same losses to
+ * the bit. The children run without {@code ONEDNN_MAX_CPU_ISA}, as a plain-Java user of the
+ * engine would: the protection must not depend on the environment.
+ *
+ * <p>This is the test that caught DJL's scalar-operand use-after-free
+ * ({@link dev.tessera.engine.nn.Tensors#scalar}): before the fix, fresh tokenizer trainings
+ * failed in some JVMs and not others (about 1 in 4 runs of seed 2).
+ */
+@Tag("slow")
+class FreshTrainingsTest {
+
+    static final int SEEDS = 10;
+    static final int STEPS = 4;
+
+    @Test
+    void everyTrainerTakesEveryStepAndRepeatsBitForBitAtAFixedThreadCount() {
+        for (int threads : new int[] {1, 2}) {
+            List<String> first = child(threads);
+            List<String> second = child(threads);
+            assertThat(first).as("one line per trainer and seed").hasSize(FreshTrainings.TRAINERS.size() * SEEDS);
+            assertThat(first).allSatisfy(line -> assertThat(line).as("threads=%d", threads).doesNotContain("ERROR")
+                    .contains(" skipped=0 "));
+            assertThat(second).as("a second fresh JVM on %d thread(s) gives the same losses bit for bit", threads)
+                    .containsExactlyElementsOf(first);
+        }
+    }
+
+    private static List<String> child(int threads) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TESSERA_THREADS", Integer.toString(threads));
+        env.put("ONEDNN_MAX_CPU_ISA", null);
+        env.put("TESSERA_CONVOLUTION", null);
+        return ChildJvm.run(FreshTrainings.class, env, 300, Integer.toString(SEEDS), Integer.toString(STEPS));
+    }
+}
