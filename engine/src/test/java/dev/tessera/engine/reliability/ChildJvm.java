@@ -20,9 +20,15 @@ final class ChildJvm {
     }
 
     static List<String> run(Class<?> main, Map<String, String> env, int timeoutSeconds, String... args) {
+        return run(main, List.of(), env, timeoutSeconds, args);
+    }
+
+    /** As {@link #run(Class, Map, int, String...)} with extra JVM flags. */
+    static List<String> run(Class<?> main, List<String> jvmFlags, Map<String, String> env, int timeoutSeconds, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                main.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         env.forEach((k, v) -> {
