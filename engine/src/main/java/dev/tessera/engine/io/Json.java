@@ -1,10 +1,17 @@
 package dev.tessera.engine.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one JSON mapper of the project: pretty output, unknown fields rejected. */
+/**
+ * The one JSON mapper of the project: pretty output, unknown fields rejected, so a checkpoint
+ * config with a misspelt or foreign field is refused instead of half read. It has no default
+ * typing: the only polymorphic type, {@code QuantizerConfig}, picks its subtype by a fixed
+ * {@code "kind"} name from a closed list, never by a class name, so reading JSON never
+ * instantiates a class the file chooses.
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -16,5 +23,10 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** What is wrong with a file {@code e} failed to read, in one line (Jackson's own message has the source on a second). */
+    public static String problem(Exception e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     }
 }
