@@ -147,6 +147,20 @@ class CheckpointIntegrityTest {
     }
 
     @Test
+    void aConfigGivingAFieldTwiceOrTrailingTextIsRefused() throws Exception {
+        Path twice = tokenizer("twice", TokenizerConfig.tiny());
+        Path config = twice.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replaceFirst("\"kind\" : \"grid\",",
+                "\"kind\" : \"grid\", \"kind\" : \"cluster\","));
+        CheckpointFixtures.rehash(twice);
+        assertThatThrownBy(() -> loads(twice)).hasMessageContaining("Duplicate field 'kind'");
+        Path trailing = tokenizer("trailing", TokenizerConfig.tiny());
+        Files.writeString(trailing.resolve("config.json"), Files.readString(trailing.resolve("config.json")) + " {}");
+        CheckpointFixtures.rehash(trailing);
+        assertThatThrownBy(() -> loads(trailing)).hasMessageContaining("Trailing token");
+    }
+
+    @Test
     void aConfigNamingAClassOrAnUnknownKindIsRefused() throws Exception {
         Path atClass = tokenizer("at-class", TokenizerConfig.tiny());
         editConfig(atClass, c -> ((ObjectNode) c.get("config")).put("@class", "java.lang.ProcessBuilder"));
