@@ -1,6 +1,7 @@
 package dev.tessera.engine.unified;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.engine.io.AtomicDirectory;
 import dev.tessera.engine.io.AtomicFile;
 import dev.tessera.engine.io.CheckpointFolder;
@@ -97,7 +98,7 @@ public final class UnifiedCheckpoint {
 
     /** Loads {@code folder}, named {@code where} in errors; {@code shipped} checkpoints must carry hashes. */
     private static Loaded load(Path folder, String where, boolean shipped) {
-        configFile(folder);
+        refuseForeign(folder, configFile(folder));
         List<String> missing = FILES.stream().filter(f -> !Files.isRegularFile(folder.resolve(f))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the unified checkpoint " + folder + " is incomplete: missing " + missing
@@ -163,11 +164,32 @@ public final class UnifiedCheckpoint {
             throw new IllegalArgumentException(config + " is not a unified checkpoint manifest (" + Json.problem(e)
                     + "); is this a tokenizer or judge checkpoint? Otherwise restore the config.json it was written with", e);
         }
-        if (!FORMAT.equals(m.format()) || m.version() != VERSION) {
-            throw new IllegalArgumentException(folder + " is a '" + m.format() + "' v" + m.version()
+        checkFormat(folder, m.format(), m.version());
+        return m;
+    }
+
+    /**
+     * Names a folder of another kind (a tokenizer or judge checkpoint) before anything else is
+     * checked, reading only the format tag of its config as a plain tree (no class is bound).
+     */
+    private static void refuseForeign(Path folder, Path config) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(config.toFile());
+        } catch (IOException e) {
+            return; // the hash check or the manifest names what is wrong with it
+        }
+        String format = tree.path("format").asText("");
+        if (!FORMAT.equals(format)) {
+            checkFormat(folder, format, tree.path("version").asInt());
+        }
+    }
+
+    private static void checkFormat(Path folder, String format, int version) {
+        if (!FORMAT.equals(format) || version != VERSION) {
+            throw new IllegalArgumentException(folder + " is a '" + format + "' v" + version
                     + " checkpoint; this Tessera reads " + FORMAT + " v" + VERSION);
         }
-        return m;
     }
 
     private static Path configFile(Path folder) {
