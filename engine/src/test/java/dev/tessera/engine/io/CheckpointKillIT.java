@@ -39,7 +39,10 @@ class CheckpointKillIT {
         }
     }
 
-    /** Starts the writer, waits for its held write in {@code phase}, copies {@code copyOf}, kills it. */
+    /**
+     * Starts the writer, waits for its write held in {@code phase}, copies the previous checkpoint
+     * (the folder, or what the held write set aside) and kills the writer with SIGKILL.
+     */
     private Killed killDuringWrite(String kind, String phase) throws Exception {
         Path folder = dir.resolve("ckpt");
         Path marker = dir.resolve("marker");
@@ -116,6 +119,7 @@ class CheckpointKillIT {
         assertThat(k.folder()).doesNotExist();
         Path aside = AtomicDirectory.leftovers(k.folder().toAbsolutePath(), "old").get(0);
         assertBitIdentical(aside, k.before());
+        assertThat(CheckpointFixtures.provenance(aside)).containsEntry("stepsDone", 2);
         String err = CheckpointFixtures.stderrOf(() -> {
             try (GridTokenizer t = TokenizerCheckpoint.load(k.folder(), GridTokenizer.class)) {
                 assertThat(t.name()).isEqualTo("killed");

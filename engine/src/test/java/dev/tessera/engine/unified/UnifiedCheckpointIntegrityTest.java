@@ -129,6 +129,14 @@ class UnifiedCheckpointIntegrityTest {
     }
 
     @Test
+    void resultsRecordedIntoTheProvenanceLaterKeepTheCheckpointLoadable() throws Exception {
+        Path folder = copy();
+        UnifiedCheckpoint.record(folder, "heldOut", Map.of("answerAccuracy", 0.5));
+        assertThat(UnifiedCheckpoint.provenance(folder)).containsKeys("heldOut", CheckpointHashes.KEY);
+        UnifiedCheckpoint.load(folder).model().close();
+    }
+
+    @Test
     void anOlderCheckpointWithoutHashesStillLoadsAndResumes() throws Exception {
         Path folder = copy();
         CheckpointFixtures.editProvenance(folder, p -> p.remove(CheckpointHashes.KEY));
