@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,10 +23,15 @@ import java.util.Map;
 
 /**
  * The folder layout every Tessera checkpoint shares: {@value #CONFIG} (what to rebuild),
- * {@value #WEIGHTS} (DJL's parameter format) and {@value #PROVENANCE} (how it was made and what
- * it measured), written atomically ({@link AtomicDirectory}). Shipped checkpoints live on the
- * classpath under {@value #RESOURCE_ROOT}{@code NAME/}. What goes into {@value #CONFIG} and how
- * a model is rebuilt from it is the business of each kind's own checkpoint class.
+ * {@value #WEIGHTS} (DJL's parameter format) and {@value #PROVENANCE} (how it was made, what it
+ * measured, and the SHA-256 of every other file: {@link CheckpointHashes}), written atomically
+ * ({@link AtomicDirectory}). Shipped checkpoints live on the classpath under
+ * {@value #RESOURCE_ROOT}{@code NAME/}. What goes into {@value #CONFIG} and how a model is
+ * rebuilt from it is the business of each kind's own checkpoint class.
+ *
+ * <p>Reading checks both files against the recorded hashes before the kind's reader sees a byte
+ * of them, and hands the reader the very bytes it checked. A folder without hashes (an older
+ * checkpoint) loads with a warning; a shipped checkpoint without them is refused.
  */
 public final class CheckpointFolder {
 
@@ -44,7 +50,10 @@ public final class CheckpointFolder {
     private CheckpointFolder() {
     }
 
-    /** Replaces {@code folder} with {@code manifest} as JSON, the parameters of {@code block} and {@code provenance}. */
+    /**
+     * Replaces {@code folder} with {@code manifest} as JSON, the parameters of {@code block} and
+     * {@code provenance} plus the hashes of the two ({@link CheckpointHashes#stamp}).
+     */
     public static void write(Path folder, Object manifest, Block block, Map<String, Object> provenance) {
         AtomicDirectory.write(folder, dir -> {
             Json.mapper().writeValue(dir.resolve(CONFIG).toFile(), manifest);
@@ -52,16 +61,35 @@ public final class CheckpointFolder {
                     Files.newOutputStream(dir.resolve(WEIGHTS))))) {
                 block.saveParameters(out);
             }
-            Json.mapper().writeValue(dir.resolve(PROVENANCE).toFile(), new LinkedHashMap<>(provenance));
+            Json.mapper().writeValue(dir.resolve(PROVENANCE).toFile(), CheckpointHashes.stamp(provenance, dir));
         });
     }
 
-    /** Reads the checkpoint folder at {@code folder}; {@code kind} ("tokenizer") names it in errors. */
+    /**
+     * Reads the checkpoint folder at {@code folder} (or what an interrupted write left of it,
+     * {@link AtomicDirectory#readable}) after checking its files against their recorded hashes;
+     * {@code kind} ("tokenizer") names it in errors.
+     */
     public static <T> T read(Path folder, String kind, Reader<T> reader) {
-        try (InputStream config = Files.newInputStream(folder.resolve(CONFIG));
-             InputStream weights = Files.newInputStream(folder.resolve(WEIGHTS))) {
-            return reader.read(config, weights, folder.toString());
+        Path from = AtomicDirectory.readable(folder);
+        String where = from.toString();
+        if (!Files.isRegularFile(from.resolve(CONFIG))) {
+            throw new IllegalArgumentException("no " + kind + " checkpoint at " + folder + ": missing " + from.resolve(CONFIG)
+                    + "; a checkpoint folder holds " + CONFIG + " and " + WEIGHTS);
+        }
+        Map<String, FileHash> recorded = CheckpointHashes.recordedIn(from, where, false);
+        try {
+            byte[] config = Files.readAllBytes(from.resolve(CONFIG));
+            byte[] weights = Files.readAllBytes(from.resolve(WEIGHTS));
+            if (recorded != null) {
+                CheckpointHashes.check(recorded, where, CONFIG, FileHash.of(config));
+                CheckpointHashes.check(recorded, where, WEIGHTS, FileHash.of(weights));
+            }
+            return reader.read(new ByteArrayInputStream(config), new ByteArrayInputStream(weights), where);
         } catch (NoSuchFileException e) {
+            if (recorded != null) {
+                throw CheckpointHashes.missing(where, Path.of(e.getFile()).getFileName().toString(), recorded);
+            }
             throw new IllegalArgumentException("no " + kind + " checkpoint at " + folder + ": missing " + e.getFile()
                     + "; a checkpoint folder holds " + CONFIG + " and " + WEIGHTS, e);
         } catch (IOException e) {
@@ -75,20 +103,27 @@ public final class CheckpointFolder {
     }
 
     /**
-     * Reads the shipped checkpoint {@code name} (source {@code shipped:NAME} in errors), or
-     * returns null when none is on the classpath.
+     * Reads the shipped checkpoint {@code name} (source {@code shipped:NAME} in errors) after
+     * checking its files against the hashes its provenance must record, or returns null when
+     * none is on the classpath.
      */
     public static <T> T readShipped(String name, Reader<T> reader) {
         String base = RESOURCE_ROOT + name + "/";
-        InputStream config = CheckpointFolder.class.getResourceAsStream(base + CONFIG);
-        InputStream weights = CheckpointFolder.class.getResourceAsStream(base + WEIGHTS);
-        if (config == null || weights == null) {
-            closeQuietly(config);
-            closeQuietly(weights);
-            return null;
-        }
-        try (config; weights) {
-            return reader.read(config, weights, "shipped:" + name);
+        String where = "shipped:" + name;
+        try {
+            byte[] config = resource(base + CONFIG);
+            byte[] weights = resource(base + WEIGHTS);
+            if (config == null || weights == null) {
+                return null;
+            }
+            Map<String, Object> provenance = shippedProvenance(name);
+            Map<String, FileHash> recorded = provenance == null ? null : CheckpointHashes.recorded(provenance, where);
+            if (recorded == null) {
+                CheckpointHashes.unrecorded(where, true);
+            }
+            CheckpointHashes.check(recorded, where, CONFIG, FileHash.of(config));
+            CheckpointHashes.check(recorded, where, WEIGHTS, FileHash.of(weights));
+            return reader.read(new ByteArrayInputStream(config), new ByteArrayInputStream(weights), where);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shipped checkpoint " + name + ": " + e.getMessage(), e);
         }
@@ -125,13 +160,9 @@ public final class CheckpointFolder {
         }
     }
 
-    private static void closeQuietly(InputStream in) {
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // a resource stream that fails to close holds nothing worth reporting
-            }
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = CheckpointFolder.class.getResourceAsStream(path)) {
+            return in == null ? null : in.readAllBytes();
         }
     }
 }

@@ -85,7 +85,7 @@ public final class JudgeCheckpoint {
             judge = SceneJudge.create(manifest.name(), manifest.config(), 0);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(where + " is not a judge checkpoint: " + where + "/config.json: "
-                    + e.getMessage() + "; point at a folder written by train-judge or JudgeCheckpoint.save", e);
+                    + Json.problem(e) + "; point at a folder written by train-judge or JudgeCheckpoint.save", e);
         }
         try {
             CheckpointFolder.loadWeights(judge.model().getBlock(), judge.model().getNDManager(), weights);

@@ -129,7 +129,7 @@ public final class TokenizerCheckpoint {
             };
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(where + "/config.json is not a valid Tessera tokenizer config: "
-                    + e.getMessage(), e);
+                    + Json.problem(e) + "; restore the config.json this checkpoint was written with", e);
         }
         try {
             CheckpointFolder.loadWeights(tokenizer.model().getBlock(), tokenizer.model().getNDManager(), weights);

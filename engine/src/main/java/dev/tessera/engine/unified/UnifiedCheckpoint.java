@@ -1,8 +1,11 @@
 package dev.tessera.engine.unified;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.engine.io.AtomicDirectory;
 import dev.tessera.engine.io.AtomicFile;
+import dev.tessera.engine.io.CheckpointFolder;
+import dev.tessera.engine.io.CheckpointHashes;
 import dev.tessera.engine.io.Json;
 import dev.tessera.engine.lm.AdamW;
 import dev.tessera.engine.lm.UnifiedTransformer;
@@ -28,9 +31,16 @@ import java.util.TreeSet;
  * A unified model on disk, complete enough to resume training exactly: {@code config.json}
  * (model and training config, step), {@code text-tokenizer.json} (HuggingFace format),
  * {@code words.json}, {@code model.params}, {@code optimizer.params} (AdamW moments and step
- * count; left out of shipped models, which are not resumed), {@code history.json} (every step's losses) and {@code provenance.json}. The image
- * tokenizer is referenced by its shipped name. Written atomically: a crash or an interrupt
- * mid-write leaves the previous checkpoint as it was.
+ * count; left out of shipped models, which are not resumed), {@code history.json} (every step's losses) and {@code provenance.json}
+ * (how it was made, and the SHA-256 of every other file: {@link CheckpointHashes}). The image
+ * tokenizer is referenced by its shipped name. Written atomically: a crash, a {@code kill -9}
+ * or an interrupt mid-write leaves the previous checkpoint as it was ({@link AtomicDirectory}).
+ *
+ * <p>{@link #load} checks every file it reads against the recorded hashes before parsing any of
+ * them, and {@link #loadOptimizer} (so every resume) checks {@code optimizer.params} the same
+ * way: a changed, truncated, swapped or missing file is refused with a message naming it and the
+ * fix. A folder without hashes (an older checkpoint) loads with a one-line warning; the shipped
+ * model must carry them.
  */
 public final class UnifiedCheckpoint {
 
@@ -73,18 +83,30 @@ public final class UnifiedCheckpoint {
                 optimizer.save(out);
             }
             Json.mapper().writeValue(dir.resolve("history.json").toFile(), history);
-            Json.mapper().writeValue(dir.resolve("provenance.json").toFile(), new LinkedHashMap<>(provenance));
+            Json.mapper().writeValue(dir.resolve("provenance.json").toFile(), CheckpointHashes.stamp(provenance, dir));
         });
     }
 
-    /** Loads the model (and its training state) from a checkpoint folder. */
+    /**
+     * Loads the model (and its training state) from a checkpoint folder, after checking its
+     * files against the hashes in its provenance.
+     */
     public static Loaded load(Path folder) {
-        Manifest manifest = manifest(folder);
+        Path from = AtomicDirectory.readable(folder);
+        return load(from, from.toString(), false);
+    }
+
+    /** Loads {@code folder}, named {@code where} in errors; {@code shipped} checkpoints must carry hashes. */
+    private static Loaded load(Path folder, String where, boolean shipped) {
+        refuseForeign(folder, configFile(folder));
         List<String> missing = FILES.stream().filter(f -> !Files.isRegularFile(folder.resolve(f))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the unified checkpoint " + folder + " is incomplete: missing " + missing
                     + "; a checkpoint holds " + FILES + " (copy the whole folder, or train again)");
         }
+        CheckpointHashes.verify(folder, where, FILES.stream().filter(f -> !f.equals(CheckpointFolder.PROVENANCE)).toList(),
+                shipped);
+        Manifest manifest = manifest(folder);
         GridTokenizer images = UnifiedModel.imageTokenizer(manifest.model().imageTokenizer());
         UnifiedTransformer transformer = null;
         try {
@@ -118,12 +140,13 @@ public final class UnifiedCheckpoint {
         }
     }
 
-    /** Restores the optimizer state saved beside the model. */
+    /** Restores the optimizer state saved beside the model, after checking it against its recorded hash. */
     public static void loadOptimizer(Path folder, AdamW optimizer, UnifiedModel model) {
         if (!Files.isRegularFile(folder.resolve(OPTIMIZER))) {
             throw new IllegalArgumentException(folder + " has no " + OPTIMIZER + " (shipped models leave it out), so its "
                     + "training cannot be resumed; start a new run, or resume a checkpoint your own training wrote");
         }
+        CheckpointHashes.verify(folder, folder.toString(), List.of(OPTIMIZER), false);
         try (InputStream in = Files.newInputStream(folder.resolve(OPTIMIZER))) {
             optimizer.load(in, model.transformer().parameters());
         } catch (IOException e) {
@@ -133,23 +156,49 @@ public final class UnifiedCheckpoint {
 
     /** The manifest of a checkpoint folder, with clear errors for a missing or foreign folder. */
     public static Manifest manifest(Path folder) {
+        Path config = configFile(AtomicDirectory.readable(folder));
+        Manifest m;
+        try {
+            m = Json.mapper().readValue(config.toFile(), Manifest.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(config + " is not a unified checkpoint manifest (" + Json.problem(e)
+                    + "); is this a tokenizer or judge checkpoint? Otherwise restore the config.json it was written with", e);
+        }
+        checkFormat(folder, m.format(), m.version());
+        return m;
+    }
+
+    /**
+     * Names a folder of another kind (a tokenizer or judge checkpoint) before anything else is
+     * checked, reading only the format tag of its config as a plain tree (no class is bound).
+     */
+    private static void refuseForeign(Path folder, Path config) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(config.toFile());
+        } catch (IOException e) {
+            return; // the hash check or the manifest names what is wrong with it
+        }
+        String format = tree.path("format").asText("");
+        if (!FORMAT.equals(format)) {
+            checkFormat(folder, format, tree.path("version").asInt());
+        }
+    }
+
+    private static void checkFormat(Path folder, String format, int version) {
+        if (!FORMAT.equals(format) || version != VERSION) {
+            throw new IllegalArgumentException(folder + " is a '" + format + "' v" + version
+                    + " checkpoint; this Tessera reads " + FORMAT + " v" + VERSION);
+        }
+    }
+
+    private static Path configFile(Path folder) {
         Path config = folder.resolve("config.json");
         if (!Files.isRegularFile(config)) {
             throw new IllegalArgumentException("no unified checkpoint at " + folder + " (no config.json); train one with "
                     + "%tessera train unified out=<folder> or use the shipped " + DEFAULT);
         }
-        Manifest m;
-        try {
-            m = Json.mapper().readValue(config.toFile(), Manifest.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(config + " is not a unified checkpoint manifest (" + e.getMessage()
-                    + "); is this a tokenizer or judge checkpoint?", e);
-        }
-        if (!FORMAT.equals(m.format()) || m.version() != VERSION) {
-            throw new IllegalArgumentException(folder + " is a '" + m.format() + "' v" + m.version()
-                    + " checkpoint; this Tessera reads " + FORMAT + " v" + VERSION);
-        }
-        return m;
+        return config;
     }
 
     /** The shipped model {@code name}, copied out of the engine jar into a temporary folder and loaded. */
@@ -170,7 +219,7 @@ public final class UnifiedCheckpoint {
                     dir.resolve(f).toFile().deleteOnExit();
                 }
             }
-            return load(dir);
+            return load(dir, "shipped:" + name, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the shipped model " + name + ": " + e.getMessage(), e);
         }

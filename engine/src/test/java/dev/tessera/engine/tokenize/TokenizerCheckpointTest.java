@@ -61,6 +61,9 @@ class TokenizerCheckpointTest {
             TokenizerCheckpoint.save(u, b, Map.of());
         }
         Files.copy(b.resolve("weights.params"), a.resolve("weights.params"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // the recorded hashes catch the swap first; without them the shapes do
+        assertThatThrownBy(() -> TokenizerCheckpoint.load(a)).hasMessageContaining("weights.params has changed");
+        dev.tessera.engine.io.CheckpointFixtures.editProvenance(a, p -> p.remove("files"));
         assertThatThrownBy(() -> TokenizerCheckpoint.load(a)).hasMessageContaining("does not match its config.json");
     }
 
