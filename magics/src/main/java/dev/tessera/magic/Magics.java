@@ -30,6 +30,10 @@ public final class Magics {
             magic = MagicParser.parse(line);
         } catch (MagicParseException e) {
             return new MagicError(e.getMessage(), e.usage());
+        } catch (RuntimeException | LinkageError e) {
+            return new MagicError("Tessera failed unexpectedly while reading the line (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "). This is a bug; please report the line that caused it.",
+                    MagicParser.help());
         }
         try {
             return magic.execute(display);
