@@ -90,8 +90,8 @@ final class TrainSettings {
                 + d.learningRate() + ")\n"
                 + "  seed=N                       any whole number; the same seed, the same run (default "
                 + d.seed() + ")\n"
-                + "  checkpoint-every=N           steps between checkpoints, " + RANGES.get("checkpoint-every")
-                + " (default " + d.checkpointEvery() + ")\n";
+                + "  checkpoint-every=N           steps between checkpoints, 0.." + TrainingLimits.MAX_STEPS
+                + ", 0 = only at the end (default " + d.checkpointEvery() + ")\n";
     }
 
     private static int integer(Map<String, String> kv, String key) {

@@ -88,7 +88,7 @@ class MagicCapsTest {
         assertThat(CompareRequest.USAGE).contains("1..4096");
         assertThat(TrainUnifiedRequest.USAGE).contains("steps=N").contains("1..1000000 (default 150")
                 .contains("1..1024 (default 16)").contains("in (0, 1] (default 0.002)").contains("(default 5)")
-                .contains("0..1000000 (0 = only at the end) (default 50)");
+                .contains("0..1000000, 0 = only at the end (default 50)");
     }
 
     @Test

@@ -21,8 +21,7 @@ public final class TrainingLimits {
     /** Refuses a step count or batch size outside 1..{@link #MAX_STEPS} / 1..{@link #MAX_BATCH}. */
     public static void checkStepsAndBatch(int steps, int batchSize) {
         if (steps < 1 || steps > MAX_STEPS) {
-            throw new IllegalArgumentException("steps must be in 1.." + MAX_STEPS + ", got " + steps
-                    + "; split a longer run into stages that resume the checkpoint");
+            throw new IllegalArgumentException("steps must be in 1.." + MAX_STEPS + ", got " + steps);
         }
         if (batchSize < 1 || batchSize > MAX_BATCH) {
             throw new IllegalArgumentException("batch size must be in 1.." + MAX_BATCH + ", got " + batchSize);
