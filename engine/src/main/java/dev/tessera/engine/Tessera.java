@@ -25,6 +25,7 @@ import dev.tessera.engine.tokenize.TrainableTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -70,9 +71,7 @@ public final class Tessera {
 
     /** Loads an image from a source, resized to {@code size} by {@link Images#centreSquare}. */
     public static RgbImage load(ImageSource source, int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("--size must be a positive number of pixels, got " + size);
-        }
+        Images.checkSide(size);
         if (source instanceof ImageSource.Sample s) {
             return sample(s.index(), size).image();
         }
@@ -126,7 +125,10 @@ public final class Tessera {
                 ImageMetrics.psnr(input, recon), Ssim.of(input, recon));
     }
 
-    /** The codebook of the shipped tokenizer {@code name}: atlas and usage on {@code images} held-out scenes. */
+    /**
+     * The codebook of the shipped tokenizer {@code name}: atlas and usage on {@code images}
+     * (1..{@link EvaluationSet#MAX_IMAGES}) held-out scenes.
+     */
     public static CodebookReport codebook(String name, int images) {
         return codebook(tokenizer(name), images);
     }
@@ -139,11 +141,17 @@ public final class Tessera {
                 TokenizerEvaluation.evaluate(tokenizer, set.images()));
     }
 
-    /** Shipped tokenizers side by side on the first {@code images} images of {@code source}. */
+    /**
+     * Shipped tokenizers, each named once, side by side on the first {@code images}
+     * (1..{@link EvaluationSet#MAX_IMAGES}) images of {@code source}.
+     */
     public static Comparison compare(List<String> names, EvaluationSet.Source source, int images) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("name at least one tokenizer to compare; shipped: "
                     + String.join(", ", TokenizerCheckpoint.available()));
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("name each tokenizer to compare once, got " + String.join(", ", names));
         }
         List<TrainableTokenizer<?>> ts = names.stream().<TrainableTokenizer<?>>map(Tessera::tokenizer).toList();
         int side = ts.get(0).imageSize();

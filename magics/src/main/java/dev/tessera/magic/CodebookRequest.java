@@ -1,6 +1,7 @@
 package dev.tessera.magic;
 
 import dev.tessera.engine.Tessera;
+import dev.tessera.engine.data.EvaluationSet;
 
 /**
  * {@code %tessera codebook [--tokenizer NAME] [--images 256]}: one call of
@@ -13,7 +14,11 @@ public record CodebookRequest(String tokenizer, int images) implements Magic {
 
     static final String USAGE = "Usage: %tessera codebook [--tokenizer NAME] [--images 256]\n"
             + "  --tokenizer  " + TokenizerNames.choices() + "\n"
-            + "  --images     held-out scenes over which code usage is counted (1..4096)";
+            + "  --images     held-out scenes over which code usage is counted (1.." + EvaluationSet.MAX_IMAGES + ")";
+
+    public CodebookRequest {
+        EvaluationSet.checkCount(images);
+    }
 
     @Override
     public Object execute() {

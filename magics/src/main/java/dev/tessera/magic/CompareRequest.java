@@ -18,10 +18,11 @@ public record CompareRequest(List<String> tokenizers, EvaluationSet.Source data,
     static final String USAGE = "Usage: %tessera compare <tokenizer> [<tokenizer>...] [--data scenes] [--images 256]\n"
             + "  tokenizer  " + TokenizerNames.all() + "\n"
             + "  --data     scenes (held-out synthetic scenes), mnist or fashion-mnist (test split)\n"
-            + "  --images   how many images to measure (1..4096)";
+            + "  --images   how many images to measure (1.." + EvaluationSet.MAX_IMAGES + ")";
 
     public CompareRequest {
         tokenizers = List.copyOf(tokenizers);
+        EvaluationSet.checkCount(images);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.tessera.magic;
 
 import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.image.ImageSource;
+import dev.tessera.engine.image.Images;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
+import dev.tessera.engine.unified.UnifiedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Parses {@code %tessera} lines into typed {@link Magic} requests with picocli: one picocli
@@ -115,9 +118,6 @@ public final class MagicParser {
         List<String> settings = List.of();
     }
 
-    /** Most images a codebook or comparison magic measures: keeps a cell's run short and its memory bounded. */
-    static final int MAX_IMAGES = 4096;
-
     /** Command name -> (usage, converter from the parsed picocli object to a request). */
     private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
     }
@@ -130,16 +130,18 @@ public final class MagicParser {
         m.put("help", new Entry(new HelpArgs(), "Usage: %tessera help", a -> new HelpRequest()));
         m.put("tokenize", new Entry(new TokenizeArgs(), TokenizeRequest.USAGE, a -> {
             TokenizeArgs t = (TokenizeArgs) a;
-            return new TokenizeRequest(ImageSource.parse(t.image), t.size, knownTokenizer(t.tokenizer));
+            return new TokenizeRequest(ImageSource.parse(t.image), option("--size", t.size, Images::checkSide),
+                    knownTokenizer(t.tokenizer));
         }));
         m.put("codebook", new Entry(new CodebookArgs(), CodebookRequest.USAGE, a -> {
             CodebookArgs c = (CodebookArgs) a;
-            return new CodebookRequest(knownTokenizer(c.tokenizer), imageCount(c.images));
+            return new CodebookRequest(knownTokenizer(c.tokenizer), option("--images", c.images, EvaluationSet::checkCount));
         }));
         m.put("compare", new Entry(new CompareArgs(), CompareRequest.USAGE, a -> {
             CompareArgs c = (CompareArgs) a;
             c.tokenizers.forEach(MagicParser::knownTokenizer);
-            return new CompareRequest(c.tokenizers, EvaluationSet.Source.parse(c.data), imageCount(c.images));
+            return new CompareRequest(c.tokenizers, EvaluationSet.Source.parse(c.data),
+                    option("--images", c.images, EvaluationSet::checkCount));
         }));
         m.put("caption", new Entry(new CaptionArgs(), CaptionRequest.USAGE, a -> {
             CaptionArgs c = (CaptionArgs) a;
@@ -151,8 +153,8 @@ public final class MagicParser {
         }));
         m.put("generate", new Entry(new GenerateArgs(), GenerateRequest.USAGE, a -> {
             GenerateArgs g = (GenerateArgs) a;
-            return new GenerateRequest(g.prompt, g.n, new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed),
-                    g.model);
+            return new GenerateRequest(g.prompt, option("--n", g.n, UnifiedModel::checkImageCount),
+                    new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed), g.model);
         }));
         m.put("train", new Entry(new TrainArgs(), TrainUnifiedRequest.USAGE, a -> {
             TrainArgs t = (TrainArgs) a;
@@ -173,11 +175,13 @@ public final class MagicParser {
         return name;
     }
 
-    private static int imageCount(int n) {
-        if (n < 1 || n > MAX_IMAGES) {
-            throw new IllegalArgumentException("--images must be in 1.." + MAX_IMAGES + ", got " + n);
+    /** {@code value} checked by the engine's own rule, its message prefixed with the option that gave it. */
+    private static int option(String name, int value, IntUnaryOperator check) {
+        try {
+            return check.applyAsInt(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " " + value + " is out of range: " + e.getMessage(), e);
         }
-        return n;
     }
 
     /** Every command's usage, for {@code %tessera help}. */
@@ -187,7 +191,11 @@ public final class MagicParser {
         return sb.toString();
     }
 
-    /** Parses the text after {@code %tessera}; throws {@link MagicParseException} naming the problem. */
+    /**
+     * Parses and validates the text after {@code %tessera} without running anything: the request
+     * it returns has every number checked against the engine's caps. Throws only
+     * {@link MagicParseException}, naming the problem; {@link Magics#run} starts with it.
+     */
     static Magic parse(String line) {
         List<String> words = LineSplitter.split(line);
         if (words.isEmpty()) {
@@ -199,10 +207,11 @@ public final class MagicParser {
             throw new MagicParseException("unknown command '" + words.get(0) + "'; the commands are "
                     + String.join(", ", commands.keySet()), help());
         }
-        CommandLine cl = new CommandLine(entry.args());
+        // @file arguments are words of the line, never files of arguments to read
+        CommandLine cl = new CommandLine(entry.args()).setExpandAtFiles(false);
         try {
             cl.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
+        } catch (CommandLine.PicocliException e) {
             throw new MagicParseException(e.getMessage(), entry.usage());
         }
         try {

@@ -25,11 +25,9 @@ public final class Magics {
      * run (training). The kernel integration passes the cell's display.
      */
     public static Object run(String line, LiveDisplay display) {
-        Magic magic;
-        try {
-            magic = MagicParser.parse(line);
-        } catch (MagicParseException e) {
-            return new MagicError(e.getMessage(), e.usage());
+        Object parsed = parse(line);
+        if (!(parsed instanceof Magic magic)) {
+            return parsed;
         }
         try {
             return magic.execute(display);
@@ -38,6 +36,23 @@ public final class Magics {
         } catch (RuntimeException | LinkageError e) {
             return new MagicError("Tessera failed unexpectedly (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "). This is a bug; please report the line that caused it.", magic.usage());
+        }
+    }
+
+    /**
+     * Reads the text after {@code %tessera} without running anything: the {@link Magic} request
+     * it asks for, every number checked against the engine's caps, or the {@link MagicError} the
+     * line gives. {@link #run} starts with it; tests and tools use it to check lines cheaply.
+     */
+    public static Object parse(String line) {
+        try {
+            return MagicParser.parse(line);
+        } catch (MagicParseException e) {
+            return new MagicError(e.getMessage(), e.usage());
+        } catch (RuntimeException | LinkageError e) {
+            return new MagicError("Tessera failed unexpectedly while reading the line (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "). This is a bug; please report the line that caused it.",
+                    MagicParser.help());
         }
     }
 }

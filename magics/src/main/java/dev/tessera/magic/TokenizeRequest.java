@@ -2,6 +2,7 @@ package dev.tessera.magic;
 
 import dev.tessera.engine.Tessera;
 import dev.tessera.engine.image.ImageSource;
+import dev.tessera.engine.image.Images;
 
 /**
  * {@code %tessera tokenize <image path | sample:N> [--size 64] [--tokenizer NAME]}: one call of
@@ -16,8 +17,12 @@ public record TokenizeRequest(ImageSource source, int size, String tokenizer) im
     static final String USAGE = "Usage: %tessera tokenize <image path | sample:N> [--size 64] [--tokenizer NAME]\n"
             + "  sample:N     held-out synthetic scene number N (N >= 0)\n"
             + "  path         a PNG, JPEG, GIF or BMP file; it is centre-cropped to a square and resized\n"
-            + "  --size       side in pixels the tokenizer takes (default 64)\n"
+            + "  --size       side in pixels the tokenizer takes (default 64; 1.." + Images.MAX_SIDE + ")\n"
             + "  --tokenizer  " + TokenizerNames.choices();
+
+    public TokenizeRequest {
+        Images.checkSide(size);
+    }
 
     @Override
     public Object execute() {

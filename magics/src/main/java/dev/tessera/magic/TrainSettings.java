@@ -2,6 +2,7 @@ package dev.tessera.magic;
 
 import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.LossWeighting;
+import dev.tessera.engine.train.TrainingLimits;
 import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
 
@@ -14,11 +15,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the {@code key=value} settings of {@code %tessera train unified} into a {@link UnifiedRun}. */
+/**
+ * Reads the {@code key=value} settings of {@code %tessera train unified} into a {@link UnifiedRun}.
+ * The numbers are checked by the engine's {@link UnifiedTrainingConfig} (caps in
+ * {@link TrainingLimits}); a number too large for its type is refused here with the same range.
+ */
 final class TrainSettings {
 
     static final Set<String> KEYS = Set.of("preset", "embedding", "freeze-text", "steps", "batch", "lr", "seed",
             "checkpoint-every", "out", "resume", "weighting");
+
+    /** The valid values of each numeric key, as the usage and the errors show them. */
+    private static final Map<String, String> RANGES = Map.of(
+            "steps", "1.." + TrainingLimits.MAX_STEPS,
+            "batch", "1.." + TrainingLimits.MAX_BATCH,
+            "checkpoint-every", "0.." + TrainingLimits.MAX_STEPS + " (0 = only at the end)",
+            "seed", Long.MIN_VALUE + ".." + Long.MAX_VALUE,
+            "lr", "[0, 1]");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -30,7 +43,9 @@ final class TrainSettings {
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
-                throw new IllegalArgumentException("'" + s + "' is not key=value; keys: " + String.join(", ", sorted()));
+                String what = eq < 0 ? "is not key=value" : eq == 0 ? "has no key" : "has no value";
+                throw new IllegalArgumentException("'" + s + "' " + what + ": write settings as key=value, e.g. steps=100; "
+                        + "keys: " + String.join(", ", sorted()));
             }
             String key = s.substring(0, eq);
             if (!KEYS.contains(key)) {
@@ -49,7 +64,7 @@ final class TrainSettings {
             recipe = recipe.withLearningRate(number(kv, "lr"));
         }
         if (kv.containsKey("seed")) {
-            recipe = recipe.withSeed(integer(kv, "seed"));
+            recipe = recipe.withSeed(whole(kv, "seed"));
         }
         if (kv.containsKey("weighting")) {
             recipe = recipe.withWeighting(LossWeighting.parse(kv.get("weighting")));
@@ -64,11 +79,39 @@ final class TrainSettings {
         return new UnifiedRun(preset, mode, bool(kv, "freeze-text"), recipe, out, bool(kv, "resume"));
     }
 
+    /** The recipe lines of the usage: each key with its valid values and the notebook recipe's default. */
+    static String recipeUsage() {
+        UnifiedTrainingConfig d = UnifiedTrainingConfig.notebook();
+        return "  steps=N                      optimizer steps, " + RANGES.get("steps") + " (default " + d.steps()
+                + ": a few minutes on 2 cores)\n"
+                + "  batch=N                      sequences per step, " + RANGES.get("batch") + " (default "
+                + d.batchSize() + ")\n"
+                + "  lr=X                         peak learning rate, in " + RANGES.get("lr") + " (default "
+                + d.learningRate() + ")\n"
+                + "  seed=N                       any whole number; the same seed, the same run (default "
+                + d.seed() + ")\n"
+                + "  checkpoint-every=N           steps between checkpoints, 0.." + TrainingLimits.MAX_STEPS
+                + ", 0 = only at the end (default " + d.checkpointEvery() + ")\n";
+    }
+
     private static int integer(Map<String, String> kv, String key) {
+        long v = whole(kv, key);
+        if (v != (int) v) {
+            throw new IllegalArgumentException(key + " must be in " + RANGES.get(key) + ", got " + kv.get(key));
+        }
+        return (int) v;
+    }
+
+    private static long whole(Map<String, String> kv, String key) {
+        String text = kv.get(key);
         try {
-            return Integer.parseInt(kv.get(key));
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + kv.get(key) + "'");
+            if (text.matches("[+-]?[0-9]+")) {
+                throw new IllegalArgumentException(key + " must be in " + RANGES.get(key) + ", got " + text);
+            }
+            throw new IllegalArgumentException(key + " must be a whole number in " + RANGES.get(key)
+                    + ", written in digits (e.g. " + key + "=100), got '" + text + "'");
         }
     }
 
@@ -76,7 +119,8 @@ final class TrainSettings {
         try {
             return Double.parseDouble(kv.get(key));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + kv.get(key) + "'");
+            throw new IllegalArgumentException(key + " must be a number in " + RANGES.get(key) + " (e.g. lr=0.002), got '"
+                    + kv.get(key) + "'");
         }
     }
 

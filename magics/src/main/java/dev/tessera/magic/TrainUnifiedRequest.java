@@ -24,7 +24,7 @@ public record TrainUnifiedRequest(UnifiedRun run) implements Magic {
             + "  preset=small|tiny|gpu        model size (default small: width 192, 4 layers)\n"
             + "  embedding=joint-embedding|unified-codebook   TEAL joint embedding (default) or UniCode tied codebook\n"
             + "  freeze-text=false|true       keep text embeddings fixed (TEAL)\n"
-            + "  steps=150 batch=16 lr=0.002 seed=5 checkpoint-every=50   the recipe (defaults: a few minutes on 2 cores)\n"
+            + TrainSettings.recipeUsage()
             + "  weighting=token|example      loss per target token (default) or per sequence, however long its target\n"
             + "  out=FOLDER                   checkpoint folder (default runs/unified-<date-time>); later magics take\n"
             + "                               --model FOLDER, or --model last for the model trained last\n"

@@ -1,5 +1,7 @@
 package dev.tessera.tests
 
+import dev.tessera.engine.Tessera
+import dev.tessera.engine.image.Images
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
@@ -25,9 +27,19 @@ class MagicsReplIT {
     @Test
     fun `tokenizing a built-in sample displays a png`() {
         val image = repl.cell("%tessera tokenize sample:3").png()
-        // At least the 64x64 input itself; the renderers may add the reconstruction and the grid.
-        assertThat(image.width).isGreaterThanOrEqualTo(64)
-        assertThat(image.height).isGreaterThanOrEqualTo(64)
+        // The default tokenizer (vq-shapes64) has one level, so TokenGridPicture draws input, token grid and
+        // reconstruction as three 384 px panels with 16 px gaps, under a 28 px title row, and no refinement strip:
+        // width 16 + 384 + 16 + 384 + 16 + 384 + 16 = 1216, height 16 + 28 + 384 + 16 = 444.
+        assertThat(image.width).isEqualTo(1216)
+        assertThat(image.height).isEqualTo(444)
+        // The input panel at (16, 44) is the 64 px scene enlarged 6x by nearest neighbour: pixel for pixel the scene.
+        val input = Images.toBuffered(Tessera.sample(3, 64).image())
+        for (y in 0 until 64 step 5) {
+            for (x in 0 until 64 step 5) {
+                assertThat(image.getRGB(16 + 6 * x + 3, 44 + 6 * y + 3) and 0xFFFFFF).`as`("input pixel (%d, %d)", x, y)
+                    .isEqualTo(input.getRGB(x, y) and 0xFFFFFF)
+            }
+        }
     }
 
     @Test

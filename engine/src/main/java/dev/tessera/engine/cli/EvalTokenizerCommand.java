@@ -1,8 +1,7 @@
 package dev.tessera.engine.cli;
 
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.Scene;
-import dev.tessera.engine.data.SceneConfig;
-import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.JudgeEvaluation;
@@ -32,7 +31,7 @@ final class EvalTokenizerCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = TokenizerCheckpoint.DEFAULT, description = "shipped checkpoint name")
     String name;
 
-    @Option(names = "--images", defaultValue = "512", description = "held-out scenes to evaluate on")
+    @Option(names = "--images", defaultValue = "512", description = "held-out scenes to evaluate on (1.." + EvaluationSet.MAX_IMAGES + ")")
     int images;
 
     @Option(names = "--judge", description = "also judge the reconstructions with this shipped judge (e.g. "
@@ -41,11 +40,11 @@ final class EvalTokenizerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        EvaluationSet.checkCount(images);
         try (TrainableTokenizer<?> t = checkpoint == null ? TokenizerCheckpoint.pretrained(name)
                 : TokenizerCheckpoint.load(checkpoint)) {
-            SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(t.imageSize()));
             System.out.println(t + "\n" + TokenizerEvaluation.evaluate(t,
-                    heldOut.scenes(0, images).stream().map(Scene::image).toList()));
+                    EvaluationSet.load(EvaluationSet.Source.SCENES, images, t.imageSize()).images()));
             if (judge != null) {
                 try (SceneJudge j = JudgeCheckpoint.pretrained(judge)) {
                     List<Scene> scenes = JudgeEvaluation.heldOut(j, images);

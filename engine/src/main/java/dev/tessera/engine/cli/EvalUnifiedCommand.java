@@ -1,5 +1,6 @@
 package dev.tessera.engine.cli;
 
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
@@ -22,11 +23,12 @@ final class EvalUnifiedCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", description = "checkpoint folder (default: the shipped model)")
     Path checkpoint;
 
-    @Option(names = "--scenes", defaultValue = "512", description = "held-out scenes to caption and question")
+    @Option(names = "--scenes", defaultValue = "512", description = "held-out scenes to caption and question (1.." + EvaluationSet.MAX_IMAGES + ")")
     int scenes;
 
     @Option(names = "--samples", defaultValue = "8",
-            description = "images per single-object prompt for the judged text-to-image score (0 = skip)")
+            description = "images per single-object prompt for the judged text-to-image score (0 = skip, at most "
+                    + UnifiedModel.MAX_IMAGES + ")")
     int samples;
 
     @Option(names = "--temperature", defaultValue = "0.8", description = "sampling temperature for text-to-image")
@@ -52,6 +54,12 @@ final class EvalUnifiedCommand implements Callable<Integer> {
         if (record && checkpoint == null) {
             throw new IllegalArgumentException("--record needs --checkpoint FOLDER (the shipped model is read-only)");
         }
+        // every setting is checked before minutes of evaluation, not after
+        EvaluationSet.checkCount(scenes);
+        if (samples != 0) {
+            UnifiedModel.checkImageCount(samples);
+        }
+        SamplingConfig sampling = new SamplingConfig(temperature, topK, 1.0, cfg, seed);
         UnifiedCheckpoint.Loaded loaded = checkpoint == null ? UnifiedCheckpoint.pretrained(UnifiedCheckpoint.DEFAULT)
                 : UnifiedCheckpoint.load(checkpoint);
         try (UnifiedModel model = loaded.model()) {
@@ -60,7 +68,7 @@ final class EvalUnifiedCommand implements Callable<Integer> {
             if (samples > 0) {
                 try (SceneJudge j = JudgeCheckpoint.pretrained(judge)) {
                     report = report.withGeneration(GenerationEvaluation.evaluate(model, j, samples,
-                            new SamplingConfig(temperature, topK, 1.0, cfg, seed)));
+                            sampling));
                 }
             }
             System.out.println(report);

@@ -1,5 +1,6 @@
 package dev.tessera.engine.cli;
 
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.JudgeConfig;
@@ -13,6 +14,7 @@ import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
+import dev.tessera.engine.train.TrainingLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +66,7 @@ final class TrainJudgeCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "judge-shapes32", description = "judge-shapes32 (32x32 scenes) or tiny")
     String preset;
 
-    @Option(names = "--steps", description = "override the preset's step count")
+    @Option(names = "--steps", description = "override the preset's step count (1.." + TrainingLimits.MAX_STEPS + ")")
     Integer steps;
 
     @Option(names = "--seed", description = "override the preset's training seed (never the held-out seed)")
@@ -73,7 +75,7 @@ final class TrainJudgeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "checkpoint folder to write")
     Path out;
 
-    @Option(names = "--eval-images", defaultValue = "1024", description = "held-out scenes to evaluate on")
+    @Option(names = "--eval-images", defaultValue = "1024", description = "held-out scenes to evaluate on (1.." + EvaluationSet.MAX_IMAGES + ")")
     int evalImages;
 
     @Option(names = "--log-every", defaultValue = "100", description = "print progress every N steps")
@@ -85,6 +87,8 @@ final class TrainJudgeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Preset p = Preset.parse(preset);
+        EvaluationSet.checkCount(evalImages);
+        LogEvery.check(logEvery);
         JudgeTrainingConfig recipe = p.recipe;
         if (steps != null) {
             recipe = recipe.withSteps(steps);

@@ -1,8 +1,7 @@
 package dev.tessera.engine.cli;
 
-import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.SceneConfig;
-import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.eval.ReconstructionReport;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.runtime.RuntimeSettings;
@@ -12,6 +11,7 @@ import dev.tessera.engine.tokenize.TrainableTokenizer;
 import dev.tessera.engine.train.TokenizerTrainer;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.train.TokenizerTrainingResult;
+import dev.tessera.engine.train.TrainingLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +31,7 @@ final class TrainTokenizerCommand implements Callable<Integer> {
                     + "setok-shapes64 (dynamic cluster tokens) or tiny")
     String preset;
 
-    @Option(names = "--steps", description = "override the preset's step count")
+    @Option(names = "--steps", description = "override the preset's step count (1.." + TrainingLimits.MAX_STEPS + ")")
     Integer steps;
 
     @Option(names = "--seed", description = "override the preset's seed")
@@ -40,7 +40,7 @@ final class TrainTokenizerCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "checkpoint folder to write")
     Path out;
 
-    @Option(names = "--eval-images", defaultValue = "512", description = "held-out scenes to evaluate on")
+    @Option(names = "--eval-images", defaultValue = "512", description = "held-out scenes to evaluate on (1.." + EvaluationSet.MAX_IMAGES + ")")
     int evalImages;
 
     @Option(names = "--log-every", defaultValue = "25", description = "print progress every N steps")
@@ -49,6 +49,8 @@ final class TrainTokenizerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TokenizerPreset p = TokenizerPreset.parse(preset);
+        EvaluationSet.checkCount(evalImages);
+        LogEvery.check(logEvery);
         TokenizerTrainingConfig recipe = p.recipe();
         if (steps != null) {
             recipe = recipe.withSteps(steps);
@@ -73,9 +75,8 @@ final class TrainTokenizerCommand implements Callable<Integer> {
                     })
                     .checkpointTo(out, provenance)
                     .run();
-            SceneGenerator heldOut = new SceneGenerator(SceneConfig.heldOut64().withSize(tokenizer.imageSize()));
             ReconstructionReport report = TokenizerEvaluation.evaluate(tokenizer,
-                    heldOut.scenes(0, evalImages).stream().map(Scene::image).toList());
+                    EvaluationSet.load(EvaluationSet.Source.SCENES, evalImages, tokenizer.imageSize()).images());
             System.out.println("held-out: " + report);
             provenance.put("seconds", result.seconds());
             provenance.put("heldOut", report);

@@ -4,6 +4,7 @@ import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.train.TrainingLimits;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedConfig;
 import dev.tessera.engine.unified.UnifiedModel;
@@ -36,10 +37,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Option(names = "--freeze-text", description = "keep the text embedding rows fixed (TEAL)")
     boolean freezeText;
 
-    @Option(names = "--steps", description = "override the recipe's step count")
+    @Option(names = "--steps", description = "override the recipe's step count (1.." + TrainingLimits.MAX_STEPS + ")")
     Integer steps;
 
-    @Option(names = "--batch", description = "override the recipe's batch size")
+    @Option(names = "--batch", description = "override the recipe's batch size (1.." + TrainingLimits.MAX_BATCH + ")")
     Integer batch;
 
     @Option(names = "--seed", description = "override the recipe's seed")
@@ -55,7 +56,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             + "optimizer and schedule, its own seed), instead of random weights")
     Path init;
 
-    @Option(names = "--lr", description = "override the recipe's peak learning rate")
+    @Option(names = "--lr", description = "override the recipe's peak learning rate, in (0, 1]")
     Double lr;
 
     @Option(names = "--weighting", description = "how target tokens share the loss: token (every token the same, the "
@@ -67,6 +68,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LogEvery.check(logEvery);
         UnifiedTrainingConfig recipe = preset.equals("tiny") ? UnifiedTrainingConfig.notebook() : UnifiedTrainingConfig.small();
         if (steps != null) {
             recipe = recipe.withSteps(steps);

@@ -1,5 +1,6 @@
 package dev.tessera.engine.image;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -45,6 +46,11 @@ public sealed interface ImageSource {
                 throw new IllegalArgumentException("'" + t + "' is not a sample: write sample:N with a whole number N >= 0, e.g. sample:3");
             }
         }
-        return new File(Path.of(t));
+        try {
+            return new File(Path.of(t));
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a file path this system accepts (" + e.getReason()
+                    + "): write sample:N (a held-out scene) or the path of an image file", e);
+        }
     }
 }

@@ -75,6 +75,18 @@ public final class Images {
         return out;
     }
 
+    /** Largest side an image is resized to: far above any model's input, small enough for memory. */
+    public static final int MAX_SIDE = 1024;
+
+    /** Refuses a side outside 1..{@link #MAX_SIDE} pixels; returns it. */
+    public static int checkSide(int side) {
+        if (side < 1 || side > MAX_SIDE) {
+            throw new IllegalArgumentException("the image side must be 1.." + MAX_SIDE + " pixels, got " + side
+                    + "; the shipped tokenizers take 32 or 64");
+        }
+        return side;
+    }
+
     /**
      * The resize policy for images of any size: composite transparency over black, crop the
      * centred largest square, then scale it to {@code side x side} with bilinear filtering
@@ -82,9 +94,7 @@ public final class Images {
      * rather than skipped).
      */
     public static BufferedImage centreSquare(BufferedImage img, int side) {
-        if (side < 1) {
-            throw new IllegalArgumentException("the square side must be a positive number of pixels, got " + side);
-        }
+        checkSide(side);
         if (isGrey(img)) {
             img = toBuffered(fromBuffered(img));
         }

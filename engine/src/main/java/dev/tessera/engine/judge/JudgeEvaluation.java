@@ -1,5 +1,6 @@
 package dev.tessera.engine.judge;
 
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
@@ -22,11 +23,9 @@ public final class JudgeEvaluation {
     private JudgeEvaluation() {
     }
 
-    /** The first {@code n} scenes of the held-out stream ({@link SceneConfig#HELD_OUT_SEED}), 1..4 objects, at the judge's size. */
+    /** The first {@code n} (1..{@link EvaluationSet#MAX_IMAGES}) scenes of the held-out stream ({@link SceneConfig#HELD_OUT_SEED}), 1..4 objects, at the judge's size. */
     public static List<Scene> heldOut(SceneJudge judge, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("evaluation needs at least one scene, got " + n);
-        }
+        EvaluationSet.checkCount(n);
         return new SceneGenerator(new SceneConfig(judge.imageSize(), 1, JudgeHeads.COUNTS, SceneConfig.HELD_OUT_SEED))
                 .scenes(0, n);
     }

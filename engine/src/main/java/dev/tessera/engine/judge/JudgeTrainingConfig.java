@@ -1,9 +1,11 @@
 package dev.tessera.engine.judge;
 
 import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.train.TrainingLimits;
 
 /**
- * How to train a {@link SceneJudge} on generated scenes of 1..4 objects.
+ * How to train a {@link SceneJudge} on generated scenes of 1..4 objects. Steps, batch size and
+ * checkpoint interval are capped by {@link TrainingLimits}.
  *
  * @param steps           optimiser steps
  * @param batchSize       scenes per step (each scene is seen once: the stream is endless)
@@ -19,10 +21,7 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
                                   double maxGradNorm, int checkpointEvery, double degraded) {
 
     public JudgeTrainingConfig {
-        if (steps < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("steps and batchSize must be >= 1, got steps=" + steps
-                    + " batchSize=" + batchSize);
-        }
+        TrainingLimits.checkStepsAndBatch(steps, batchSize);
         if (!(learningRate >= 0 && learningRate < 1)) {
             throw new IllegalArgumentException("learningRate must be in [0, 1), got " + learningRate);
         }
@@ -36,9 +35,10 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
         if (!(degraded >= 0 && degraded <= 1)) {
             throw new IllegalArgumentException("degraded is a fraction of images, 0..1, got " + degraded);
         }
-        if (maxGradNorm < 0 || checkpointEvery < 0) {
-            throw new IllegalArgumentException("maxGradNorm (0 = no clipping) and checkpointEvery (0 = end only) must be >= 0");
+        if (!(maxGradNorm >= 0)) {
+            throw new IllegalArgumentException("maxGradNorm must be >= 0 (0 = no clipping), got " + maxGradNorm);
         }
+        TrainingLimits.checkCheckpointEvery(checkpointEvery);
     }
 
     /** The recipe of the shipped {@code judge-shapes32}. */

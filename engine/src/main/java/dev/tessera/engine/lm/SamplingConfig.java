@@ -8,22 +8,33 @@ package dev.tessera.engine.lm;
  * @param topP        keep the smallest set of ids whose probability reaches p (1 = all)
  * @param cfgScale    classifier-free guidance for text-to-image: logits = u + s (c - u) from the
  *                    conditional (c) and unconditional (u) pass; 1 = no guidance
- * @param seed        seed of the sampling stream, so a sample can be reproduced
+ * @param seed        seed of the sampling stream, so a sample can be reproduced (any value)
  */
 public record SamplingConfig(double temperature, int topK, double topP, double cfgScale, long seed) {
 
+    /** Highest temperature: beyond it every id is about equally likely, so samples are noise. */
+    public static final double MAX_TEMPERATURE = 10;
+
+    /** Largest top-k; a k above the vocabulary keeps every id, as 0 does. */
+    public static final int MAX_TOP_K = 65_536;
+
+    /** Strongest classifier-free guidance; far above the useful 1..6. */
+    public static final double MAX_CFG = 20;
+
     public SamplingConfig {
-        if (!(temperature >= 0) || temperature > 10) {
-            throw new IllegalArgumentException("temperature must be in [0, 10], got " + temperature);
+        if (!(temperature >= 0) || temperature > MAX_TEMPERATURE) {
+            throw new IllegalArgumentException("temperature (--temperature) must be in [0, " + (int) MAX_TEMPERATURE
+                    + "] (0 = greedy), got " + temperature);
         }
-        if (topK < 0) {
-            throw new IllegalArgumentException("topK must be >= 0 (0 = off), got " + topK);
+        if (topK < 0 || topK > MAX_TOP_K) {
+            throw new IllegalArgumentException("topK (--top-k) must be in 0.." + MAX_TOP_K + " (0 = off), got " + topK);
         }
         if (!(topP > 0) || topP > 1) {
-            throw new IllegalArgumentException("topP must be in (0, 1], got " + topP);
+            throw new IllegalArgumentException("topP (--top-p) must be in (0, 1] (1 = off), got " + topP);
         }
-        if (!(cfgScale >= 0) || cfgScale > 20) {
-            throw new IllegalArgumentException("cfgScale must be in [0, 20] (1 = no guidance), got " + cfgScale);
+        if (!(cfgScale >= 0) || cfgScale > MAX_CFG) {
+            throw new IllegalArgumentException("cfgScale (--cfg) must be in [0, " + (int) MAX_CFG + "] (1 = no guidance), got "
+                    + cfgScale);
         }
     }
 

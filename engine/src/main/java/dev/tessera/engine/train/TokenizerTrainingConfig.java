@@ -1,7 +1,8 @@
 package dev.tessera.engine.train;
 
 /**
- * How to train a VQ tokenizer on generated scenes.
+ * How to train a VQ tokenizer on generated scenes. Steps, batch size and checkpoint interval are
+ * capped by {@link TrainingLimits}.
  *
  * @param steps           optimiser steps
  * @param batchSize       scenes per step
@@ -19,20 +20,18 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
                                       double maxGradNorm) {
 
     public TokenizerTrainingConfig {
-        if (steps < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("steps and batchSize must be >= 1, got steps=" + steps
-                    + " batchSize=" + batchSize);
-        }
+        TrainingLimits.checkStepsAndBatch(steps, batchSize);
         if (!(learningRate >= 0 && learningRate < 1)) {
             throw new IllegalArgumentException("learningRate must be in [0, 1), got " + learningRate);
         }
         if (warmupSteps < 0 || warmupSteps >= steps) {
             throw new IllegalArgumentException("warmupSteps must be in 0..steps-1, got " + warmupSteps);
         }
-        if (restartEvery < 0 || checkpointEvery < 0) {
-            throw new IllegalArgumentException("restartEvery and checkpointEvery must be >= 0");
+        if (restartEvery < 0) {
+            throw new IllegalArgumentException("restartEvery must be >= 0 (0 = never), got " + restartEvery);
         }
-        if (maxGradNorm < 0) {
+        TrainingLimits.checkCheckpointEvery(checkpointEvery);
+        if (!(maxGradNorm >= 0)) {
             throw new IllegalArgumentException("maxGradNorm must be >= 0 (0 = no clipping), got " + maxGradNorm);
         }
         if (quantizerWarmupSteps < 0 || quantizerWarmupSteps >= steps) {

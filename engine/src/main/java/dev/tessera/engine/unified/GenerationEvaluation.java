@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Scores text-to-image with the independent {@link SceneJudge} (trained on real scenes only,
  * never used to train the generator): every single-object prompt "a COLOUR SHAPE" ("an orange square") gets
- * {@code samples} images, and an image counts as correct when the judge sees exactly that
+ * {@code samples} images (1..{@link UnifiedModel#MAX_IMAGES}), and an image counts as correct when the judge sees exactly that
  * colour and that shape. The judge's score on real held-out scenes of the same prompts, and on
  * their tokenizer reconstructions, is reported beside it as the ceiling a generator can reach
  * through this tokenizer.
@@ -30,6 +30,7 @@ public final class GenerationEvaluation {
     }
 
     public static GenerationReport evaluate(UnifiedModel model, SceneJudge judge, int samples, SamplingConfig sampling) {
+        UnifiedModel.checkImageCount(samples);
         if (judge.imageSize() != model.imageSize()) {
             throw new IllegalArgumentException("the judge reads " + judge.imageSize() + "px images but the model draws "
                     + model.imageSize() + "px ones");

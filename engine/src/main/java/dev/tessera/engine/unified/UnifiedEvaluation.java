@@ -3,6 +3,7 @@ package dev.tessera.engine.unified;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
@@ -37,11 +38,9 @@ public final class UnifiedEvaluation {
     private UnifiedEvaluation() {
     }
 
-    /** Captions and questions {@code count} held-out scenes. */
+    /** Captions and questions {@code count} held-out scenes (1..{@link EvaluationSet#MAX_IMAGES}). */
     public static UnifiedReport evaluate(UnifiedModel model, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("evaluate on at least one scene, got " + count);
-        }
+        EvaluationSet.checkCount(count);
         SceneGenerator heldOut = new SceneGenerator(model.scenes(SceneConfig.HELD_OUT_SEED));
         SplittableRandom rng = new SplittableRandom(SceneConfig.HELD_OUT_SEED);
         int countOk = 0;

@@ -37,6 +37,8 @@ public final class UnifiedModel implements AutoCloseable {
     static final long CORPUS_SEED = 11;
     /** Longest caption or answer the model may write, in text ids. */
     static final int MAX_TEXT_IDS = 24;
+    /** Most images one {@link #generate} call draws: a cell's worth, with bounded memory. */
+    public static final int MAX_IMAGES = 64;
 
     private final UnifiedConfig config;
     private final ByteLevelBpe text;
@@ -186,15 +188,22 @@ public final class UnifiedModel implements AutoCloseable {
         return result;
     }
 
+    /** Refuses an image count for {@link #generate} outside 1..{@link #MAX_IMAGES}; returns it. */
+    public static int checkImageCount(int n) {
+        if (n < 1 || n > MAX_IMAGES) {
+            throw new IllegalArgumentException("generate draws 1.." + MAX_IMAGES + " images at a time, got " + n
+                    + "; for more, run it again with another --seed");
+        }
+        return n;
+    }
+
     /**
      * Draws {@code n} images for {@code prompt} ("a red circle"): exactly one image's worth of
      * image ids after {@code <boi>}, sampled under {@code sampling}, with classifier-free
      * guidance against the empty prompt when {@code sampling.cfgScale() != 1}.
      */
     public Generation generate(String prompt, int n, SamplingConfig sampling) {
-        if (n < 1 || n > 64) {
-            throw new IllegalArgumentException("generate 1..64 images at a time, got " + n);
-        }
+        checkImageCount(n);
         String checked = checkPrompt(prompt, "prompt");
         long start = System.nanoTime();
         int[] p = tasks.generatePrompt(checked);

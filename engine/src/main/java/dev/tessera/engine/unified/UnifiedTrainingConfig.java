@@ -2,9 +2,11 @@ package dev.tessera.engine.unified;
 
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.task.TaskMix;
+import dev.tessera.engine.train.TrainingLimits;
 
 /**
- * How a unified model is trained.
+ * How a unified model is trained. Steps, batch size and checkpoint interval are capped by
+ * {@link TrainingLimits}; the learning rate must be in [0, 1] (0: a frozen control run).
  *
  * @param steps           optimizer steps
  * @param batchSize       sequences per step
@@ -26,18 +28,18 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
         if (weighting == null) {
             weighting = LossWeighting.TOKEN;
         }
-        if (steps < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("steps and batchSize must be >= 1, got " + steps + " and " + batchSize);
-        }
+        TrainingLimits.checkStepsAndBatch(steps, batchSize);
         if (!(learningRate >= 0) || learningRate > 1) {
             throw new IllegalArgumentException("learningRate must be in [0, 1], got " + learningRate);
         }
         if (warmupSteps < 0 || warmupSteps >= steps) {
             throw new IllegalArgumentException("warmupSteps must be in 0.." + (steps - 1) + ", got " + warmupSteps);
         }
-        if (weightDecay < 0 || maxGradNorm < 0 || checkpointEvery < 0) {
-            throw new IllegalArgumentException("weightDecay, maxGradNorm and checkpointEvery must be >= 0");
+        if (!(weightDecay >= 0) || !(maxGradNorm >= 0)) {
+            throw new IllegalArgumentException("weightDecay and maxGradNorm must be >= 0, got " + weightDecay + " and "
+                    + maxGradNorm);
         }
+        TrainingLimits.checkCheckpointEvery(checkpointEvery);
         if (mix == null) {
             throw new IllegalArgumentException("a task mix is required, e.g. TaskMix.balanced()");
         }
