@@ -102,7 +102,7 @@ class MagicFuzzReplIT {
             "generate 'a red circle' --seed 9223372036854775808", "tokenize sample:3 --size 2000000000",
             "codebook --images 4097", "compare vq-shapes64 --images 1000000", "compare vq-shapes64 vq-shapes64 --images 0",
             "train unified steps=1000000000000", "train unified steps=10^12", "train unified batch=1025",
-            "train unified batch=", "train unified =16", "train unified lr=NaN", "train unified lr=0",
+            "train unified batch=", "train unified =16", "train unified lr=NaN", "train unified lr=1.5",
             "train unified checkpoint-every=1000001", "train unified seed=1e3", "caption sample:-1", "ask sample:99999999999 x",
         )
 

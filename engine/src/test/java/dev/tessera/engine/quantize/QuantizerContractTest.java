@@ -125,9 +125,27 @@ class QuantizerContractTest {
         Quantizer q = build(c);
         q.initialiseFromData(ps, data(1), new Random(1));
         QuantizeResult r = q.quantize(ps, data(5), false);
-        int restarted = q.afterStep(r, new Random(2), true);
-        assertThat(restarted).isBetween(0, c.codebookSize() * c.depth());
+        assertThat(q.afterStep(r, new Random(2), false)).as("no restart asked, none done").isZero();
+        q.afterStep(r, new Random(2), true);
         QuantizeResult again = q.quantize(ps, data(5), false);
         assertThat(q.codes(ps, again.indices()).toFloatArray()).containsExactly(again.quantized().toFloatArray(), within(1e-5f));
+    }
+
+    /**
+     * A stream of one repeated row keeps one code per level alive; after 60 EMA steps (decay 0.9)
+     * every other code's usage is far below the threshold, so a restart re-seeds exactly
+     * K-1 codes per level. FSQ has no codebook and restarts nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void aRestartReseedsExactlyTheCodesAOneRowStreamLeftDead(QuantizerConfig c) {
+        Quantizer q = build(c);
+        q.initialiseFromData(ps, data(1), new Random(1));
+        NDArray one = data(7).get(new ai.djl.ndarray.index.NDIndex("0:1")).repeat(0, N);
+        for (int s = 0; s < 60; s++) {
+            q.afterStep(q.quantize(ps, one, false), new Random(s), false);
+        }
+        int restarted = q.afterStep(q.quantize(ps, one, false), new Random(2), true);
+        assertThat(restarted).isEqualTo(c instanceof FsqConfig ? 0 : (c.codebookSize() - 1) * c.depth());
     }
 }
