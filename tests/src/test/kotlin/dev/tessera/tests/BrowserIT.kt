@@ -25,8 +25,8 @@ import java.nio.file.Path
  * holds that step, and a following cell still runs. Screenshots of those cells (01..05) go to
  * target/browser/, with last.png (the page at the end) and timeout.png (when a wait failed).
  *
- * Needs /usr/bin/chromium and jupyter-notebook (tools/ensure-jupyter --browser); without them
- * the test is skipped, or fails when CI=true.
+ * Needs /usr/bin/chromium (or -Dtessera.chromium=PATH) and jupyter-notebook (tools/ensure-jupyter
+ * --browser); without them the test is skipped, or fails when CI=true.
  */
 class BrowserIT {
     private val out = File(System.getProperty("tessera.browser.out", "target/browser")).absoluteFile
@@ -235,7 +235,7 @@ class BrowserIT {
         const val RUN_ALL_SECONDS = 900L
         const val POLL_MILLIS = 250.0
         const val TESSERA_ERROR = "application/vnd.tessera.error+json"
-        const val CHROMIUM = "/usr/bin/chromium"
+        val CHROMIUM: String = System.getProperty("tessera.chromium", "/usr/bin/chromium")
         val STEP = Regex("step (\\d+)/(\\d+)")
         val CHROMIUM_ARGS = listOf(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
