@@ -57,7 +57,8 @@ def kernel_spec(java, classpath, home, display_name):
         # read by libtorch's oneDNN when it loads: its AVX-512 convolution backward returns non-finite
         # gradients, the AVX2 kernels do not (engine: dev.tessera.engine.nn.ConvolutionPath)
         # and libtorch's C++ warnings (NNPACK's "Unsupported hardware", once per call site) stay out of cells
-        "env": {"ONEDNN_MAX_CPU_ISA": "AVX2", "TORCH_CPP_LOG_LEVEL": "ERROR"},
+        "env": {"ONEDNN_MAX_CPU_ISA": os.environ.get("ONEDNN_MAX_CPU_ISA", "AVX2"),
+                "TORCH_CPP_LOG_LEVEL": os.environ.get("TORCH_CPP_LOG_LEVEL", "ERROR")},
     }
 
 

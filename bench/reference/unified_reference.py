@@ -227,7 +227,7 @@ def phases(model, opt, batch, steps, warmup, max_norm):
 
 def blas_libraries():
     """The BLAS this process runs on: Debian's torch uses whichever libblas.so.3 is installed
-    (OpenBLAS with libopenblas0-pthread, else the slow reference BLAS, STACK.md)."""
+    (OpenBLAS with libopenblas0-pthread, else the slow reference BLAS)."""
     try:
         with open("/proc/self/maps") as f:
             paths = {os.path.realpath(line.split()[-1]) for line in f if line.rstrip().endswith(".so") or ".so." in line}

@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
  * Training time of the shipped tokenizer architectures under each convolution path: one op is
  * {@value #STEPS} training steps of a fresh tokenizer on batches of 32 generated scenes (the
  * shipped recipes' batch), k-means initialisation included. {@code convolution=library} is
- * libtorch's own convolution (oneDNN), {@code gemm} Tessera's default
- * ({@link dev.tessera.engine.nn.GemmConv2d}); the ratio of the two is the cost of keeping oneDNN's
- * convolution kernels out of training.
+ * libtorch's own convolution (oneDNN), {@code gemm} Tessera's fallback where oneDNN's AVX-512
+ * kernels would otherwise run ({@link dev.tessera.engine.nn.GemmConv2d}); the ratio of the two is the
+ * cost of that fallback.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -111,7 +111,7 @@ class MagicLineFuzzTest {
             UnifiedTrainingConfig recipe = t.run().training();
             assertThat(recipe.steps()).as(line).isBetween(1, TrainingLimits.MAX_STEPS);
             assertThat(recipe.batchSize()).as(line).isBetween(1, TrainingLimits.MAX_BATCH);
-            assertThat(recipe.learningRate()).as(line).isGreaterThan(0).isLessThanOrEqualTo(1);
+            assertThat(recipe.learningRate()).as(line).isBetween(0.0, 1.0);
         }
     }
 

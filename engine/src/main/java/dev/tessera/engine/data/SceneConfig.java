@@ -4,7 +4,7 @@ package dev.tessera.engine.data;
  * What a {@link SceneGenerator} draws.
  *
  * @param size       image side in pixels: 64 (default), 32, or 16 (tiny, for tests); objects
- *                   stay large relative to one token (calibration notes in STACK.md)
+ *                   stay large relative to one token (an 8x8 grid over small objects left a classifier at 4%)
  * @param minObjects fewest objects per scene, at least 1
  * @param maxObjects most objects per scene, at most 4
  * @param seed       stream seed; the same seed and index always give the same scene

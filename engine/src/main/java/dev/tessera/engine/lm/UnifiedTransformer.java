@@ -25,7 +25,7 @@ import static dev.tessera.engine.nn.Tensors.scalar;
  * A decoder-only transformer over the shared vocabulary of text and image ids: pre-LN blocks
  * of causal multi-head self-attention and a GELU MLP, learned absolute positions, output
  * logits tied to the input embedding. Written from tensor primitives (DJL's encoder block
- * is post-norm and leaks future tokens, STACK.md). Image ids get their vectors by one of two
+ * is post-norm and leaks future tokens in training). Image ids get their vectors by one of two
  * {@link EmbeddingMode}s: UniCode's unified codebook or TEAL's joint embedding.
  *
  * <p>{@link #forward(NDManager, NDArray)} scores every position of a batch (training);

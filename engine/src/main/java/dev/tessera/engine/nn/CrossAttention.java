@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
 
 /**
  * One pre-LN cross-attention layer written from primitives (DJL's transformer blocks are
- * unusable here, STACK.md): queries attend to a padded set of context vectors, then an MLP;
+ * unusable here): queries attend to a padded set of context vectors, then an MLP;
  * both with residual connections. Inputs: queries (B, P, W), context (B, M, W), and the
  * context mask (B, M) with 1 for real entries and 0 for padding. Output: (B, P, W).
  */
@@ -62,7 +62,7 @@ public final class CrossAttention extends AbstractBlock {
         NDArray qh = split(apply(q, ps, h, training), b, p, dh);
         NDArray kh = split(apply(k, ps, ctx, training), b, m, dh);
         NDArray vh = split(apply(v, ps, ctx, training), b, m, dh);
-        // padding gets a large negative score: an additive mask broadcasts, where() does not (STACK.md)
+        // padding gets a large negative score: an additive mask broadcasts, DJL's where() does not
         NDArray bias = mask.neg().add(Tensors.scalar(mask, 1f)).mul(Tensors.scalar(mask, -1e9f)).reshape(b, 1, 1, m);
         NDArray attn = qh.matMul(kh.transpose(0, 1, 3, 2)).div(Tensors.scalar(qh, (float) Math.sqrt(dh))).add(bias).softmax(-1);
         NDArray mixed = attn.matMul(vh).transpose(0, 2, 1, 3).reshape(b, p, width);

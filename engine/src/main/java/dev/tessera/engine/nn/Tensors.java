@@ -14,7 +14,7 @@ public final class Tensors {
 
     /**
      * A view of a parameter's tensor owned by {@code m}. Operations on it then allocate in the
-     * caller's per-step manager instead of piling up in the model's (STACK.md: intermediates
+     * caller's per-step manager instead of piling up in the model's (in DJL, intermediates
      * attach to the first operand's manager), and gradients still reach the parameter.
      */
     public static NDArray local(NDArray param, NDManager m) {
@@ -42,8 +42,8 @@ public final class Tensors {
      * {@code maximum}, {@code clip}, ...). Why: DJL 0.35.1 builds such a scalar over a Java direct
      * buffer and closes it right after the forward operation, while libtorch's autograd keeps a
      * pointer to it for the backward pass; once a garbage collection frees the buffer, the gradient
-     * is multiplied by whatever the memory then holds (seen: 111 of 200 gradients of
-     * {@code x.mul(2.5f)} wrong after a GC, values up to 1e31). That made fresh tokenizer trainings
+     * is multiplied by whatever the memory then holds (seen: 111-153 of 200 gradients of
+     * {@code x.mul(2.5f)} wrong after a GC, values up to 1e34). That made fresh tokenizer trainings
      * fail on some runs and not others. The arithmetic is the same, so results are bit-identical.
      * {@code like} should be an intermediate of the current step, not a parameter, so the scalar
      * is freed with the step's manager.

@@ -77,8 +77,14 @@ public final class TesseraRuntime {
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(s.interopThreads()));
             Engine engine = Engine.getEngine("PyTorch");
             root = engine.newBaseManager(Device.cpu());
-            if (s.convolutions() == ConvolutionPath.GEMM && CpuFeatures.hasAvx512()
-                    && !ConvolutionPath.isaCapped(System.getenv()) && System.getenv(RuntimeSettings.CONVOLUTION_ENV) == null) {
+            boolean uncapped = CpuFeatures.hasAvx512() && !ConvolutionPath.isaCapped(System.getenv());
+            if (uncapped && s.convolutions() == ConvolutionPath.LIBRARY) {
+                System.err.println("Tessera: WARNING: libtorch's own convolutions were chosen on a CPU with AVX-512 without "
+                        + ConvolutionPath.ISA_ENV + "=AVX2; their backward pass returns non-finite gradients there, so"
+                        + " training may fail with NonFiniteGradientException. Unset " + RuntimeSettings.CONVOLUTION_ENV
+                        + " or set " + ConvolutionPath.ISA_ENV + "=AVX2 before Java starts.");
+            }
+            if (uncapped && s.convolutions() == ConvolutionPath.GEMM && System.getenv(RuntimeSettings.CONVOLUTION_ENV) == null) {
                 System.err.println("Tessera: this CPU has AVX-512 and " + ConvolutionPath.ISA_ENV + " is not set, so"
                         + " convolutions run on Tessera's slower GEMM path (libtorch's oneDNN convolution backward returns"
                         + " non-finite gradients there). For full speed, start Java with " + ConvolutionPath.ISA_ENV

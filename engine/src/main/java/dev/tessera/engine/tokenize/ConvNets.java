@@ -9,8 +9,9 @@ import dev.tessera.engine.runtime.TesseraRuntime;
 
 /**
  * The convolutional encoder and decoder of the grid tokenizers; the scene judge reuses the encoder.
- * Every convolution is computed the way {@link TesseraRuntime#settings()} says (by default
- * {@link GemmConv2d}, which keeps libtorch's oneDNN convolution kernels out of training).
+ * Every convolution is computed the way {@link TesseraRuntime#settings()} says: libtorch's own
+ * where that is safe, {@link GemmConv2d} where oneDNN's AVX-512 kernels would run
+ * ({@link dev.tessera.engine.nn.ConvolutionPath}).
  */
 public final class ConvNets {
 

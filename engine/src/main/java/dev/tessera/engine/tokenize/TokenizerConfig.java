@@ -8,7 +8,7 @@ import dev.tessera.engine.quantize.VqConfig;
 /**
  * Architecture of a convolutional grid tokenizer: an encoder that halves the image
  * {@code downsamplings} times, a quantizer of any variant (VQ, residual VQ, FSQ), and a mirrored decoder (nearest upsampling +
- * convolution, since DJL's transposed convolution is unavailable; STACK.md).
+ * convolution, since DJL's transposed convolution is unavailable: it throws "Not implemented").
  *
  * @param imageSize      input side in pixels; a multiple of {@code 2^downsamplings}
  * @param hiddenChannels convolution width

@@ -43,11 +43,27 @@ class FreshTrainingsTest {
         }
     }
 
+    /**
+     * The fallback a plain-Java program gets on an AVX-512 CPU without the oneDNN cap
+     * ({@link dev.tessera.engine.nn.GemmConv2d}), forced here so every CPU tests it through every trainer.
+     */
+    @Test
+    void theGemmConvolutionFallbackTrainsEveryTrainerAndRepeats() {
+        List<String> first = child(1, "gemm");
+        assertThat(first).hasSize(FreshTrainings.TRAINERS.size() * SEEDS)
+                .allSatisfy(line -> assertThat(line).doesNotContain("ERROR").contains(" skipped=0 "));
+        assertThat(child(1, "gemm")).containsExactlyElementsOf(first);
+    }
+
     private static List<String> child(int threads) {
+        return child(threads, null);
+    }
+
+    private static List<String> child(int threads, String convolution) {
         Map<String, String> env = new HashMap<>();
         env.put("TESSERA_THREADS", Integer.toString(threads));
         env.put("ONEDNN_MAX_CPU_ISA", null);
-        env.put("TESSERA_CONVOLUTION", null);
+        env.put("TESSERA_CONVOLUTION", convolution);
         return ChildJvm.run(FreshTrainings.class, List.of("-Xmn2m"), env, 300, Integer.toString(SEEDS), Integer.toString(STEPS));
     }
 }

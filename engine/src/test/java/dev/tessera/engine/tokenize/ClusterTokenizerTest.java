@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClusterTokenizerTest {
 
-    /** Mean of the last 10 losses below 0.8 times the mean of the first 5. */
-    static final LossFalls FALLS = new LossFalls(5, 10, 0.8);
+    /** As {@link ImageTokenizerContractTest#falls}: mean of the last 10 losses below half the mean of the first 5. */
+    static final LossFalls FALLS = ImageTokenizerContractTest.falls(10);
 
     @TempDir
     Path dir;

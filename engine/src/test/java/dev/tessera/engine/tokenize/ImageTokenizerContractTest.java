@@ -10,6 +10,7 @@ import dev.tessera.engine.quantize.VqConfig;
 import dev.tessera.engine.train.TokenizerTrainer;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.train.TokenizerTrainingResult;
+import dev.tessera.engine.train.LossFalls;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,12 +58,32 @@ class ImageTokenizerContractTest {
         try (TrainableTokenizer<?> t = factory.get()) {
             TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke().withQuantizerWarmup(warmup),
                     SceneConfig.scenes64(0).withSize(16)).checkpointTo(folder, Map.of()).run();
-            assertThat(r.meanLossOfLast(10)).as(name).isLessThan(0.8 * r.meanLossOfFirst(5));
+            assertThat(falls(warmup).holds(r.reconstructionLoss())).as("%s: %s", name, r.reconstructionLoss()).isTrue();
             try (TrainableTokenizer<?> back = TokenizerCheckpoint.load(folder)) {
                 assertThat(back.getClass()).isEqualTo(t.getClass());
                 assertSameBehaviour(t, back);
             }
         }
+    }
+
+    /** The same run at learning rate 0 fails that criterion: EMA codebooks and k-means alone cannot pass it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void atLearningRateZeroTheLossDoesNotFallEnough(String name, Supplier<TrainableTokenizer<?>> factory, int warmup) {
+        try (TrainableTokenizer<?> t = factory.get()) {
+            TokenizerTrainingResult r = new TokenizerTrainer(t, TokenizerTrainingConfig.smoke().withQuantizerWarmup(warmup)
+                    .withLearningRate(0), SceneConfig.scenes64(0).withSize(16)).run();
+            assertThat(falls(warmup).holds(r.reconstructionLoss())).as("%s: %s", name, r.reconstructionLoss()).isFalse();
+        }
+    }
+
+    /**
+     * Mean of the last 10 losses below 0.8 times the mean of the first 5; below 0.5 for a tokenizer
+     * that switches quantization on midway (SeTok): its k-means-initialised codebook alone can lower
+     * the loss by a fifth at learning rate 0, while learning takes it to about 0.13 of the start.
+     */
+    static LossFalls falls(int quantizerWarmup) {
+        return new LossFalls(5, 10, quantizerWarmup > 0 ? 0.5 : 0.8);
     }
 
     /** The loaded copy has bit-identical weights and behaves bit-identically. */
