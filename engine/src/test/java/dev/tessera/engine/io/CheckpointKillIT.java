@@ -150,4 +150,27 @@ class CheckpointKillIT {
                     .isEqualTo(CheckpointHashes.of(k.folder()));
         }
     }
+
+    @Test
+    void aUnifiedRunKilledBetweenTheTwoRenamesResumesFromTheSetAsideCheckpoint() throws Exception {
+        Killed k = killDuringWrite("unified", WriteHold.SET_ASIDE);
+        assertThat(k.folder()).doesNotExist();
+        Path aside = AtomicDirectory.leftovers(k.folder().toAbsolutePath(), "old").get(0);
+        assertBitIdentical(aside, k.before());
+        assertThat(k.before()).containsKey("optimizer.params");
+        String err = CheckpointFixtures.stderrOf(() -> {
+            UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(k.folder());
+            assertThat(loaded.step()).isEqualTo(2);
+            try (UnifiedModel m = loaded.model();
+                 UnifiedTrainer t = UnifiedTrainer.resume(loaded, CheckpointWriterMain.UNIFIED)) {
+                assertThat(t.checkpointTo(k.folder(), Map.of("stepsDone", 2)).run().steps()).isEqualTo(6);
+            }
+        });
+        assertThat(err).contains("is missing; reading the previous version");
+        assertThat(leftovers(k.folder())).isEmpty();
+        UnifiedCheckpoint.Loaded done = UnifiedCheckpoint.load(k.folder());
+        try (UnifiedModel m = done.model()) {
+            assertThat(done.step()).isEqualTo(6);
+        }
+    }
 }
