@@ -46,6 +46,16 @@ public record TaskBatch(int batch, int length, long[] inputs, long[] targets, fl
         return (int) n;
     }
 
+    /** True when some position of {@code mask} (the text or the image mask) is a target. */
+    public static boolean any(float[] mask) {
+        for (float m : mask) {
+            if (m != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 1 where the loss counts the target (text or image), else 0; row-major (B, T). */
     public float[] targetMask() {
         float[] m = new float[textMask.length];

@@ -147,8 +147,10 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
                 }
                 gc.backward(total);
                 NDArray detached = nll.stopGradient();
-                loss = new StepLoss(step + 1, value, SequenceLoss.maskedMean(detached, textMask).getFloat(),
-                        SequenceLoss.maskedMean(detached, imageMask).getFloat());
+                // a kind without targets in this batch has no NLL: NaN, not the 0 an empty mean gives
+                loss = new StepLoss(step + 1, value,
+                        TaskBatch.any(batch.textMask()) ? SequenceLoss.maskedMean(detached, textMask).getFloat() : Double.NaN,
+                        TaskBatch.any(batch.imageMask()) ? SequenceLoss.maskedMean(detached, imageMask).getFloat() : Double.NaN);
             }
             List<NDArray> gradients = new ArrayList<>();
             List<String> names = new ArrayList<>();

@@ -79,6 +79,22 @@ class UnifiedTrainerTest {
         }
     }
 
+    /** Captions and answers only: no step has an image target, so no step reports an image NLL (not 0). */
+    @Test
+    void aStepWithoutImageTargetsHasNoImageNllAndTheCheckpointKeepsItMissing(@TempDir Path dir) {
+        UnifiedTrainingConfig textOnly = new UnifiedTrainingConfig(3, 4, 3e-3, 1, 0.0, 1.0, 5, 0,
+                new dev.tessera.engine.task.TaskMix(1, 0, 1, 0.1), LossWeighting.TOKEN);
+        try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tiny(), 4);
+             UnifiedTrainer t = new UnifiedTrainer(model, textOnly)) {
+            List<StepLoss> h = t.checkpointTo(dir, Map.of()).run().history();
+            assertThat(h).hasSize(3).allSatisfy(s -> {
+                assertThat(s.imageNll()).isNaN();
+                assertThat(s.textNll()).isPositive().isEqualTo(s.loss(), org.assertj.core.api.Assertions.within(1e-5));
+            });
+        }
+        assertThat(UnifiedCheckpoint.history(dir)).hasSize(3).allSatisfy(s -> assertThat(s.imageNll()).isNaN());
+    }
+
     @Test
     void resumingWithAnotherTrainingConfigIsRefused(@TempDir Path dir) {
         try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tiny(), 2);
