@@ -71,13 +71,26 @@ public final class GradientClipping {
      */
     public static java.util.List<String> nonFinite(PairList<String, Parameter> params) {
         java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<NDArray> gradients = new java.util.ArrayList<>();
         for (Pair<String, Parameter> p : params) {
             NDArray g = gradient(p.getValue());
-            if (g != null && !hasFiniteNorm(g)) {
+            if (g != null) {
                 names.add(p.getKey());
+                gradients.add(g);
             }
         }
-        return names;
+        return nonFinite(names, gradients);
+    }
+
+    /** As {@link #nonFinite(PairList)} for gradient arrays and their names, index for index. */
+    public static java.util.List<String> nonFinite(java.util.List<String> names, java.util.List<NDArray> gradients) {
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        for (int i = 0; i < gradients.size(); i++) {
+            if (!hasFiniteNorm(gradients.get(i))) {
+                bad.add(names.get(i));
+            }
+        }
+        return bad;
     }
 
     /** True when the L2 norm of {@code a} is a finite number (no NaN, no infinity, no overflow). */
@@ -91,12 +104,19 @@ public final class GradientClipping {
 
     /** Sets every gradient to zero (NaN-safe, unlike multiplying by zero). */
     public static void zeroGradients(PairList<String, Parameter> params) {
+        java.util.List<NDArray> gradients = new java.util.ArrayList<>();
         for (Pair<String, Parameter> p : params) {
             NDArray g = gradient(p.getValue());
             if (g != null) {
-                g.set(new NDIndex("..."), 0f);
+                gradients.add(g);
             }
         }
+        zeroGradients(gradients);
+    }
+
+    /** As {@link #zeroGradients(PairList)} for plain gradient arrays. */
+    public static void zeroGradients(java.util.Collection<NDArray> gradients) {
+        gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
     }
 
     private static NDArray gradient(Parameter p) {

@@ -2,7 +2,6 @@ package dev.tessera.engine.unified;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
@@ -92,7 +91,6 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         Tracker schedule = Schedules.warmupCosine(config.learningRate(), config.steps(), config.warmupSteps());
         long start = System.nanoTime();
         long tokens = 0;
-        int first = step;
         runStart = step;
         for (; step < config.steps() && !stop.requested(); step++) {
             TaskBatch batch = batch(scenes, step);
@@ -107,7 +105,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
             listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
-                    (step + 1 - first) / secs, secs, tokens / secs, skipped));
+                    (step + 1 - runStart) / secs, secs, tokens / secs, skipped));
             if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                     && step + 1 < config.steps()) {
                 save(step + 1, false);
@@ -163,13 +161,8 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             double norm = GradientClipping.clipGlobalNorm(gradients, config.maxGradNorm());
             if (!Double.isFinite(norm)) {
                 // a non-finite gradient would poison every weight: never apply it
-                List<String> offenders = new ArrayList<>();
-                for (int i = 0; i < gradients.size(); i++) {
-                    if (!GradientClipping.hasFiniteNorm(gradients.get(i))) {
-                        offenders.add(names.get(i));
-                    }
-                }
-                gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
+                List<String> offenders = GradientClipping.nonFinite(names, gradients);
+                GradientClipping.zeroGradients(gradients);
                 nonFiniteGradient(step + 1, runStart == 0, offenders, config.learningRate(), config.maxGradNorm());
                 return null;
             }

@@ -82,6 +82,17 @@ class CheckpointKillIT {
         }
     }
 
+    /**
+     * The one moment the folder does not exist (killed between the two renames): the previous
+     * checkpoint is set aside, bit-identical; returns where.
+     */
+    private static Path setAsideIntact(Killed k) throws IOException {
+        assertThat(k.folder()).doesNotExist();
+        Path aside = AtomicDirectory.leftovers(k.folder().toAbsolutePath(), "old").get(0);
+        assertBitIdentical(aside, k.before());
+        return aside;
+    }
+
     private static void assertBitIdentical(Path folder, Map<String, byte[]> before) throws IOException {
         Map<String, byte[]> after = CheckpointFixtures.snapshot(folder);
         assertThat(after.keySet()).isEqualTo(before.keySet());
@@ -115,10 +126,7 @@ class CheckpointKillIT {
     @Test
     void aTokenizerKilledBetweenTheTwoRenamesStillLoadsTheFirst() throws Exception {
         Killed k = killDuringWrite("tokenizer", WriteHold.SET_ASIDE);
-        // the one moment the folder does not exist: the previous checkpoint is set aside, intact
-        assertThat(k.folder()).doesNotExist();
-        Path aside = AtomicDirectory.leftovers(k.folder().toAbsolutePath(), "old").get(0);
-        assertBitIdentical(aside, k.before());
+        Path aside = setAsideIntact(k);
         assertThat(CheckpointFixtures.provenance(aside)).containsEntry("stepsDone", 2);
         String err = CheckpointFixtures.stderrOf(() -> {
             try (GridTokenizer t = TokenizerCheckpoint.load(k.folder(), GridTokenizer.class)) {
@@ -154,9 +162,7 @@ class CheckpointKillIT {
     @Test
     void aUnifiedRunKilledBetweenTheTwoRenamesResumesFromTheSetAsideCheckpoint() throws Exception {
         Killed k = killDuringWrite("unified", WriteHold.SET_ASIDE);
-        assertThat(k.folder()).doesNotExist();
-        Path aside = AtomicDirectory.leftovers(k.folder().toAbsolutePath(), "old").get(0);
-        assertBitIdentical(aside, k.before());
+        setAsideIntact(k);
         assertThat(k.before()).containsKey("optimizer.params");
         String err = CheckpointFixtures.stderrOf(() -> {
             UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(k.folder());
