@@ -3,7 +3,7 @@ package dev.tessera.engine.lm;
 import java.util.Locale;
 
 /**
- * How image ids get their vectors (METHODS.md).
+ * How image ids get their vectors: UniCode's unified codebook (arXiv 2403.09072) or TEAL's joint embedding (arXiv 2311.04589).
  * <ul>
  *   <li>{@link #UNIFIED_CODEBOOK} (UniCode): the image rows of the token embedding ARE the
  *       image tokenizer's codebook, through a learned projection when the code width differs

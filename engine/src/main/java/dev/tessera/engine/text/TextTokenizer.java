@@ -2,7 +2,7 @@ package dev.tessera.engine.text;
 
 /**
  * Text to token ids and back: the text half of the unified model's shared vocabulary
- * (METHODS.md, "Shared vocabulary"). The unified vocabulary places these ids next to the
+ * (one id space for text, image codes and control tokens). The unified vocabulary places these ids next to the
  * image codes and its own special tokens ({@code <boi>}, {@code <eos>}, ...), so a text
  * tokenizer adds no special tokens of its own: {@link #encode} returns the ids of the text only.
  *

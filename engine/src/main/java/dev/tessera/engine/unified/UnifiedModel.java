@@ -26,7 +26,7 @@ import java.util.TreeSet;
 
 /**
  * One small multimodal language model that reads and writes text and images as ids of one
- * shared vocabulary (METHODS.md): it captions an image, answers a question about it, and draws
+ * shared vocabulary: it captions an image, answers a question about it, and draws
  * an image for a prompt, all by continuing a sequence. Holds the text tokenizer (byte-level
  * BPE trained on the task corpus), the image tokenizer (a grid VQ), the vocabulary layout and
  * the {@link UnifiedTransformer}.

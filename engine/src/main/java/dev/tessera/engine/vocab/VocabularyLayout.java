@@ -4,7 +4,7 @@ package dev.tessera.engine.vocab;
  * Where each kind of token lives in the one id space of the unified model: the special
  * tokens first, then the text tokenizer's ids, then one block of image codes per quantizer
  * level (UniCode's stacked quantization puts every level of a residual stack in the
- * vocabulary, METHODS.md). Pure arithmetic: it answers "which ids are text / image /
+ * vocabulary, arXiv 2403.09072). Pure arithmetic: it answers "which ids are text / image /
  * special" without touching a tensor.
  *
  * @param textSize     ids of the text tokenizer
