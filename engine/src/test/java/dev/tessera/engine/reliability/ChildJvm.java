@@ -14,17 +14,17 @@ import static org.assertj.core.api.Assertions.fail;
  * run gets. The child inherits the test's environment with {@code env} applied (a null value
  * removes a variable).
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    static List<String> run(Class<?> main, Map<String, String> env, int timeoutSeconds, String... args) {
+    public static List<String> run(Class<?> main, Map<String, String> env, int timeoutSeconds, String... args) {
         return run(main, List.of(), env, timeoutSeconds, args);
     }
 
     /** As {@link #run(Class, Map, int, String...)} with extra JVM flags. */
-    static List<String> run(Class<?> main, List<String> jvmFlags, Map<String, String> env, int timeoutSeconds, String... args) {
+    public static List<String> run(Class<?> main, List<String> jvmFlags, Map<String, String> env, int timeoutSeconds, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g"));
         command.addAll(jvmFlags);

@@ -1,0 +1,69 @@
+package dev.tessera.engine.cli;
+
+import dev.tessera.engine.reliability.ChildJvm;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every shipped recipe still trains exactly as it did before the training loops were merged
+ * into one: the losses of its first steps, to the bit, against {@code recorded-losses.txt}
+ * ({@link RecordedLosses} says how it was made).
+ *
+ * <p>Bit-identical losses across machines need the same kernels everywhere, so the child JVM
+ * pins them: one engine thread (a fixed reduction order), libtorch's own vector kernels at AVX2
+ * ({@code ATEN_CPU_CAPABILITY}), MKL's conditional numerical reproducibility at AVX2
+ * ({@code MKL_CBWR}) and oneDNN at AVX2 ({@code ONEDNN_MAX_CPU_ISA}). Any x86-64 CPU with AVX2
+ * then runs the code paths the recording ran.
+ *
+ * <p>The build checks the first {@value #STEPS} steps of each run (about three minutes on two
+ * cores); {@code -Dtessera.recorded.steps=200} checks all the recorded ones.
+ */
+@Tag("slow")
+class RecordedLossesTest {
+
+    /** The environment of the recording and of every check. */
+    static final Map<String, String> PINNED = Map.of("TESSERA_THREADS", "1", "ATEN_CPU_CAPABILITY", "avx2",
+            "MKL_CBWR", "AVX2", "ONEDNN_MAX_CPU_ISA", "AVX2", "TESSERA_CONVOLUTION", "library");
+
+    static final int STEPS = 20;
+
+    static List<String> runs() {
+        return RecordedLosses.RUNS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void theRecipeTrainsAsRecorded(String run) throws IOException {
+        int steps = Integer.getInteger("tessera.recorded.steps", STEPS);
+        List<String> recorded = recorded().stream()
+                .filter(l -> l.startsWith(run + " ") || l.startsWith(run + "/"))
+                .filter(l -> withinSteps(l, run, steps)).toList();
+        assertThat(recorded).as("recorded lines of %s", run).isNotEmpty();
+        List<String> now = ChildJvm.run(RecordedLosses.class, PINNED, 1800, Integer.toString(
+                run.equals("unified-two-stage") ? 2 * steps : steps), run);
+        assertThat(now).as("%s's first %d steps, as loss bits, against the recording", run, steps)
+                .containsExactlyElementsOf(recorded);
+    }
+
+    /** True when line {@code l} is among the first {@code steps} of its run (per stage for the two-stage recipe). */
+    private static boolean withinSteps(String l, String run, int steps) {
+        return Integer.parseInt(l.split(" ")[1]) <= steps;
+    }
+
+    private static List<String> recorded() throws IOException {
+        try (InputStream in = RecordedLossesTest.class.getResourceAsStream("recorded-losses.txt")) {
+            assertThat(in).as("recorded-losses.txt next to RecordedLossesTest").isNotNull();
+            return Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+    }
+}
