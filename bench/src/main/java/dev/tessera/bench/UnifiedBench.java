@@ -14,8 +14,7 @@ import dev.tessera.engine.lm.UnifiedTransformer;
 import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.task.TaskBatch;
-import dev.tessera.engine.unified.StepLoss;
-import dev.tessera.engine.unified.TrainerSteps;
+import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.unified.UnifiedConfig;
 import dev.tessera.engine.unified.UnifiedModel;
 import dev.tessera.engine.unified.UnifiedTrainer;
@@ -32,7 +31,7 @@ import java.util.Map;
  * thread count, printing one JSON line with the same keys as {@code bench/reference/unified_reference.py}.
  *
  * <ul>
- *   <li>training tokens/s: {@link UnifiedTrainer}'s own step (through {@link TrainerSteps}) on a
+ *   <li>training tokens/s: {@link UnifiedTrainer#step}, the step its run takes, on a
  *       fixed batch, input tokens per second over {@code --steps} steps after {@code --warmup};</li>
  *   <li>generation ms/image: {@link Decoder#continueAll} with a KV cache, {@code --images} prompts
  *       of {@code --prompt} ids and as many unconditional prompts ({@code <generate><boi>}) for
@@ -91,14 +90,14 @@ public final class UnifiedBench {
             int seq = f.integer("seq");
             int steps = f.integer("steps");
             TaskBatch data = fixedBatch(batch, seq, layout.size(), f.integer("text-targets"));
-            StepLoss first = TrainerSteps.step(trainer, data, recipe.learningRate());
+            StepLoss first = trainer.step(data, recipe.learningRate());
             for (int i = 1; i < f.integer("warmup"); i++) {
-                TrainerSteps.step(trainer, data, recipe.learningRate());
+                trainer.step(data, recipe.learningRate());
             }
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < steps; i++) {
-                TrainerSteps.step(trainer, data, recipe.learningRate());
+                trainer.step(data, recipe.learningRate());
             }
             double trainSecs = (System.nanoTime() - start) / 1e9;
             double cpuMsPerStep = (processCpuNanos() - cpuStart) / 1e6 / steps;
@@ -166,7 +165,7 @@ public final class UnifiedBench {
                 (t < textTargets ? text : image)[i] = 1f;
             }
         }
-        return new TaskBatch(batch, seq, in, target, text, image);
+        return new TaskBatch(batch, seq, in, target, text, image, java.util.Collections.nCopies(batch, "caption"));
     }
 
     /** {@code <generate>}, {@code length - 2} text ids, {@code <boi>}: the reference's prompt. */

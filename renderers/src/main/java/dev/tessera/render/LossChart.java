@@ -1,6 +1,6 @@
 package dev.tessera.render;
 
-import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.train.StepLoss;
 
 import java.util.ArrayList;
 import java.util.List;

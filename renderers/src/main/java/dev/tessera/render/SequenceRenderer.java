@@ -51,6 +51,9 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
             if (s instanceof Segment.Special sp) {
                 sb.append(special(sp.token()));
                 control++;
+            } else if (s instanceof Segment.TaskTag tag) {
+                sb.append(chip(tag.tag(), "a task tag bound for a new task", "#8c8c8c"));
+                control++;
             } else if (s instanceof Segment.Text t) {
                 sb.append(text(t));
                 text += t.ids().length;
@@ -70,10 +73,14 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
 
     /** A control token as a rounded chip in its colour, its meaning as a tooltip. */
     static String special(SpecialToken t) {
-        String bg = Palette.special(t);
-        return "<span class=\"tessera-special\" title=\"" + meaning(t) + "\" style=\"display:inline-block;padding:1px 7px;"
-                + "border-radius:10px;background:" + bg + ";color:" + Palette.hex(Palette.textOn(Color.decode(bg)))
-                + ";font:600 11px/18px monospace\">" + Html.escape(t.text()) + "</span>";
+        return chip(t.text(), meaning(t), Palette.special(t));
+    }
+
+    private static String chip(String text, String meaning, String bg) {
+        return "<span class=\"tessera-special\" title=\"" + Html.escape(meaning) + "\" style=\"display:inline-block;"
+                + "padding:1px 7px;border-radius:10px;background:" + bg + ";color:"
+                + Palette.hex(Palette.textOn(Color.decode(bg))) + ";font:600 11px/18px monospace\">" + Html.escape(text)
+                + "</span>";
     }
 
     private static String text(Segment.Text t) {

@@ -1,9 +1,9 @@
 package dev.tessera.render;
 
 import dev.tessera.engine.train.TrainingProgress;
-import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
-import dev.tessera.magic.TrainingBoard;
+import dev.tessera.engine.train.TrainingBoard;
 
 import java.util.List;
 import java.util.Map;

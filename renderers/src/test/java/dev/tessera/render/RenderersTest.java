@@ -1,7 +1,7 @@
 package dev.tessera.render;
 
 import dev.tessera.engine.unified.UnifiedTrainingResult;
-import dev.tessera.magic.TrainingBoard;
+import dev.tessera.engine.train.TrainingBoard;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;

@@ -1,8 +1,8 @@
 package dev.tessera.render;
 
-import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
-import dev.tessera.magic.TrainingBoard;
+import dev.tessera.engine.train.TrainingBoard;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -7,11 +7,11 @@ import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.unified.Answer;
 import dev.tessera.engine.unified.Caption;
 import dev.tessera.engine.unified.Generation;
-import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.vocab.MixedSequence;
 import dev.tessera.engine.vocab.Segment;
 import dev.tessera.engine.vocab.SpecialToken;
-import dev.tessera.magic.TrainingBoard;
+import dev.tessera.engine.train.TrainingBoard;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

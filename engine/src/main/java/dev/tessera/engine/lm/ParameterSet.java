@@ -72,6 +72,43 @@ public final class ParameterSet implements AutoCloseable {
         return a;
     }
 
+    /**
+     * Replaces weight {@code name} by {@code value} (another shape is allowed: a vocabulary that
+     * grew), keeping its place in the order and its trainable flag; the old array is closed.
+     */
+    public NDArray replace(String name, NDArray value) {
+        NDArray old = get(name);
+        boolean learn = isTrainable(name);
+        List<String> order = new ArrayList<>(arrays.keySet());
+        Map<String, NDArray> kept = new LinkedHashMap<>(arrays);
+        arrays.clear();
+        kept.remove(name);
+        for (String n : order) {
+            if (n.equals(name)) {
+                NDArray a = value.getManager() == manager ? value : value.toDevice(manager.getDevice(), true);
+                if (a.getManager() != manager) {
+                    a.attach(manager);
+                }
+                a.setName(name);
+                a.setRequiresGradient(learn);
+                arrays.put(name, a);
+            } else {
+                arrays.put(n, kept.get(n));
+            }
+        }
+        old.close();
+        return get(name);
+    }
+
+    /**
+     * Sets whether weight {@code name} learns: a frozen weight gets no gradient and the
+     * optimizer leaves it as it is (a stage that trains some parameter groups only).
+     */
+    public void setTrainable(String name, boolean learn) {
+        get(name).setRequiresGradient(learn);
+        trainable.put(name, learn);
+    }
+
     public NDArray get(String name) {
         NDArray a = arrays.get(name);
         if (a == null) {

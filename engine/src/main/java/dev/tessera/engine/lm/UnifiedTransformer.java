@@ -40,12 +40,16 @@ public final class UnifiedTransformer implements AutoCloseable {
     private final VocabularyLayout layout;
     private final EmbeddingMode mode;
     private final ParameterSet params;
+    /** Which weights the model was built to learn; {@link #train} never unfreezes the others. */
+    private final java.util.Map<String, Boolean> own;
 
-    private UnifiedTransformer(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode, ParameterSet params) {
+    private UnifiedTransformer(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode, ParameterSet params,
+                               java.util.Map<String, Boolean> own) {
         this.config = config;
         this.layout = layout;
         this.mode = mode;
         this.params = params;
+        this.own = java.util.Map.copyOf(own);
     }
 
     /**
@@ -104,7 +108,7 @@ public final class UnifiedTransformer implements AutoCloseable {
         }
         p.constant("final.gamma", 1f, d);
         p.constant("final.beta", 0f, d);
-        return new UnifiedTransformer(config, layout, mode, p);
+        return new UnifiedTransformer(config, layout, mode, p, ParameterGroups.flags(p));
     }
 
     private static double rms(float[] v) {
@@ -113,6 +117,51 @@ public final class UnifiedTransformer implements AutoCloseable {
             s += x * x;
         }
         return Math.max(1e-6, Math.sqrt(s / v.length));
+    }
+
+    /**
+     * This model with {@code wider} as its vocabulary: {@code wider} is this layout with more
+     * task tags bound ({@link VocabularyLayout#withTaskTags}). The special-and-text table gets a
+     * row per new tag, inserted after the existing special rows, each a copy of the {@code <ask>}
+     * row (a new task starts out read like a question, the closest thing the model knows); every
+     * other row keeps its values, so the model reads and writes everything else as before. The
+     * weights are changed in place: this object must not be used afterwards.
+     */
+    public UnifiedTransformer withTaskTags(VocabularyLayout wider) {
+        if (!wider.equals(layout.withTaskTags(wider.taskTags())) || !wider.taskTags().subList(0, layout.taskTags().size())
+                .equals(layout.taskTags())) {
+            throw new IllegalArgumentException("the layout " + wider + " is not this model's " + layout + " with more task tags");
+        }
+        int added = wider.taskTags().size() - layout.taskTags().size();
+        if (added == 0) {
+            return this;
+        }
+        NDArray old = params.get("embed.text");
+        int d = config.width();
+        float[] rows = old.toFloatArray();
+        int specials = layout.specialCount();
+        int ask = layout.tagId(dev.tessera.engine.vocab.SpecialToken.ASK.text());
+        float[] grown = new float[rows.length + added * d];
+        System.arraycopy(rows, 0, grown, 0, specials * d);
+        for (int i = 0; i < added; i++) {
+            System.arraycopy(rows, ask * d, grown, (specials + i) * d, d);
+        }
+        System.arraycopy(rows, specials * d, grown, (specials + added) * d, rows.length - specials * d);
+        params.replace("embed.text", params.manager().create(grown, new Shape(wider.imageStart(), d)));
+        return new UnifiedTransformer(config, wider, mode, params, own);
+    }
+
+    /**
+     * Trains only the weights {@code selection} names ({@link ParameterGroups}; empty: all the
+     * model was built to learn) from now on; the names that train.
+     */
+    public java.util.List<String> train(java.util.List<String> selection) {
+        return ParameterGroups.apply(params, own, selection);
+    }
+
+    /** The weights {@link #train} would make learn, without changing anything (a check before training). */
+    public java.util.List<String> learning(java.util.List<String> selection) {
+        return ParameterGroups.learning(params.names(), own, selection);
     }
 
     public TransformerConfig config() {

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * Examples padded into one teacher-forcing batch: inputs are ids[0..n-2], targets ids[1..n-1],
  * and the loss masks select the target part only, split into text and image targets so the
- * two NLLs can be reported apart. Arrays are row-major (B, T).
+ * two NLLs can be reported apart; {@code tasks} names each row's task, so each task's loss can
+ * be too. Arrays are row-major (B, T).
  */
-public record TaskBatch(int batch, int length, long[] inputs, long[] targets, float[] textMask, float[] imageMask) {
+public record TaskBatch(int batch, int length, long[] inputs, long[] targets, float[] textMask, float[] imageMask,
+                        List<String> tasks) {
 
     /** Pads with {@code <pad>} (never a target) to the longest example. */
     public static TaskBatch of(List<TaskExample> examples, VocabularyLayout layout, int pad) {
@@ -34,7 +36,7 @@ public record TaskBatch(int batch, int length, long[] inputs, long[] targets, fl
                 }
             }
         }
-        return new TaskBatch(b, t, in, out, text, image);
+        return new TaskBatch(b, t, in, out, text, image, examples.stream().map(TaskExample::task).toList());
     }
 
     /** Target ids counted by the loss. */

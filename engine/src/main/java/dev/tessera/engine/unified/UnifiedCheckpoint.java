@@ -1,5 +1,7 @@
 package dev.tessera.engine.unified;
 
+import dev.tessera.engine.train.StepLoss;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.engine.io.AtomicDirectory;
@@ -45,7 +47,10 @@ import java.util.TreeSet;
 public final class UnifiedCheckpoint {
 
     static final String FORMAT = "tessera-unified";
-    static final int VERSION = 1;
+    /** Written now: 2 adds the bound task tags. Version 1 (no task tags) still loads. */
+    static final int VERSION = 2;
+    /** The oldest version this Tessera reads. */
+    static final int OLDEST = 1;
     /** Resource folder of shipped unified models. */
     public static final String RESOURCE_ROOT = "/dev/tessera/engine/checkpoints/";
     /** The shipped model. */
@@ -55,9 +60,17 @@ public final class UnifiedCheckpoint {
             "history.json", "provenance.json");
     private static final String OPTIMIZER = "optimizer.params";
 
-    /** What config.json holds. */
+    /**
+     * What config.json holds.
+     *
+     * @param taskTags the task tags bound after the fixed control tokens (none before version 2)
+     */
     public record Manifest(String format, int version, UnifiedConfig model, UnifiedTrainingConfig training, int step,
-                           int textVocabSize) {
+                           int textVocabSize, List<String> taskTags) {
+
+        public Manifest {
+            taskTags = taskTags == null ? List.of() : List.copyOf(taskTags);
+        }
     }
 
     /** A loaded checkpoint: the model plus what a resumed training needs. */
@@ -73,7 +86,7 @@ public final class UnifiedCheckpoint {
                             List<StepLoss> history, AdamW optimizer, Map<String, Object> provenance) {
         AtomicDirectory.write(folder, dir -> {
             Json.mapper().writeValue(dir.resolve("config.json").toFile(), new Manifest(FORMAT, VERSION, model.config(),
-                    training, step, model.textTokenizer().vocabSize()));
+                    training, step, model.textTokenizer().vocabSize(), model.transformer().layout().taskTags()));
             model.textTokenizer().save(dir.resolve("text-tokenizer.json"));
             Json.mapper().writeValue(dir.resolve("words.json").toFile(), new TreeSet<>(model.words()));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params")))) {
@@ -117,7 +130,8 @@ public final class UnifiedCheckpoint {
             }
             Set<String> words = Json.mapper().readValue(folder.resolve("words.json").toFile(),
                     new TypeReference<TreeSet<String>>() { });
-            VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
+            VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize(),
+                    manifest.taskTags());
             transformer = UnifiedTransformer.create(manifest.model().transformer(), layout, manifest.model().embedding(),
                     images.codeVectors(), manifest.model().freezeText(), 0);
             try (InputStream in = Files.newInputStream(folder.resolve("model.params"))) {
@@ -186,9 +200,10 @@ public final class UnifiedCheckpoint {
     }
 
     private static void checkFormat(Path folder, String format, int version) {
-        if (!FORMAT.equals(format) || version != VERSION) {
+        if (!FORMAT.equals(format) || version < OLDEST || version > VERSION) {
             throw new IllegalArgumentException(folder + " is a '" + format + "' v" + version
-                    + " checkpoint; this Tessera reads " + FORMAT + " v" + VERSION);
+                    + " checkpoint; this Tessera reads " + FORMAT + " v" + OLDEST + " to v" + VERSION
+                    + (FORMAT.equals(format) && version > VERSION ? " (a newer Tessera wrote it: update Tessera)" : ""));
         }
     }
 
@@ -222,6 +237,21 @@ public final class UnifiedCheckpoint {
             return load(dir, "shipped:" + name, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the shipped model " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest of the shipped model {@code name}, read from the engine jar without loading the model. */
+    public static Manifest shippedManifest(String name) {
+        String resource = RESOURCE_ROOT + name + "/config.json";
+        try (InputStream in = UnifiedCheckpoint.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no shipped unified model named '" + name + "'; shipped: " + DEFAULT);
+            }
+            Manifest m = Json.mapper().readValue(in, Manifest.class);
+            checkFormat(Path.of("shipped:" + name), m.format(), m.version());
+            return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped model " + name + ": " + e.getMessage(), e);
         }
     }
 

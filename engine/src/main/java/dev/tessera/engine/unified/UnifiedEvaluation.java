@@ -14,8 +14,11 @@ import dev.tessera.engine.task.SceneQuestion;
 import dev.tessera.engine.task.SceneQuestions;
 import dev.tessera.engine.task.TaskBatch;
 import dev.tessera.engine.task.TaskExample;
-import dev.tessera.engine.task.TaskKind;
-import dev.tessera.engine.task.TaskMix;
+import dev.tessera.engine.task.AnswerTask;
+import dev.tessera.engine.task.CaptionTask;
+import dev.tessera.engine.task.GenerateTask;
+import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.Task;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.vocab.SpecialToken;
 
@@ -95,10 +98,10 @@ public final class UnifiedEvaluation {
     static double[] nll(UnifiedModel model, List<Scene> scenes, SplittableRandom rng) {
         List<TokenGrid> grids = model.imageTokenizer().encode(scenes.stream().map(Scene::image).toList());
         List<TaskExample> examples = new ArrayList<>();
-        TaskMix mix = new TaskMix(1, 1, 1, 0);
+        List<Task> tasks = List.of(new CaptionTask(), new GenerateTask(0), new AnswerTask());
         for (int i = 0; i < scenes.size(); i++) {
-            for (TaskKind k : TaskKind.values()) {
-                examples.add(model.tasks().example(k, scenes.get(i), grids.get(i), mix, rng));
+            for (Task t : tasks) {
+                examples.add(t.example(model.tasks(), new SceneItem(scenes.get(i), grids.get(i)), rng));
             }
         }
         TaskBatch b = TaskBatch.of(examples, model.vocabulary().layout(), model.vocabulary().id(SpecialToken.PAD));

@@ -7,7 +7,7 @@ import dev.tessera.engine.lm.Decoder;
 import dev.tessera.engine.lm.Sampler;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.lm.UnifiedTransformer;
-import dev.tessera.engine.task.SceneTasks;
+import dev.tessera.engine.task.TaskSequences;
 import dev.tessera.engine.text.BpeTrainingConfig;
 import dev.tessera.engine.text.ByteLevelBpe;
 import dev.tessera.engine.tokenize.GridTokenizer;
@@ -44,7 +44,7 @@ public final class UnifiedModel implements AutoCloseable {
     private final ByteLevelBpe text;
     private final GridTokenizer images;
     private final SharedVocabulary vocab;
-    private final SceneTasks tasks;
+    private final TaskSequences tasks;
     private final UnifiedTransformer transformer;
     private final Set<String> words;
 
@@ -57,7 +57,7 @@ public final class UnifiedModel implements AutoCloseable {
         this.words = Set.copyOf(words);
         int g = images.config().gridSize();
         this.vocab = new SharedVocabulary(transformer.layout(), text, g, g);
-        this.tasks = new SceneTasks(vocab);
+        this.tasks = new TaskSequences(vocab);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class UnifiedModel implements AutoCloseable {
     public static UnifiedModel create(UnifiedConfig config, long seed) {
         GridTokenizer images = imageTokenizer(config.imageTokenizer());
         try {
-            List<String> corpus = SceneTasks.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
+            List<String> corpus = TaskSequences.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
             ByteLevelBpe text = ByteLevelBpe.train(corpus, new BpeTrainingConfig(config.textVocabSize(), 2));
             VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
             UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
@@ -108,6 +108,19 @@ public final class UnifiedModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * This model with task tags {@code tags} bound (those it lacks get spare control ids, see
+     * {@link UnifiedTransformer#withTaskTags}); the result shares this model's weights, so use it
+     * in place of this one and close only it.
+     */
+    public UnifiedModel withTaskTags(java.util.Collection<String> tags) {
+        VocabularyLayout wider = transformer.layout().withTaskTags(tags);
+        if (wider.equals(transformer.layout())) {
+            return this;
+        }
+        return new UnifiedModel(config, text, images, transformer.withTaskTags(wider), words);
+    }
+
     public UnifiedConfig config() {
         return config;
     }
@@ -116,7 +129,7 @@ public final class UnifiedModel implements AutoCloseable {
         return vocab;
     }
 
-    public SceneTasks tasks() {
+    public TaskSequences tasks() {
         return tasks;
     }
 

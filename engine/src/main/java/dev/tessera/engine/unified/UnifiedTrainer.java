@@ -1,5 +1,7 @@
 package dev.tessera.engine.unified;
 
+import dev.tessera.engine.train.StepLoss;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +15,10 @@ import dev.tessera.engine.lm.ParameterSet;
 import dev.tessera.engine.lm.SequenceLoss;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.task.TaskBatch;
+import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
+import dev.tessera.engine.task.Tasks;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.train.GradientClipping;
 import dev.tessera.engine.train.Schedules;
@@ -43,15 +48,28 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     private final UnifiedModel model;
     private final UnifiedTrainingConfig config;
     private final AdamW optimizer;
+    /** The mix's tasks, in its order. */
+    private final List<Task> tasks;
     private final List<StepLoss> history = new ArrayList<>();
     private int step;
     /** The step this run started from: 0 for a fresh run, the checkpoint's step when resumed. */
     private int runStart;
 
-    /** A trainer for a fresh model, from step 0. */
+    /**
+     * A trainer for {@code model} from step 0. Every task of the mix must be known ({@link Tasks})
+     * and its tag bound in the model ({@link UnifiedModel#withTaskTags}); the weights
+     * {@code config.trainable()} names learn, the others are frozen from now on.
+     */
     public UnifiedTrainer(UnifiedModel model, UnifiedTrainingConfig config) {
+        this.tasks = new ArrayList<>();
+        for (String name : config.mix().names()) {
+            Task t = config.mix().task(name);
+            model.tasks().tagId(t);
+            tasks.add(t);
+        }
         this.model = model;
         this.config = config;
+        model.transformer().train(config.trainable());
         this.optimizer = new AdamW(model.transformer().parameters().manager(), 0.9, 0.95, 1e-8);
     }
 
@@ -94,7 +112,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         runStart = step;
         for (; step < config.steps() && !stop.requested(); step++) {
             TaskBatch batch = batch(scenes, step);
-            StepLoss loss = trainStep(batch, schedule.getNewValue(step + 1));
+            StepLoss loss = step(batch, schedule.getNewValue(step + 1));
             if (loss == null) {
                 continue;
             }
@@ -104,6 +122,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             Map<String, Double> parts = new LinkedHashMap<>();
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
+            loss.tasks().forEach((task, nll) -> parts.put("task:" + task, nll));
             listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
                     (step + 1 - runStart) / secs, secs, tokens / secs, skipped));
             if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
@@ -120,11 +139,12 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     }
 
     /**
-     * One optimizer step (number {@code step + 1}) on {@code batch} at learning rate {@code lr}:
-     * its losses, or null when the gradient norm was not finite and the step was skipped.
-     * Package-private so a benchmark can time exactly the step {@link #run()} takes.
+     * One optimizer step (number {@code step() + 1}) on {@code batch} at learning rate {@code lr}:
+     * its losses, or null when the gradient norm was not finite and the step was skipped. The
+     * step {@link #run()} takes, public so a benchmark times exactly it; it does not advance
+     * {@link #step()}.
      */
-    StepLoss trainStep(TaskBatch batch, double lr) {
+    public StepLoss step(TaskBatch batch, double lr) {
         ParameterSet params = model.transformer().parameters();
         try (NDManager m = TesseraRuntime.newManager()) {
             NDArray in = m.create(batch.inputs(), new Shape(batch.batch(), batch.length()));
@@ -148,7 +168,8 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
                 // a kind without targets in this batch has no NLL: NaN, not the 0 an empty mean gives
                 loss = new StepLoss(step + 1, value,
                         TaskBatch.any(batch.textMask()) ? SequenceLoss.maskedMean(detached, textMask).getFloat() : Double.NaN,
-                        TaskBatch.any(batch.imageMask()) ? SequenceLoss.maskedMean(detached, imageMask).getFloat() : Double.NaN);
+                        TaskBatch.any(batch.imageMask()) ? SequenceLoss.maskedMean(detached, imageMask).getFloat() : Double.NaN,
+                        perTask(detached, targets, batch));
             }
             List<NDArray> gradients = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -171,14 +192,47 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         }
     }
 
-    /** The batch of step {@code s}: a pure function of the seed and {@code s}. */
-    TaskBatch batch(SceneGenerator scenes, int s) {
+    /**
+     * Mean target NLL of each task in {@code batch}, in the mix's order: one read-back of the
+     * per-row sums of {@code nll} (B, T) over {@code targets}, the rest in Java.
+     */
+    private Map<String, Double> perTask(NDArray nll, NDArray targets, TaskBatch batch) {
+        float[] rowSums = nll.mul(targets).sum(new int[] {1}).toFloatArray();
+        float[] mask = batch.targetMask();
+        Map<String, double[]> acc = new LinkedHashMap<>();
+        for (int i = 0; i < batch.batch(); i++) {
+            double count = 0;
+            for (int j = 0; j < batch.length(); j++) {
+                count += mask[i * batch.length() + j];
+            }
+            double[] a = acc.computeIfAbsent(batch.tasks().get(i), k -> new double[2]);
+            a[0] += rowSums[i];
+            a[1] += count;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String name : config.mix().names()) {
+            double[] a = acc.get(name);
+            if (a != null && a[1] > 0) {
+                out.put(name, a[0] / a[1]);
+            }
+        }
+        return out;
+    }
+
+    /** The batch of step {@code s} (0-based): a pure function of the seed and {@code s}. */
+    public TaskBatch batch(int s) {
+        return batch(new SceneGenerator(model.scenes(config.seed())), s);
+    }
+
+    private TaskBatch batch(SceneGenerator scenes, int s) {
         List<Scene> drawn = scenes.scenes((long) s * config.batchSize(), config.batchSize());
         List<TokenGrid> grids = model.imageTokenizer().encode(drawn.stream().map(Scene::image).toList());
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + s);
         List<TaskExample> examples = new ArrayList<>(drawn.size());
+        List<String> names = config.mix().names();
         for (int i = 0; i < drawn.size(); i++) {
-            examples.add(model.tasks().example(config.mix().draw(rng), drawn.get(i), grids.get(i), config.mix(), rng));
+            Task task = tasks.get(names.indexOf(config.mix().draw(rng)));
+            examples.add(task.example(model.tasks(), new SceneItem(drawn.get(i), grids.get(i)), rng));
         }
         TaskBatch b = TaskBatch.of(examples, model.vocabulary().layout(), model.vocabulary().id(SpecialToken.PAD));
         if (b.length() > model.transformer().config().context()) {

@@ -1,8 +1,11 @@
 package dev.tessera.engine.unified;
 
 import dev.tessera.engine.lm.LossWeighting;
+import dev.tessera.engine.lm.ParameterGroups;
 import dev.tessera.engine.task.TaskMix;
 import dev.tessera.engine.train.TrainingLimits;
+
+import java.util.List;
 
 /**
  * How a unified model is trained. Steps, batch size and checkpoint interval are capped by
@@ -19,15 +22,18 @@ import dev.tessera.engine.train.TrainingLimits;
  * @param mix             task weights and prompt dropout
  * @param weighting       how target tokens share the loss (null, as in checkpoints written before
  *                        it existed, means {@link LossWeighting#TOKEN})
+ * @param trainable       the weights that learn, as {@link ParameterGroups} groups or name globs;
+ *                        empty (or null, as in older checkpoints) means all the model was built to learn
  */
 public record UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
                                     double maxGradNorm, long seed, int checkpointEvery, TaskMix mix,
-                                    LossWeighting weighting) {
+                                    LossWeighting weighting, List<String> trainable) {
 
     public UnifiedTrainingConfig {
         if (weighting == null) {
             weighting = LossWeighting.TOKEN;
         }
+        trainable = trainable == null ? List.of() : List.copyOf(trainable);
         TrainingLimits.checkStepsAndBatch(steps, batchSize);
         if (!(learningRate >= 0) || learningRate > 1) {
             throw new IllegalArgumentException("learningRate must be in [0, 1], got " + learningRate);
@@ -43,6 +49,13 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
         if (mix == null) {
             throw new IllegalArgumentException("a task mix is required, e.g. TaskMix.balanced()");
         }
+    }
+
+    /** A config that trains every weight the model was built to learn. */
+    public UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
+                                 double maxGradNorm, long seed, int checkpointEvery, TaskMix mix, LossWeighting weighting) {
+        this(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, checkpointEvery, mix, weighting,
+                List.of());
     }
 
     /** The shipped model's recipe (see the checkpoint's provenance for the exact command). */
@@ -62,30 +75,40 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
 
     public UnifiedTrainingConfig withSteps(int s) {
         return new UnifiedTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), weightDecay, maxGradNorm,
-                seed, checkpointEvery, mix, weighting);
+                seed, checkpointEvery, mix, weighting, trainable);
     }
 
     public UnifiedTrainingConfig withSeed(long s) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, s,
-                checkpointEvery, mix, weighting);
+                checkpointEvery, mix, weighting, trainable);
     }
 
     public UnifiedTrainingConfig withBatchSize(int b) {
         return new UnifiedTrainingConfig(steps, b, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting);
+                checkpointEvery, mix, weighting, trainable);
     }
 
     public UnifiedTrainingConfig withLearningRate(double lr) {
         return new UnifiedTrainingConfig(steps, batchSize, lr, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting);
+                checkpointEvery, mix, weighting, trainable);
     }
 
     public UnifiedTrainingConfig withCheckpointEvery(int n) {
-        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting);
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting, trainable);
     }
 
     public UnifiedTrainingConfig withWeighting(LossWeighting w) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, w);
+                checkpointEvery, mix, w, trainable);
+    }
+
+    public UnifiedTrainingConfig withMix(TaskMix m) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, m, weighting, trainable);
+    }
+
+    public UnifiedTrainingConfig withTrainable(List<String> groups) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, mix, weighting, groups);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tessera.engine.unified;
 
+import dev.tessera.engine.train.StepLoss;
+
 import java.util.List;
 
 /**

@@ -36,6 +36,8 @@ public record MixedSequence(List<Segment> segments) {
                         .append(i.complete() ? "" : ", incomplete").append(']');
             } else if (s instanceof Segment.Special sp) {
                 sb.append(sp.token().text());
+            } else if (s instanceof Segment.TaskTag tag) {
+                sb.append(tag.tag());
             }
         }
         return sb.toString();

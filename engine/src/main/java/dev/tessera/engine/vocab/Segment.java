@@ -19,4 +19,8 @@ public sealed interface Segment {
     /** A control token. */
     record Special(SpecialToken token) implements Segment {
     }
+
+    /** A task tag bound for a new task, e.g. {@code <colours>} ({@link VocabularyLayout#taskTags()}). */
+    record TaskTag(String tag) implements Segment {
+    }
 }

@@ -117,7 +117,8 @@ public record SharedVocabulary(VocabularyLayout layout, TextTokenizer text, int 
                 out.add(image(Arrays.copyOfRange(ids, i, j)));
                 i = j;
             } else {
-                out.add(new Segment.Special(layout.special(ids[i])));
+                out.add(ids[i] < SpecialToken.values().length ? new Segment.Special(layout.special(ids[i]))
+                        : new Segment.TaskTag(layout.specialText(ids[i])));
                 i++;
             }
         }

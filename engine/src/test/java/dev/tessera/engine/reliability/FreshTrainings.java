@@ -15,7 +15,7 @@ import dev.tessera.engine.quantize.VqConfig;
 import dev.tessera.engine.train.TokenizerTrainer;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.train.TokenizerTrainingResult;
-import dev.tessera.engine.unified.StepLoss;
+import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.unified.UnifiedConfig;
 import dev.tessera.engine.unified.UnifiedModel;
 import dev.tessera.engine.unified.UnifiedTrainer;

@@ -14,8 +14,8 @@ class TaskBatchTest {
         VocabularyLayout l = new VocabularyLayout(10, 1, 4);
         int img = l.imageStart();
         // prompt: 4 (tag), 6, 7 | target: img, img+1, 1 (eos-like control)
-        TaskExample a = new TaskExample(TaskKind.GENERATE, new int[] {4, 8, 9, img, img + 1, 3}, 3);
-        TaskExample b = new TaskExample(TaskKind.CAPTION, new int[] {5, img + 2, 10, 1}, 2);
+        TaskExample a = new TaskExample("generate", new int[] {4, 8, 9, img, img + 1, 3}, 3);
+        TaskExample b = new TaskExample("caption", new int[] {5, img + 2, 10, 1}, 2);
         TaskBatch batch = TaskBatch.of(List.of(a, b), l, 0);
         assertThat(batch.length()).isEqualTo(5);
         assertThat(batch.inputs()).containsExactly(4, 8, 9, img, img + 1, 5, img + 2, 10, 0, 0);

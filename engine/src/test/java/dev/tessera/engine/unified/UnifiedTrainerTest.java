@@ -1,5 +1,7 @@
 package dev.tessera.engine.unified;
 
+import dev.tessera.engine.train.StepLoss;
+
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.train.TrainingStop;
 import org.junit.jupiter.api.Test;

@@ -9,18 +9,36 @@ import dev.tessera.engine.vocab.SpecialToken;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * Lays out the three tasks as id sequences of the shared vocabulary, for training (prompt +
- * target) and for inference (prompt only), so both always agree on the format.
+ * Lays out tasks as id sequences of the shared vocabulary, for training (prompt + target) and
+ * for inference (prompt only), so both always agree on the format. The built-in tasks' layouts
+ * are methods here; any {@link Task} writes its own with {@link #start(Task)}:
+ *
+ * <pre>{@code
+ * sequences.start(task).image(item.tokens()).text("how many different colours are there?")
+ *          .control(SpecialToken.ANSWER).target().text("two").control(SpecialToken.EOS).build();
+ * }</pre>
  */
-public final class SceneTasks {
+public final class TaskSequences {
 
     private final SharedVocabulary vocab;
 
-    public SceneTasks(SharedVocabulary vocab) {
+    public TaskSequences(SharedVocabulary vocab) {
         this.vocab = vocab;
+    }
+
+    /** A sequence of {@code task}, opened by its tag. */
+    public SequenceBuilder start(Task task) {
+        return new SequenceBuilder(vocab, task.name()).id(tagId(task));
+    }
+
+    /**
+     * The id of {@code task}'s tag: a built-in tag's control id, or the spare id bound to a new tag
+     * (an error naming the fix when the model has not bound it).
+     */
+    public int tagId(Task task) {
+        return vocab.layout().tagId(task.tag());
     }
 
     public SharedVocabulary vocabulary() {
@@ -42,33 +60,24 @@ public final class SceneTasks {
         return concat(tag(SpecialToken.ASK), image(grid), vocab.encodeText(question), tag(SpecialToken.ANSWER));
     }
 
+    /** {@code <caption><boi>image<eoi>caption<eos>}: the {@link CaptionTask} example. */
     public TaskExample caption(TokenGrid grid, String caption) {
         int[] prompt = captionPrompt(grid);
-        return new TaskExample(TaskKind.CAPTION, concat(prompt, vocab.encodeText(caption), tag(SpecialToken.EOS)),
+        return new TaskExample(CaptionTask.NAME, concat(prompt, vocab.encodeText(caption), tag(SpecialToken.EOS)),
                 prompt.length);
     }
 
+    /** {@code <generate>prompt<boi>image<eoi>}: the {@link GenerateTask} example. */
     public TaskExample generate(String prompt, TokenGrid grid) {
         int[] p = generatePrompt(prompt);
-        return new TaskExample(TaskKind.GENERATE, concat(p, vocab.encodeImage(grid), tag(SpecialToken.EOI)), p.length);
+        return new TaskExample(GenerateTask.NAME, concat(p, vocab.encodeImage(grid), tag(SpecialToken.EOI)), p.length);
     }
 
+    /** {@code <ask><boi>image<eoi>question<answer>answer<eos>}: the {@link AnswerTask} example. */
     public TaskExample answer(TokenGrid grid, String question, String answer) {
         int[] prompt = answerPrompt(grid, question);
-        return new TaskExample(TaskKind.ANSWER, concat(prompt, vocab.encodeText(answer), tag(SpecialToken.EOS)),
+        return new TaskExample(AnswerTask.NAME, concat(prompt, vocab.encodeText(answer), tag(SpecialToken.EOS)),
                 prompt.length);
-    }
-
-    /** The example of {@code kind} for a scene and its tokens; {@code rng} draws the question or the prompt dropout. */
-    public TaskExample example(TaskKind kind, Scene scene, TokenGrid grid, TaskMix mix, SplittableRandom rng) {
-        return switch (kind) {
-            case CAPTION -> caption(grid, scene.caption());
-            case GENERATE -> generate(rng.nextDouble() < mix.promptDropout() ? "" : scene.caption(), grid);
-            case ANSWER -> {
-                SceneQuestion q = SceneQuestions.draw(scene, rng);
-                yield answer(grid, q.question(), q.answer());
-            }
-        };
     }
 
     /**
@@ -97,7 +106,7 @@ public final class SceneTasks {
         return concat(tag(SpecialToken.BOI), vocab.encodeImage(grid), tag(SpecialToken.EOI));
     }
 
-    private static int[] concat(int[]... parts) {
+    static int[] concat(int[]... parts) {
         int n = 0;
         for (int[] p : parts) {
             n += p.length;

@@ -1,0 +1,49 @@
+package dev.tessera.engine.curriculum;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The shipped curricula, stored as the JSON a user copies and edits:
+ * <ul>
+ *   <li>{@code scenes}: the recipe of the shipped {@code unified-shapes32} model. 8,000 steps of
+ *       captioning, text-to-image and question answering, every target token counting the same,
+ *       then 3,000 steps at a lower learning rate in which every sequence counts the same
+ *       (short answers stop being drowned by 64-id images).</li>
+ * </ul>
+ * {@link #get} also takes the path of a curriculum JSON file.
+ */
+public final class Curricula {
+
+    /** Names of the shipped curricula. */
+    public static final List<String> SHIPPED = List.of("scenes");
+    private static final String ROOT = "/dev/tessera/engine/curricula/";
+
+    private Curricula() {
+    }
+
+    /** The shipped curriculum {@code nameOrFile}, or the curriculum in that JSON file. */
+    public static Curriculum get(String nameOrFile) {
+        if (SHIPPED.contains(nameOrFile)) {
+            try (InputStream in = Curricula.class.getResourceAsStream(ROOT + nameOrFile + ".json")) {
+                if (in == null) {
+                    throw new IllegalStateException("the shipped curriculum " + nameOrFile + " is missing; rebuild Tessera");
+                }
+                return Curriculum.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no curriculum '" + nameOrFile + "': name a shipped one " + SHIPPED
+                    + " or a curriculum JSON file (write one with Curriculum.write, or copy a shipped one's JSON)");
+        }
+        return Curriculum.read(file);
+    }
+}

@@ -1,0 +1,276 @@
+package dev.tessera.engine.curriculum;
+
+import dev.tessera.engine.task.Task;
+import dev.tessera.engine.train.TrainingStop;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
+import dev.tessera.engine.unified.UnifiedConfig;
+import dev.tessera.engine.unified.UnifiedModel;
+import dev.tessera.engine.unified.UnifiedRun;
+import dev.tessera.engine.unified.UnifiedTrainer;
+import dev.tessera.engine.unified.UnifiedTrainingConfig;
+import dev.tessera.engine.unified.UnifiedTrainingResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains a {@link Curriculum}'s stages back to back into one folder: the curriculum's JSON and
+ * one checkpoint folder per stage ({@code 1-NAME}, {@code 2-NAME}, ...), each with its
+ * provenance (the curriculum, the stage, where it started). Running it again on the same folder
+ * resumes: finished stages are kept, an interrupted stage continues from its checkpoint with the
+ * losses an uninterrupted run would have had, and later stages follow.
+ *
+ * <p>Everything that can be checked is checked before the first step ({@link #check}): unknown
+ * tasks, a stage starting from a checkpoint of another architecture, a stage that would train
+ * nothing, a folder that holds another curriculum. A stage whose tasks use new tags binds them
+ * (spare control ids, {@link UnifiedModel#withTaskTags}) before it trains.
+ */
+public final class CurriculumRunner {
+
+    static final String CURRICULUM_FILE = "curriculum.json";
+
+    private final Curriculum curriculum;
+    private final Path folder;
+    private StageListener listener = StageListener.none();
+    private TrainingStop stop = new TrainingStop();
+    private Map<String, Object> provenance = Map.of();
+
+    public CurriculumRunner(Curriculum curriculum, Path folder) {
+        this.curriculum = curriculum;
+        this.folder = folder;
+    }
+
+    public CurriculumRunner listener(StageListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /** Stops at the next step boundary when requested (a thread interrupt does too); the stage's checkpoint is written. */
+    public CurriculumRunner stop(TrainingStop s) {
+        this.stop = s;
+        return this;
+    }
+
+    /** Extra provenance recorded in every stage's checkpoint (e.g. the command that ran it). */
+    public CurriculumRunner provenance(Map<String, Object> p) {
+        this.provenance = Map.copyOf(p);
+        return this;
+    }
+
+    /** The checkpoint folder of stage {@code index} (0-based). */
+    public Path stageFolder(int index) {
+        return stageFolder(folder, curriculum, index);
+    }
+
+    /** The checkpoint folder of stage {@code index} of {@code c} run in {@code folder}. */
+    public static Path stageFolder(Path folder, Curriculum c, int index) {
+        return folder.resolve((index + 1) + "-" + c.stages().get(index).name());
+    }
+
+    /**
+     * Refuses a curriculum that cannot train, before any step: unknown tasks, a start that is not
+     * a checkpoint of the curriculum's model, a selection of weights that trains nothing.
+     */
+    public static void check(Curriculum c) {
+        UnifiedConfig model = UnifiedRun.config(c.model());
+        for (Stage s : c.stages()) {
+            for (String name : s.training().mix().names()) {
+                try {
+                    s.training().mix().task(name);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("stage " + s.name() + ": " + e.getMessage(), e);
+                }
+            }
+            if (!s.start().equals(Stage.FRESH) && !s.start().equals(Stage.PREVIOUS)) {
+                UnifiedConfig from = startConfig(s);
+                if (!sameArchitecture(model, from)) {
+                    throw new IllegalArgumentException("stage " + s.name() + " starts from " + s.start() + ", a "
+                            + describe(from) + ", but curriculum " + c.name() + " trains a " + describe(model)
+                            + " (preset " + c.model() + "); start it from a checkpoint of that architecture, or change the "
+                            + "curriculum's model");
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses a stage from {@code first} on whose weight selection trains nothing on
+     * {@code model} (every stage has the same architecture, so one model answers for all).
+     */
+    private void checkSelections(UnifiedModel model, int first) {
+        for (Stage s : curriculum.stages().subList(first, curriculum.stages().size())) {
+            try {
+                model.transformer().learning(s.training().trainable());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("stage " + s.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Runs (or resumes) the curriculum; see the class comment. */
+    public CurriculumResult run() {
+        check(curriculum);
+        claimFolder();
+        List<StageResult> results = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i < curriculum.stages().size(); i++) {
+            Stage stage = curriculum.stages().get(i);
+            Path out = stageFolder(i);
+            if (finished(out, stage)) {
+                results.add(new StageResult(stage.name(), out, null));
+                offset += stage.training().steps();
+                continue;
+            }
+            if (stop.requested()) {
+                return new CurriculumResult(curriculum.name(), folder, results, true);
+            }
+            UnifiedTrainer trainer = trainer(i, stage, out);
+            if (results.stream().noneMatch(StageResult::trainedNow)) {
+                try {
+                    checkSelections(trainer.model(), i);  // before this run's first step
+                } catch (RuntimeException e) {
+                    try (UnifiedModel m = trainer.model(); trainer) {
+                        throw e;
+                    }
+                }
+            }
+            UnifiedTrainingResult r;
+            int index = i;
+            int before = offset;
+            try (UnifiedModel model = trainer.model(); trainer) {
+                r = trainer.listener(p -> listener.onProgress(new StageProgress(index, stage.name(),
+                        curriculum.stages().size(), before, curriculum.totalSteps(), p)))
+                        .stop(stop).checkpointTo(out, stageProvenance(i, stage)).run();
+            }
+            results.add(new StageResult(stage.name(), out, r));
+            if (r.interrupted()) {
+                return new CurriculumResult(curriculum.name(), folder, results, true);
+            }
+            offset += stage.training().steps();
+        }
+        return new CurriculumResult(curriculum.name(), folder, results, false);
+    }
+
+    /** The trainer of stage {@code i}: resumed from its own checkpoint, or new from its start. */
+    private UnifiedTrainer trainer(int i, Stage stage, Path out) {
+        if (Files.isRegularFile(out.resolve("config.json"))) {
+            UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(out);
+            return UnifiedTrainer.resume(loaded, stage.training());
+        }
+        UnifiedModel model = start(i, stage);
+        try {
+            model = model.withTaskTags(tags(stage.training()));
+            return new UnifiedTrainer(model, stage.training());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private UnifiedModel start(int i, Stage stage) {
+        String s = stage.start();
+        if (s.equals(Stage.FRESH)) {
+            return UnifiedModel.create(UnifiedRun.config(curriculum.model()), stage.training().seed());
+        }
+        if (s.equals(Stage.PREVIOUS)) {
+            return UnifiedCheckpoint.load(stageFolder(i - 1)).model();
+        }
+        if (s.startsWith(Stage.SHIPPED)) {
+            return UnifiedCheckpoint.pretrained(s.substring(Stage.SHIPPED.length())).model();
+        }
+        return UnifiedCheckpoint.load(Path.of(s)).model();
+    }
+
+    /** The tags the stage's tasks open their sequences with. */
+    static Set<String> tags(UnifiedTrainingConfig training) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String name : training.mix().names()) {
+            Task t = training.mix().task(name);
+            tags.add(t.tag());
+        }
+        return tags;
+    }
+
+    /** True when {@code out} holds the stage's checkpoint at its last step. */
+    private static boolean finished(Path out, Stage stage) {
+        if (!Files.isRegularFile(out.resolve("config.json"))) {
+            return false;
+        }
+        UnifiedCheckpoint.Manifest m = UnifiedCheckpoint.manifest(out);
+        if (!m.training().equals(stage.training())) {
+            throw new IllegalArgumentException(out + " was trained with " + m.training() + ", not stage " + stage.name()
+                    + "'s recipe " + stage.training() + "; run the curriculum in another folder");
+        }
+        return m.step() >= stage.training().steps();
+    }
+
+    /** Writes the curriculum's JSON, or checks that the folder's is the same curriculum. */
+    private void claimFolder() {
+        Path file = folder.resolve(CURRICULUM_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                Curriculum there = Curriculum.read(file);
+                if (!there.equals(curriculum)) {
+                    throw new IllegalArgumentException(folder + " holds a run of another curriculum (" + there.name()
+                            + ", see its " + CURRICULUM_FILE + "); resume it with that curriculum, or choose another folder");
+                }
+                return;
+            }
+            if (Files.isDirectory(folder)) {
+                try (var entries = Files.list(folder)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException(folder + " is not empty and holds no " + CURRICULUM_FILE
+                                + "; run the curriculum in a new or empty folder");
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+            dev.tessera.engine.io.AtomicFile.write(file, curriculum.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the curriculum folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> stageProvenance(int i, Stage stage) {
+        Map<String, Object> p = new LinkedHashMap<>(provenance);
+        p.put("curriculum", curriculum.name());
+        p.put("stage", (i + 1) + "/" + curriculum.stages().size() + " " + stage.name());
+        p.put("start", stage.start());
+        Path from = stage.start().equals(Stage.PREVIOUS) ? stageFolder(i - 1)
+                : stage.start().equals(Stage.FRESH) || stage.start().startsWith(Stage.SHIPPED) ? null : Path.of(stage.start());
+        if (from != null) {
+            // the earlier checkpoint's own record, so one provenance file reproduces every stage
+            p.put("initialisedFrom", UnifiedCheckpoint.provenance(from));
+        }
+        p.put("startedAt", Instant.now().toString());
+        return p;
+    }
+
+    private static UnifiedConfig startConfig(Stage s) {
+        if (s.start().startsWith(Stage.SHIPPED)) {
+            String name = s.start().substring(Stage.SHIPPED.length());
+            return UnifiedCheckpoint.shippedManifest(name).model();
+        }
+        return UnifiedCheckpoint.manifest(Path.of(s.start())).model();
+    }
+
+    private static boolean sameArchitecture(UnifiedConfig a, UnifiedConfig b) {
+        return a.transformer().equals(b.transformer()) && a.embedding() == b.embedding()
+                && a.imageTokenizer().equals(b.imageTokenizer());
+    }
+
+    private static String describe(UnifiedConfig c) {
+        return "width " + c.transformer().width() + " x " + c.transformer().layers() + " layers, context "
+                + c.transformer().context() + ", " + c.embedding().id() + " over " + c.imageTokenizer();
+    }
+
+}

@@ -1,0 +1,76 @@
+package dev.tessera.engine.task;
+
+import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.vocab.SharedVocabulary;
+import dev.tessera.engine.vocab.SpecialToken;
+
+import java.util.Arrays;
+
+/**
+ * Writes one task sequence part by part: text, images (bracketed by {@code <boi>..<eoi>}),
+ * control tokens, and the point where the target starts. Made by {@link TaskSequences#start},
+ * which opens the sequence with the task's tag.
+ */
+public final class SequenceBuilder {
+
+    private final SharedVocabulary vocab;
+    private final String task;
+    private int[] ids = new int[32];
+    private int length;
+    private int targetStart = -1;
+
+    SequenceBuilder(SharedVocabulary vocab, String task) {
+        this.vocab = vocab;
+        this.task = task;
+    }
+
+    /** Appends the shared ids of {@code text}. */
+    public SequenceBuilder text(String text) {
+        return ids(vocab.encodeText(text));
+    }
+
+    /** Appends {@code <boi>}, the image's ids, {@code <eoi>}. */
+    public SequenceBuilder image(TokenGrid grid) {
+        return control(SpecialToken.BOI).imageIds(grid).control(SpecialToken.EOI);
+    }
+
+    /** Appends the image's ids without brackets (a target image after its {@code <boi>}). */
+    public SequenceBuilder imageIds(TokenGrid grid) {
+        return ids(vocab.encodeImage(grid));
+    }
+
+    /** Appends a control token, e.g. {@code <answer>} or {@code <eos>}. */
+    public SequenceBuilder control(SpecialToken token) {
+        return id(vocab.id(token));
+    }
+
+    /** Everything appended from here on is the target the loss is taken on (call once). */
+    public SequenceBuilder target() {
+        if (targetStart >= 0) {
+            throw new IllegalStateException("task " + task + ": target() was already called at position " + targetStart);
+        }
+        targetStart = length;
+        return this;
+    }
+
+    /** The finished example; the target must have been started and be non-empty. */
+    public TaskExample build() {
+        if (targetStart < 0) {
+            throw new IllegalStateException("task " + task + ": call target() before the part the model must write");
+        }
+        return new TaskExample(task, Arrays.copyOf(ids, length), targetStart);
+    }
+
+    SequenceBuilder id(int id) {
+        return ids(new int[] {id});
+    }
+
+    private SequenceBuilder ids(int[] more) {
+        if (length + more.length > ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(2 * ids.length, length + more.length));
+        }
+        System.arraycopy(more, 0, ids, length, more.length);
+        length += more.length;
+        return this;
+    }
+}

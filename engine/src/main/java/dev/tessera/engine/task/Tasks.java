@@ -1,0 +1,60 @@
+package dev.tessera.engine.task;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tasks a stage may name: Tessera's three ({@value CaptionTask#NAME}, {@value GenerateTask#NAME},
+ * {@value AnswerTask#NAME}) and every task registered in this JVM (a notebook cell's, a Java class's).
+ */
+public final class Tasks {
+
+    private static final Map<String, Task> REGISTERED = new LinkedHashMap<>();
+
+    static {
+        REGISTERED.put(CaptionTask.NAME, new CaptionTask());
+        REGISTERED.put(GenerateTask.NAME, new GenerateTask(GenerateTask.DEFAULT_DROPOUT));
+        REGISTERED.put(AnswerTask.NAME, new AnswerTask());
+    }
+
+    private Tasks() {
+    }
+
+    /**
+     * Makes {@code task} available by its name; registering the same name again replaces the
+     * earlier definition (a notebook cell run twice), except for Tessera's own three tasks.
+     */
+    public static synchronized Task register(Task task) {
+        String name = task.name();
+        if (name == null || !name.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("a task name is 1-32 lower-case letters, digits or '-', starting with a "
+                    + "letter, got '" + name + "'");
+        }
+        if (List.of(CaptionTask.NAME, GenerateTask.NAME, AnswerTask.NAME).contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is one of Tessera's own tasks; give yours another name");
+        }
+        String tag = task.tag();
+        if (tag == null || !tag.matches("<[a-z][a-z0-9-]{0,23}>")) {
+            throw new IllegalArgumentException("task " + name + ": a tag is written <name> (lower-case letters, digits "
+                    + "or '-'), got '" + tag + "'");
+        }
+        REGISTERED.put(name, task);
+        return task;
+    }
+
+    /** The task named {@code name}; an unknown name is refused with the list of known ones. */
+    public static synchronized Task get(String name) {
+        Task t = REGISTERED.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown task '" + name + "': known tasks are " + REGISTERED.keySet()
+                    + "; define a new one as a Task and register it with Tasks.register(task) first");
+        }
+        return t;
+    }
+
+    /** Names of every known task, Tessera's own first. */
+    public static synchronized List<String> names() {
+        return List.copyOf(REGISTERED.keySet());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tessera.engine.train;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a live training output shows at one moment: the latest progress (step, rate, ETA),
+ * every step's losses so far (for the loss chart), the stages of a curriculum (for its
+ * boundaries), and whether the run has ended. Steps and losses of a curriculum count across its
+ * stages, so one chart shows the whole run.
+ *
+ * @param checkpoint  the folder the run writes
+ * @param latest      the last progress report, or null before the first step
+ * @param history     losses of every step so far
+ * @param stages      the curriculum's stages with the step each starts after; empty for a single run
+ * @param finished    true once the run returned
+ * @param interrupted true when it ended early (stop or interrupt); its checkpoint holds every finished step
+ */
+public record TrainingBoard(Path checkpoint, TrainingProgress latest, List<StepLoss> history, List<StageMark> stages,
+                            boolean finished, boolean interrupted) {
+
+    /**
+     * A stage on the board: its name, the steps before it, and its own step count.
+     *
+     * @param name   the stage's name
+     * @param offset steps of the stages before it
+     * @param steps  its steps
+     */
+    public record StageMark(String name, int offset, int steps) {
+    }
+
+    public TrainingBoard {
+        history = List.copyOf(history);
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** The board of a single run (no stages). */
+    public TrainingBoard(Path checkpoint, TrainingProgress latest, List<StepLoss> history, boolean finished,
+                         boolean interrupted) {
+        this(checkpoint, latest, history, List.of(), finished, interrupted);
+    }
+
+    /** The stage running at (or last run by) overall step {@code step}, or null without stages. */
+    public StageMark stageAt(int step) {
+        StageMark at = null;
+        for (StageMark s : stages) {
+            if (step > s.offset() || at == null) {
+                at = s;
+            }
+        }
+        return at;
+    }
+}

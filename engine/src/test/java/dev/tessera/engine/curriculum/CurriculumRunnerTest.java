@@ -1,0 +1,134 @@
+package dev.tessera.engine.curriculum;
+
+import dev.tessera.engine.lm.LossWeighting;
+import dev.tessera.engine.task.DistinctColoursTask;
+import dev.tessera.engine.task.TaskMix;
+import dev.tessera.engine.task.Tasks;
+import dev.tessera.engine.train.StepLoss;
+import dev.tessera.engine.train.TrainingStop;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
+import dev.tessera.engine.unified.UnifiedTrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CurriculumRunnerTest {
+
+    static final UnifiedTrainingConfig FIRST = new UnifiedTrainingConfig(6, 6, 3e-3, 1, 0.01, 1.0, 21, 0,
+            TaskMix.balanced(), LossWeighting.TOKEN);
+    static final UnifiedTrainingConfig SECOND = new UnifiedTrainingConfig(6, 6, 1e-3, 1, 0.01, 1.0, 22, 0,
+            TaskMix.of("caption", "answer"), LossWeighting.EXAMPLE, List.of("blocks", "output"));
+
+    static Curriculum twoStages() {
+        return new Curriculum("two", "a test", "tiny",
+                List.of(new Stage("all-tasks", Stage.FRESH, FIRST), new Stage("text-only", Stage.PREVIOUS, SECOND)));
+    }
+
+    @Test
+    void aCurriculumTrainsItsStagesBackToBackWithOneCheckpointAndProvenanceEach(@TempDir Path dir) {
+        List<StageProgress> seen = new ArrayList<>();
+        CurriculumResult r = new CurriculumRunner(twoStages(), dir).listener(seen::add).run();
+        assertThat(r.interrupted()).isFalse();
+        assertThat(r.stages()).extracting(StageResult::name).containsExactly("all-tasks", "text-only");
+        assertThat(seen).hasSize(12);
+        assertThat(seen.get(6).overallStep()).as("steps count across stages").isEqualTo(7);
+        assertThat(seen.get(6).name()).isEqualTo("text-only");
+        assertThat(seen.get(11).progress().parts()).containsKeys("task:caption", "task:answer")
+                .doesNotContainKey("task:generate");
+        Path second = dir.resolve("2-text-only");
+        assertThat(r.lastCheckpoint()).isEqualTo(second);
+        Map<String, Object> p = UnifiedCheckpoint.provenance(second);
+        assertThat(p).containsEntry("curriculum", "two").containsEntry("stage", "2/2 text-only")
+                .containsEntry("start", "previous").containsKey("initialisedFrom");
+        assertThat(Curriculum.read(dir.resolve("curriculum.json"))).isEqualTo(twoStages());
+        // the second stage trained only what it named: the embeddings are the first stage's
+        try (var a = UnifiedCheckpoint.load(dir.resolve("1-all-tasks")).model();
+             var b = UnifiedCheckpoint.load(second).model()) {
+            assertThat(b.transformer().parameters().get("embed.text").toFloatArray())
+                    .containsExactly(a.transformer().parameters().get("embed.text").toFloatArray());
+            assertThat(b.transformer().parameters().get("block0.fc.weight").toFloatArray())
+                    .isNotEqualTo(a.transformer().parameters().get("block0.fc.weight").toFloatArray());
+        }
+    }
+
+    @Test
+    void stoppedInTheMiddleOfAStageAndRunAgainItGivesTheLossesOfAnUninterruptedRun(@TempDir Path dir) {
+        new CurriculumRunner(twoStages(), dir.resolve("straight")).run();
+        TrainingStop stop = new TrainingStop();
+        CurriculumResult first = new CurriculumRunner(twoStages(), dir.resolve("stopped")).stop(stop).listener(p -> {
+            if (p.overallStep() == 9) {
+                stop.request();
+            }
+        }).run();
+        assertThat(first.interrupted()).isTrue();
+        assertThat(UnifiedCheckpoint.manifest(dir.resolve("stopped/2-text-only")).step()).isEqualTo(3);
+        CurriculumResult resumed = new CurriculumRunner(twoStages(), dir.resolve("stopped")).run();
+        assertThat(resumed.interrupted()).isFalse();
+        assertThat(resumed.stages().get(0).trainedNow()).as("the finished stage is kept").isFalse();
+        for (String stage : List.of("1-all-tasks", "2-text-only")) {
+            List<StepLoss> a = UnifiedCheckpoint.history(dir.resolve("straight").resolve(stage));
+            List<StepLoss> b = UnifiedCheckpoint.history(dir.resolve("stopped").resolve(stage));
+            assertThat(b).as(stage).hasSize(6);
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(b.get(i).loss()).as("%s step %d", stage, i + 1).isEqualTo(a.get(i).loss());
+                assertThat(b.get(i).tasks()).isEqualTo(a.get(i).tasks());
+            }
+        }
+    }
+
+    @Test
+    void badCurriculaAreRefusedBeforeTheFirstStep(@TempDir Path dir) {
+        Curriculum unknownTask = twoStages().mapStages(s -> s.withTraining(s.training().withMix(TaskMix.of("caption", "juggle"))));
+        assertThatThrownBy(() -> new CurriculumRunner(unknownTask, dir.resolve("a")).run())
+                .hasMessageContaining("unknown task 'juggle'").hasMessageContaining("Tasks.register");
+        Curriculum otherArchitecture = twoStages().mapStages(s -> s.name().equals("all-tasks")
+                ? s.withStart("shipped:unified-shapes32") : s);
+        assertThatThrownBy(() -> new CurriculumRunner(otherArchitecture, dir.resolve("b")).run())
+                .hasMessageContaining("width 192").hasMessageContaining("preset tiny");
+        Curriculum namesNothing = twoStages().mapStages(s -> s.withTraining(s.training().withTrainable(List.of("blocks9.*"))));
+        assertThatThrownBy(() -> new CurriculumRunner(namesNothing, dir.resolve("c")).run())
+                .hasMessageContaining("'blocks9.*' names no weight");
+        assertThatThrownBy(() -> new Curriculum("empty", "", "tiny", List.of())).hasMessageContaining("has no stage");
+        assertThatThrownBy(() -> new Curriculum("x", "", "tiny", List.of(new Stage("s", Stage.PREVIOUS, FIRST))))
+                .hasMessageContaining("no previous stage");
+        for (String folder : List.of("a", "b", "c")) {
+            assertThat(dir.resolve(folder).resolve("1-all-tasks")).as("nothing trained for %s", folder).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFolderHoldingAnotherCurriculumIsRefused(@TempDir Path dir) throws Exception {
+        Curriculum shorter = twoStages().mapStages(s -> s.withTraining(s.training().withSteps(2)));
+        new CurriculumRunner(shorter, dir).run();
+        assertThatThrownBy(() -> new CurriculumRunner(twoStages(), dir).run())
+                .hasMessageContaining("another curriculum");
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> new CurriculumRunner(twoStages(), other).run()).hasMessageContaining("is not empty");
+        assertThat(other.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void aNewTaskWithItsOwnTagTrainsThroughTheRunnerAndItsTagIsSaved(@TempDir Path dir) {
+        Tasks.register(new DistinctColoursTask());
+        UnifiedTrainingConfig colours = new UnifiedTrainingConfig(30, 8, 3e-3, 2, 0.0, 1.0, 5, 0,
+                TaskMix.of("count-colours"), LossWeighting.TOKEN);
+        Curriculum c = new Curriculum("colours", "", "tiny", List.of(new Stage("colours", Stage.FRESH, colours)));
+        new CurriculumRunner(c, dir).run();
+        UnifiedCheckpoint.Manifest m = UnifiedCheckpoint.manifest(dir.resolve("1-colours"));
+        assertThat(m.taskTags()).containsExactly("<colours>");
+        List<StepLoss> h = UnifiedCheckpoint.history(dir.resolve("1-colours"));
+        double first = h.subList(0, 5).stream().mapToDouble(StepLoss::loss).average().orElseThrow();
+        double last = h.subList(25, 30).stream().mapToDouble(StepLoss::loss).average().orElseThrow();
+        assertThat(last).as("the colour-count task's loss falls").isLessThan(first - 1.0);
+        assertThat(h.get(29).tasks()).containsOnlyKeys("count-colours");
+    }
+}
