@@ -82,7 +82,12 @@ public final class RecordedLosses {
             stop.request();
         }
         StringBuilder sb = new StringBuilder(run).append(' ').append(p.step()).append(" loss=").append(bits(p.loss()));
-        p.parts().forEach((k, v) -> sb.append(' ').append(k).append('=').append(bits(v)));
+        // the parts every trainer reported when the recording was made (per-task losses came later)
+        p.parts().forEach((k, v) -> {
+            if (!k.startsWith("task:")) {
+                sb.append(' ').append(k).append('=').append(bits(v));
+            }
+        });
         return sb.toString();
     }
 

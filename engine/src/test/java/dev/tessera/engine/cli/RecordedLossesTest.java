@@ -35,7 +35,7 @@ class RecordedLossesTest {
     static final Map<String, String> PINNED = Map.of("TESSERA_THREADS", "1", "ATEN_CPU_CAPABILITY", "avx2",
             "MKL_CBWR", "AVX2", "ONEDNN_MAX_CPU_ISA", "AVX2", "TESSERA_CONVOLUTION", "library");
 
-    static final int STEPS = 20;
+    static final int STEPS = 10;
 
     static List<String> runs() {
         return RecordedLosses.RUNS;
