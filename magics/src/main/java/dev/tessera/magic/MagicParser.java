@@ -1,5 +1,7 @@
 package dev.tessera.magic;
 
+import dev.tessera.engine.curriculum.Curricula;
+
 import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
@@ -118,6 +120,12 @@ public final class MagicParser {
         List<String> settings = List.of();
     }
 
+    @Command(name = "curriculum")
+    static final class CurriculumArgs {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+    }
+
     /** Command name -> (usage, converter from the parsed picocli object to a request). */
     private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
     }
@@ -156,13 +164,26 @@ public final class MagicParser {
             return new GenerateRequest(g.prompt, option("--n", g.n, UnifiedModel::checkImageCount),
                     new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed), g.model);
         }));
-        m.put("train", new Entry(new TrainArgs(), TrainUnifiedRequest.USAGE, a -> {
+        m.put("train", new Entry(new TrainArgs(), TrainUnifiedRequest.USAGE + "\n" + TrainCurriculumRequest.USAGE, a -> {
             TrainArgs t = (TrainArgs) a;
-            if (!"unified".equals(t.what)) {
-                throw new IllegalArgumentException("'train " + t.what + "' is not a training Tessera runs in a notebook; "
-                        + "use 'train unified' (tokenizers train with ./tessera engine train-tokenizer)");
+            if ("unified".equals(t.what)) {
+                return new TrainUnifiedRequest(TrainSettings.parse(t.settings));
             }
-            return new TrainUnifiedRequest(TrainSettings.parse(t.settings));
+            if (TokenizerCheckpoint.SHIPPED.contains(t.what) || t.what.equals("tokenizer")) {
+                throw new IllegalArgumentException("'train " + t.what + "' is not a training Tessera runs in a notebook; "
+                        + "use 'train unified' or 'train <curriculum>' (tokenizers train with ./tessera engine train-tokenizer)");
+            }
+            if (!Curricula.SHIPPED.contains(t.what) && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(t.what))) {
+                throw new IllegalArgumentException("'train " + t.what + "': there is no curriculum of that name or file; use "
+                        + "'train unified', a shipped curriculum (" + String.join(", ", Curricula.SHIPPED)
+                        + ") or a curriculum JSON file");
+            }
+            return new TrainCurriculumRequest(TrainSettings.parseCurriculum(t.what, t.settings));
+        }));
+        m.put("curriculum", new Entry(new CurriculumArgs(), CurriculumRequest.USAGE, a -> {
+            CurriculumArgs c = (CurriculumArgs) a;
+            Curricula.get(c.name);  // an unknown name is a parse error, named with the shipped ones
+            return new CurriculumRequest(c.name);
         }));
         return m;
     }

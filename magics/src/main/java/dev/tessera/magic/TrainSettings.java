@@ -1,5 +1,9 @@
 package dev.tessera.magic;
 
+import dev.tessera.engine.curriculum.Curricula;
+import dev.tessera.engine.curriculum.Curriculum;
+import dev.tessera.engine.curriculum.CurriculumRun;
+
 import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.train.TrainingLimits;
@@ -39,20 +43,7 @@ final class TrainSettings {
     }
 
     static UnifiedRun parse(List<String> settings) {
-        Map<String, String> kv = new LinkedHashMap<>();
-        for (String s : settings) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                String what = eq < 0 ? "is not key=value" : eq == 0 ? "has no key" : "has no value";
-                throw new IllegalArgumentException("'" + s + "' " + what + ": write settings as key=value, e.g. steps=100; "
-                        + "keys: " + String.join(", ", sorted()));
-            }
-            String key = s.substring(0, eq);
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "'; keys: " + String.join(", ", sorted()));
-            }
-            kv.put(key, s.substring(eq + 1));
-        }
+        Map<String, String> kv = keyValues(settings, KEYS);
         UnifiedTrainingConfig recipe = UnifiedTrainingConfig.notebook();
         if (kv.containsKey("steps")) {
             recipe = recipe.withSteps(integer(kv, "steps"));
@@ -77,6 +68,56 @@ final class TrainSettings {
         Path out = kv.containsKey("out") ? Path.of(kv.get("out"))
                 : Path.of("runs", "unified-" + STAMP.format(LocalDateTime.now()));
         return new UnifiedRun(preset, mode, bool(kv, "freeze-text"), recipe, out, bool(kv, "resume"));
+    }
+
+    /** Keys of {@code %tessera train <curriculum>}. */
+    static final Set<String> CURRICULUM_KEYS = Set.of("stage", "steps", "batch", "checkpoint-every", "out");
+
+    /**
+     * Reads {@code %tessera train <curriculum> [key=value ...]}: the curriculum (shipped name or
+     * JSON file), cut after {@code stage=}, with every stage's budget overridden as asked.
+     */
+    static CurriculumRun parseCurriculum(String name, List<String> settings) {
+        Map<String, String> kv = keyValues(settings, CURRICULUM_KEYS);
+        Curriculum c = Curricula.get(name);
+        if (kv.containsKey("stage")) {
+            c = c.upTo(kv.get("stage"));
+        }
+        if (kv.containsKey("steps")) {
+            int steps = integer(kv, "steps");
+            c = c.mapStages(s -> s.withTraining(s.training().withSteps(steps)));
+        }
+        if (kv.containsKey("batch")) {
+            int batch = integer(kv, "batch");
+            c = c.mapStages(s -> s.withTraining(s.training().withBatchSize(batch)));
+        }
+        if (kv.containsKey("checkpoint-every")) {
+            int every = integer(kv, "checkpoint-every");
+            c = c.mapStages(s -> s.withTraining(s.training().withCheckpointEvery(every)));
+        }
+        Path out = kv.containsKey("out") ? Path.of(kv.get("out"))
+                : Path.of("runs", c.name() + "-" + STAMP.format(LocalDateTime.now()));
+        return new CurriculumRun(c, out);
+    }
+
+    /** The {@code key=value} words as a map; a malformed word or an unknown key is refused, naming the keys. */
+    private static Map<String, String> keyValues(List<String> settings, Set<String> keys) {
+        List<String> names = keys.stream().sorted().toList();
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                String what = eq < 0 ? "is not key=value" : eq == 0 ? "has no key" : "has no value";
+                throw new IllegalArgumentException("'" + s + "' " + what + ": write settings as key=value, e.g. steps=100; "
+                        + "keys: " + String.join(", ", names));
+            }
+            String key = s.substring(0, eq);
+            if (!keys.contains(key)) {
+                throw new IllegalArgumentException("unknown setting '" + key + "'; keys: " + String.join(", ", names));
+            }
+            kv.put(key, s.substring(eq + 1));
+        }
+        return kv;
     }
 
     /** The recipe lines of the usage: each key with its valid values and the notebook recipe's default. */
@@ -132,7 +173,4 @@ final class TrainSettings {
         return v.equals("true");
     }
 
-    private static List<String> sorted() {
-        return KEYS.stream().sorted().toList();
-    }
 }

@@ -15,7 +15,7 @@ class MagicsTest {
     @TempDir
     Path dir;
 
-    private static MagicError error(String line) {
+    static MagicError error(String line) {
         Object r = Magics.run(line);
         assertThat(r).as(line).isInstanceOf(MagicError.class);
         return (MagicError) r;
@@ -32,7 +32,7 @@ class MagicsTest {
     @Test
     void anUnknownCommandNamesItAndTheValidOnes() {
         MagicError e = error("frobnicate now");
-        assertThat(e.problem()).contains("unknown command 'frobnicate'").contains("ask, caption, codebook, compare, generate, help, tokenize, train");
+        assertThat(e.problem()).contains("unknown command 'frobnicate'").contains("ask, caption, codebook, compare, curriculum, generate, help, tokenize, train");
         assertThat(e.usage()).contains("%tessera tokenize");
     }
 

@@ -1,5 +1,8 @@
 package dev.tessera.engine.curriculum;
 
+import dev.tessera.engine.train.TrainingStop;
+import dev.tessera.engine.unified.UnifiedModels;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shipped curricula, stored as the JSON a user copies and edits:
@@ -25,6 +29,22 @@ public final class Curricula {
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {
+    }
+
+    /**
+     * Trains (or resumes) {@code run}, reporting every step to {@code listener} and stopping on
+     * {@code stop} or an interrupt; the last stage's checkpoint becomes the model named
+     * {@code last} ({@link UnifiedModels#LAST}). What {@code %tessera train <curriculum>} and
+     * {@code ./tessera engine train-curriculum} call.
+     */
+    public static CurriculumResult train(CurriculumRun run, StageListener listener, TrainingStop stop,
+                                         Map<String, Object> provenance) {
+        CurriculumResult r = new CurriculumRunner(run.curriculum(), run.folder()).listener(listener).stop(stop)
+                .provenance(provenance).run();
+        if (r.lastCheckpoint() != null) {
+            UnifiedModels.trained(r.lastCheckpoint());
+        }
+        return r;
     }
 
     /** The shipped curriculum {@code nameOrFile}, or the curriculum in that JSON file. */

@@ -63,6 +63,11 @@ public record Curriculum(String name, String description, String model, List<Sta
         return stages.indexOf(stage(stageName));
     }
 
+    /** This curriculum up to and including stage {@code stageName} (to train its first stages only). */
+    public Curriculum upTo(String stageName) {
+        return new Curriculum(name, description, model, stages.subList(0, indexOf(stageName) + 1));
+    }
+
     /** Steps of all stages together. */
     public int totalSteps() {
         return stages.stream().mapToInt(s -> s.training().steps()).sum();

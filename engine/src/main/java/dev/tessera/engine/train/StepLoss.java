@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public record StepLoss(int step, double loss, double textNll, double imageNll, Map<String, Double> tasks) {
 
+    /** Prefix of a task's loss among a {@link TrainingProgress}'s parts, e.g. {@code task:caption}. */
+    public static final String TASK_PART = "task:";
+
     public StepLoss {
         tasks = tasks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
     }
@@ -22,5 +25,22 @@ public record StepLoss(int step, double loss, double textNll, double imageNll, M
     /** A step's losses without a per-task split. */
     public StepLoss(int step, double loss, double textNll, double imageNll) {
         this(step, loss, textNll, imageNll, Map.of());
+    }
+
+    /** The losses a unified trainer's progress report carries ("text", "image", "task:NAME" parts). */
+    public static StepLoss from(TrainingProgress p) {
+        return from(p.step(), p);
+    }
+
+    /** As {@link #from(TrainingProgress)}, numbered {@code step} (e.g. counted across a curriculum's stages). */
+    public static StepLoss from(int step, TrainingProgress p) {
+        Map<String, Double> tasks = new LinkedHashMap<>();
+        p.parts().forEach((k, v) -> {
+            if (k.startsWith(TASK_PART)) {
+                tasks.put(k.substring(TASK_PART.length()), v);
+            }
+        });
+        return new StepLoss(step, p.loss(), p.parts().getOrDefault("text", Double.NaN),
+                p.parts().getOrDefault("image", Double.NaN), tasks);
     }
 }

@@ -107,11 +107,14 @@ public final class UnifiedModels {
         }
         try (UnifiedModel model = trainer.model(); trainer) {
             UnifiedTrainingResult result = trainer.listener(listener).stop(stop).checkpointTo(run.out(), provenance).run();
-            synchronized (UnifiedModels.class) {
-                lastTrained = run.out();
-            }
+            trained(run.out());
             return result;
         }
+    }
+
+    /** Records {@code folder} as the model trained last in this JVM (what {@value #LAST} names). */
+    public static synchronized void trained(Path folder) {
+        lastTrained = folder;
     }
 
     /** Shipped model names. */

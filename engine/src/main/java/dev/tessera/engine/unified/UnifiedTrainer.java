@@ -122,7 +122,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             Map<String, Double> parts = new LinkedHashMap<>();
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
-            loss.tasks().forEach((task, nll) -> parts.put("task:" + task, nll));
+            loss.tasks().forEach((task, nll) -> parts.put(StepLoss.TASK_PART + task, nll));
             listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
                     (step + 1 - runStart) / secs, secs, tokens / secs, skipped));
             if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0

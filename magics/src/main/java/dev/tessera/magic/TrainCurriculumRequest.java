@@ -1,0 +1,58 @@
+package dev.tessera.magic;
+
+import dev.tessera.engine.curriculum.Curricula;
+import dev.tessera.engine.curriculum.CurriculumResult;
+import dev.tessera.engine.curriculum.CurriculumRun;
+import dev.tessera.engine.train.StepLoss;
+import dev.tessera.engine.train.TrainingBoard;
+import dev.tessera.engine.train.TrainingProgress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code %tessera train <curriculum> [stage=NAME] [key=value ...]}: one call of
+ * {@link Curricula#train}, with the live board of the whole curriculum (its stages, every task's
+ * loss) redrawn in place. Running the same line again with the same {@code out=} folder resumes it.
+ */
+public record TrainCurriculumRequest(CurriculumRun run) implements Magic {
+
+    static final String USAGE = "Usage: %tessera train <curriculum> [stage=NAME] [key=value ...]\n"
+            + "  curriculum: a shipped one (" + String.join(", ", Curricula.SHIPPED) + ") or a curriculum JSON file;\n"
+            + "              %tessera curriculum <name> shows its stages\n"
+            + "  stage=NAME                   train the stages up to and including NAME only\n"
+            + "  steps=N                      every stage's steps (a smaller budget; default: the curriculum's)\n"
+            + "  batch=N                      every stage's batch size\n"
+            + "  checkpoint-every=N           every stage's checkpoint interval\n"
+            + "  out=FOLDER                   run folder (default runs/<curriculum>-<date-time>); the same line with\n"
+            + "                               the same out= resumes an interrupted run";
+
+    @Override
+    public Object execute() {
+        return execute(LiveDisplay.none());
+    }
+
+    @Override
+    public Object execute(LiveDisplay display) {
+        List<TrainingBoard.StageMark> marks = run.marks();
+        List<StepLoss> history = new ArrayList<>(run.historySoFar());
+        TrainingProgress[] latest = {null};
+        return LiveTraining.run(display, new TrainingBoard(run.folder(), null, history, marks, false, false),
+                "tessera-train-curriculum",
+                (boards, stop) -> Curricula.train(run, p -> {
+                    TrainingProgress overall = new TrainingProgress(p.overallStep(), p.total(), p.progress().loss(),
+                            p.progress().parts(), p.progress().stepsPerSecond(), p.progress().elapsedSeconds(),
+                            p.progress().tokensPerSecond(), p.progress().skippedSteps());
+                    latest[0] = overall;
+                    history.add(StepLoss.from(overall));
+                    boards.accept(new TrainingBoard(run.folder(), overall, history, marks, false, false));
+                }, stop, Map.of("command", "%tessera train " + run.curriculum().name() + " out=" + run.folder())),
+                (CurriculumResult r) -> new TrainingBoard(run.folder(), latest[0], history, marks, true, r.interrupted()));
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+}
