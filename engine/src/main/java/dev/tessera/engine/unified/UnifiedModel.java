@@ -201,6 +201,22 @@ public final class UnifiedModel implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The greedy text continuation of each prompt (shared-vocabulary ids of any task's prompt, e.g.
+     * {@link dev.tessera.engine.task.TaskExample#prompt()}), up to its {@code <eos>}: what a task
+     * with a text answer is scored on. Prompts of different lengths run as one batch.
+     */
+    public List<String> completeText(List<int[]> prompts) {
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        int[][] p = prompts.toArray(int[][]::new);
+        int longest = Arrays.stream(p).mapToInt(x -> x.length).max().orElseThrow();
+        int[][] out = Decoder.continueAll(transformer, p, textRoom(longest), textRule(), new Sampler(SamplingConfig.greedy()),
+                null, 1);
+        return Arrays.stream(out).map(this::textOf).toList();
+    }
+
     /** Refuses an image count for {@link #generate} outside 1..{@link #MAX_IMAGES}; returns it. */
     public static int checkImageCount(int n) {
         if (n < 1 || n > MAX_IMAGES) {
