@@ -49,13 +49,13 @@ public final class ResidualQuantizer extends QuantizerBlock {
         NDList usage = new NDList();
         NDList inputs = new NDList();
         for (VectorQuantizer level : levels) {
-            NDArray[] hit = level.lookup(ps, residual, training);
-            NDArray q = hit[1].stopGradient();
+            CodeLookup hit = level.lookup(ps, residual, training);
+            NDArray q = hit.codes().stopGradient();
             sum = sum == null ? q : sum.add(q);
-            loss = loss == null ? hit[2] : loss.add(hit[2]);
-            ids.add(hit[0]);
-            usage.add(Codebooks.counts(hit[0], config.codebookSize()));
-            inputs.add(hit[3]);
+            loss = loss == null ? hit.loss() : loss.add(hit.loss());
+            ids.add(hit.ids());
+            usage.add(Codebooks.counts(hit.ids(), config.codebookSize()));
+            inputs.add(hit.detachedInput());
             residual = residual.sub(q);
         }
         NDArray out = training ? z.add(sum.sub(z).stopGradient()) : sum;
@@ -79,7 +79,7 @@ public final class ResidualQuantizer extends QuantizerBlock {
         NDArray residual = z.stopGradient();
         for (VectorQuantizer level : levels) {
             level.seedCodes(residual, rng);
-            residual = residual.sub(level.lookup(ps, residual, false)[1]);
+            residual = residual.sub(level.lookup(ps, residual, false).codes());
         }
     }
 
