@@ -11,7 +11,7 @@ import org.jetbrains.kotlinx.jupyter.api.libraries.JupyterIntegration
 
 /**
  * Tessera inside the Kotlin kernel: `%tessera` lines, default imports, and rich display of
- * every result the renderers know. Registered through
+ * every result the renderers know and of the magics' help and errors. Registered through
  * `META-INF/kotlin-jupyter-libraries/libraries.json`; all logic lives in the Java modules.
  */
 class TesseraIntegration : JupyterIntegration() {
@@ -23,16 +23,16 @@ class TesseraIntegration : JupyterIntegration() {
     }
 }
 
-/** Displays anything [Renderers] supports as the MIME bundle it draws. */
+/** Displays the magics' answers ([MagicAnswers]) and anything [Renderers] supports as the MIME bundle drawn for it. */
 internal object ResultRenderer : RendererHandler {
     // Runs on every cell result: a renderer bug must not break cells that are not Tessera's.
     override fun accepts(value: Any?): Boolean =
-        value != null && runCatching { Renderers.supports(value) }.getOrDefault(false)
+        value != null && runCatching { MagicAnswers.supports(value) || Renderers.supports(value) }.getOrDefault(false)
 
     override val execution = ResultHandlerExecution { _, result -> FieldValue(display(result.value), null) }
 
     fun display(value: Any?): MimeTypedResult =
-        MimeTypedResult(Renderers.mimeBundle(value) ?: mapOf("text/plain" to value.toString()))
+        MimeTypedResult(MagicAnswers.mimeBundle(value) ?: Renderers.mimeBundle(value) ?: mapOf("text/plain" to value.toString()))
 
     override fun replaceVariables(mapping: Map<String, String>) = this
 

@@ -14,8 +14,7 @@ public final class Renderers {
             new TokenizeRenderer(), new CodebookRenderer(), new ComparisonRenderer(),
             new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
             new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(),
-            new ReportRenderers.Unified(), new ReportRenderers.Generation(),
-            new TextRenderers.Help(), new TextRenderers.Error());
+            new ReportRenderers.Unified(), new ReportRenderers.Generation());
 
     private Renderers() {
     }
@@ -28,8 +27,8 @@ public final class Renderers {
     /**
      * MIME type -> content, richest first, or null when unsupported: "text/html" (pictures as
      * inline base64 PNG, charts as inline SVG), then "image/png" (base64) when the result has a
-     * picture, then "text/plain" (one line). Magic errors also carry
-     * "application/vnd.tessera.error+json" ({"problem": ..., "usage": ...}).
+     * picture, then "text/plain" (one line). Help text and magic errors are the magics' own
+     * records, drawn by {@link TextBundles} through the kernel extension.
      */
     public static Map<String, String> mimeBundle(Object result) {
         Renderer<?> r = find(result);

@@ -51,7 +51,7 @@ public final class KvCache {
     }
 
     /** Appends the new keys/values of {@code layer} (shape (B, H, t, dh)) and returns all of them. */
-    NDArray[] append(int layer, NDArray k, NDArray v) {
+    KeysValues append(int layer, NDArray k, NDArray v) {
         if (keys[layer] == null) {
             keys[layer] = k;
             values[layer] = v;
@@ -63,7 +63,7 @@ public final class KvCache {
             ok.close();
             ov.close();
         }
-        return new NDArray[] {keys[layer], values[layer]};
+        return new KeysValues(keys[layer], values[layer]);
     }
 
     /** Moves the cached arrays to {@code m}, so a per-step manager can close without freeing them. */

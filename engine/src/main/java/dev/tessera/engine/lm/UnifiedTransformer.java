@@ -235,9 +235,9 @@ public final class UnifiedTransformer implements AutoCloseable {
         NDArray k = heads(qkv.get(1), bs, t);
         NDArray v = heads(qkv.get(2), bs, t);
         if (cache != null) {
-            NDArray[] kv = cache.append(l, k, v);
-            k = kv[0];
-            v = kv[1];
+            KeysValues kv = cache.append(l, k, v);
+            k = kv.keys();
+            v = kv.values();
         }
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scalar(q, (float) (1.0 / Math.sqrt(dh))));
         if (mask != null) {

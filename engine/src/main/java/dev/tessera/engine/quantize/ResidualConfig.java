@@ -6,7 +6,8 @@ package dev.tessera.engine.quantize;
  * language model sees one vector per position: the sum of the level codes.
  *
  * @param level the settings of every level (same K and width); projections are not allowed,
- *              since each level must subtract in the input's own space
+ *              since each level must subtract in the input's own space. Its gradient estimator
+ *              (straight-through or rotation trick) is applied once to the sum of the levels
  * @param depth number of levels D, 1..16
  */
 public record ResidualConfig(VqConfig level, int depth) implements QuantizerConfig {

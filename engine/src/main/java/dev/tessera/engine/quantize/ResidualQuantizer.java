@@ -19,9 +19,12 @@ import java.util.Random;
  * quantizes what the previous levels left, and the output is the sum of the level codes.
  * Built by composition: a list of {@link VectorQuantizer}s over the residual.
  *
- * <p>Gradients: one straight-through estimate for the whole sum ({@code z + sg(sum q - z)}),
- * and a commitment loss per level on that level's residual. Decoding with the first l
- * levels only gives the progressive refinement pictured in notebooks.
+ * <p>Gradients: one estimate for the whole sum, as the levels' {@link VqConfig#gradient()} says:
+ * straight-through ({@code z + sg(sum q - z)}) or the rotation trick ({@link Rotation}: {@code z}
+ * rotated and scaled onto {@code sum q}). One estimate, not one per level: every level's input
+ * moves with {@code z}, so per-level estimates would pass the gradient on once per level (D times
+ * the gradient, for straight-through). And a commitment loss per level on that level's residual.
+ * Decoding with the first l levels only gives the progressive refinement pictured in notebooks.
  */
 public final class ResidualQuantizer extends QuantizerBlock {
 
@@ -49,16 +52,23 @@ public final class ResidualQuantizer extends QuantizerBlock {
         NDList usage = new NDList();
         NDList inputs = new NDList();
         for (VectorQuantizer level : levels) {
-            NDArray[] hit = level.lookup(ps, residual, training);
-            NDArray q = hit[1].stopGradient();
+            CodeLookup hit = level.lookup(ps, residual, training);
+            NDArray q = hit.codes().stopGradient();
             sum = sum == null ? q : sum.add(q);
-            loss = loss == null ? hit[2] : loss.add(hit[2]);
-            ids.add(hit[0]);
-            usage.add(Codebooks.counts(hit[0], config.codebookSize()));
-            inputs.add(hit[3]);
+            loss = loss == null ? hit.loss() : loss.add(hit.loss());
+            ids.add(hit.ids());
+            usage.add(Codebooks.counts(hit.ids(), config.codebookSize()));
+            inputs.add(hit.detachedInput());
             residual = residual.sub(q);
         }
-        NDArray out = training ? z.add(sum.sub(z).stopGradient()) : sum;
+        NDArray out;
+        if (!training) {
+            out = sum;
+        } else if (config.level().gradient() == VqConfig.GradientEstimator.ROTATION) {
+            out = Rotation.rotateOnto(z, sum);
+        } else {
+            out = z.add(sum.sub(z).stopGradient());
+        }
         return new QuantizeResult(out, NDArrays.stack(ids, 1), loss, NDArrays.stack(usage, 0), NDArrays.stack(inputs, 1));
     }
 
@@ -79,7 +89,7 @@ public final class ResidualQuantizer extends QuantizerBlock {
         NDArray residual = z.stopGradient();
         for (VectorQuantizer level : levels) {
             level.seedCodes(residual, rng);
-            residual = residual.sub(level.lookup(ps, residual, false)[1]);
+            residual = residual.sub(level.lookup(ps, residual, false).codes());
         }
     }
 

@@ -64,9 +64,9 @@ public final class VectorQuantizer extends QuantizerBlock {
 
     /**
      * The nearest code of each row of {@code x} (N, codeWidth; already unit-length when the
-     * lookup is cosine): ids (N), codes (N, codeWidth), loss, and the detached input.
+     * lookup is cosine).
      */
-    NDArray[] lookup(ParameterStore ps, NDArray x, boolean training) {
+    CodeLookup lookup(ParameterStore ps, NDArray x, boolean training) {
         NDArray codes = local(ps.getValue(codebook, x.getDevice(), training), x.getManager());
         if (config.cosine()) {
             codes = l2normalize(codes);
@@ -77,15 +77,15 @@ public final class VectorQuantizer extends QuantizerBlock {
         if (config.update() == VqConfig.CodebookUpdate.GRADIENT) {
             loss = loss.add(x.stopGradient().sub(q).square().mean());
         }
-        return new NDArray[] {idx, q, loss, x.stopGradient()};
+        return new CodeLookup(idx, q, loss, x.stopGradient());
     }
 
     @Override
     public QuantizeResult quantize(ParameterStore ps, NDArray z, boolean training) {
         NDArray x = config.projected() ? projectIn.forward(ps, new NDList(z), training).singletonOrThrow() : z;
         NDArray xs = config.cosine() ? l2normalize(x) : x;
-        NDArray[] hit = lookup(ps, xs, training);
-        NDArray q = hit[1];
+        CodeLookup hit = lookup(ps, xs, training);
+        NDArray q = hit.codes();
         NDArray out;
         if (!training) {
             out = q;
@@ -98,9 +98,9 @@ public final class VectorQuantizer extends QuantizerBlock {
             out = projectOut.forward(ps, new NDList(out), training).singletonOrThrow();
         }
         long n = z.getShape().get(0);
-        return new QuantizeResult(out, hit[0].reshape(n, 1), hit[2],
-                Codebooks.counts(hit[0], config.codebookSize()).reshape(1, config.codebookSize()),
-                hit[3].reshape(n, 1, config.codeWidth()));
+        return new QuantizeResult(out, hit.ids().reshape(n, 1), hit.loss(),
+                Codebooks.counts(hit.ids(), config.codebookSize()).reshape(1, config.codebookSize()),
+                hit.detachedInput().reshape(n, 1, config.codeWidth()));
     }
 
     @Override

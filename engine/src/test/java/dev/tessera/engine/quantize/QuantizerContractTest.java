@@ -35,6 +35,7 @@ class QuantizerContractTest {
                 vq.withLookupDim(3),
                 vq.withUpdate(VqConfig.CodebookUpdate.GRADIENT).withGradient(VqConfig.GradientEstimator.ROTATION),
                 new ResidualConfig(vq, 3),
+                new ResidualConfig(vq.withGradient(VqConfig.GradientEstimator.ROTATION), 3),
                 new FsqConfig(new int[] {4, 3, 2}, D));
     }
 
