@@ -118,6 +118,12 @@ final class UnifiedFixtures {
                 new StageMark("polish", 900, 200));
     }
 
+    /** A board of the {@link #stages} curriculum in {@code runs/scenes} at overall {@code step}, with task losses. */
+    static TrainingBoard staged(int step, boolean finished, boolean interrupted) {
+        return new TrainingBoard(Path.of("runs/scenes"), progress(step, 1100), taskHistory(step), stages(), finished,
+                interrupted);
+    }
+
     static TrainingProgress progress(int step, int total) {
         double loss = 1 + 8.0 / Math.sqrt(step);
         return new TrainingProgress(step, total, loss, Map.of("text", 0.8 * loss, "image", 1.1 * loss), 2.5, step / 2.5,
