@@ -4,6 +4,7 @@ import dev.tessera.engine.train.TrainingBoard;
 import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.train.StepLoss;
+import dev.tessera.engine.train.TrainingBoard;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedModels;
 import dev.tessera.engine.unified.UnifiedRun;

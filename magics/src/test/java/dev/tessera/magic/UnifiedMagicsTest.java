@@ -3,6 +3,7 @@ package dev.tessera.magic;
 import dev.tessera.engine.train.TrainingBoard;
 
 import dev.tessera.engine.lm.EmbeddingMode;
+import dev.tessera.engine.train.TrainingBoard;
 import dev.tessera.engine.unified.UnifiedRun;
 import org.junit.jupiter.api.Test;
 

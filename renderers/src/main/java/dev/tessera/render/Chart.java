@@ -3,6 +3,7 @@ package dev.tessera.render;
 import jetbrains.datalore.plot.PlotSvgExport;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,29 @@ final class Chart {
     /** Bars whose heights are the y values as given (stat "identity"), no legend. */
     Chart bars() {
         return layer("bar", Map.of("stat", "identity", "show_legend", false));
+    }
+
+    /**
+     * Dotted vertical rules in {@code colour} at the x values {@code at}, outside the legend, each
+     * labelled with its entry of {@code labels} written up along its right side and ending at
+     * height {@code labelY} (upright labels of close rules would overlap). The two layers bring
+     * their own data, in columns the chart's own data does not have, so the chart's mapping does
+     * not reach them.
+     */
+    Chart verticalRules(List<? extends Number> at, List<String> labels, double labelY, String colour) {
+        if (at.size() != labels.size()) {
+            throw new IllegalArgumentException(at.size() + " rules but " + labels.size() + " labels");
+        }
+        if (at.isEmpty()) {
+            return this;
+        }
+        List<Double> y = Collections.nCopies(at.size(), labelY);
+        layer("vline", Map.of("data", Map.of("rule_x", at), "mapping", Map.of("xintercept", "rule_x"),
+                "color", colour, "linetype", "dotted", "show_legend", false));
+        return layer("text", Map.of("data", Map.of("rule_x", at, "rule_y", y, "rule_label", labels),
+                "mapping", Map.of("x", "rule_x", "y", "rule_y", "label", "rule_label"),
+                "angle", 90, "hjust", "right", "vjust", "top", "size", 6, "color", colour,
+                "show_legend", false));
     }
 
     /** Options of the scale of {@code aes} (merged with earlier ones), e.g. "name", "values", "breaks". */

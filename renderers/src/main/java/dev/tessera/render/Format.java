@@ -1,5 +1,6 @@
 package dev.tessera.render;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,11 @@ final class Format {
     /** A rate or count with thousands separators and no decimals, e.g. {@code 12,345}. */
     static String whole(Double v) {
         return v != null && Double.isFinite(v) ? of("%,.0f", v) : UNKNOWN;
+    }
+
+    /** A setting as written, without trailing zeros or an exponent: {@code 1}, {@code 0.5}, {@code 0.0003}. */
+    static String number(double v) {
+        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString() : UNKNOWN;
     }
 
     /** Seconds as {@code 42s}, {@code 3m 05s} or {@code 1h 02m}. */

@@ -46,6 +46,18 @@ final class Palette {
         return LEVELS[level % LEVELS.length];
     }
 
+    /**
+     * Colours of further series, none of them the total's or a modality's: one per task in the
+     * loss chart, one per stage on a curriculum's timeline. They repeat after eight.
+     */
+    private static final String[] SERIES = {
+        "#8172b3", "#c44e52", "#937860", "#55a868", "#da8bc3", "#64b5cd", "#ccb974", "#8c8c8c"};
+
+    /** The colour of further series {@code k} (0-based), as "#rrggbb". */
+    static String series(int k) {
+        return SERIES[k % SERIES.length];
+    }
+
     /** The chip colour of a control token: image brackets in the image colour, one colour per task tag, grey for the rest. */
     static String special(SpecialToken t) {
         return switch (t) {

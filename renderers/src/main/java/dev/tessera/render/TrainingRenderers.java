@@ -1,24 +1,31 @@
 package dev.tessera.render;
 
-import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.curriculum.CurriculumRunner;
 import dev.tessera.engine.train.StepLoss;
-import dev.tessera.engine.unified.UnifiedTrainingResult;
 import dev.tessera.engine.train.TrainingBoard;
+import dev.tessera.engine.train.TrainingBoard.StageMark;
+import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.unified.UnifiedTrainingResult;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A unified training while it runs and when it has returned. The live {@link TrainingBoard} is
  * drawn again on every update, so it is plain HTML around one chart: a progress bar with the
- * rates and the time left, the current losses, the {@link LossChart} and a status line saying
- * where the checkpoint is and how to continue it. The returned result is one line, since the
- * board above it already shows the chart.
+ * rates and the time left, the current losses (per task too), the {@link LossChart} and a status
+ * line saying where the checkpoint is and how to continue it. A curriculum's board also says
+ * which stage runs and how far it is; its checkpoint is the run's folder, with one checkpoint
+ * folder per stage. The returned result is one line, since the board above it already shows the
+ * chart.
  */
 final class TrainingRenderers {
 
     private static final String NOTE = "font-size:12px;color:#6e6e6e";
     private static final int WIDTH = 640;
+    /** Prefix of the per-task parts of a unified training's progress, e.g. {@code task:caption}. */
+    static final String TASK_PART = "task:";
 
     private TrainingRenderers() {
     }
@@ -35,10 +42,10 @@ final class TrainingRenderers {
                     .append(WIDTH + 20).append("px\">").append(progress(b));
             StepLoss now = current(b);
             if (now != null) {
-                html.append(losses(now));
+                html.append(losses(now, LossChart.tasks(b.history().isEmpty() ? List.of(now) : b.history())));
             }
             if (!b.history().isEmpty()) {
-                html.append(LossChart.svg(b.history()));
+                html.append(LossChart.svg(b.history(), b.stages()));
             }
             html.append("<div class=\"tessera-status\" style=\"font-size:13px;margin-top:6px;padding:4px 8px;border-left:4px solid ")
                     .append(colour(b)).append("\">").append(Html.escape(status(b))).append("</div>");
@@ -73,19 +80,29 @@ final class TrainingRenderers {
             return r.interrupted() ? sb.append(" · resume=true continues it").toString() : sb.toString();
         }
 
+        /** "loss 2.000 (text 1.500, image 2.500)", then "; tasks: caption 1.200, ..." when the step has tasks. */
         private static String losses(StepLoss s) {
-            return "loss " + Format.loss(s.loss()) + " (text " + Format.loss(s.textNll()) + ", image "
-                    + Format.loss(s.imageNll()) + ")";
+            StringBuilder sb = new StringBuilder("loss ").append(Format.loss(s.loss())).append(" (text ")
+                    .append(Format.loss(s.textNll())).append(", image ").append(Format.loss(s.imageNll()));
+            String separator = "; tasks: ";
+            for (Map.Entry<String, Double> t : s.tasks().entrySet()) {
+                sb.append(separator).append(t.getKey()).append(' ').append(Format.loss(t.getValue()));
+                separator = ", ";
+            }
+            return sb.append(')').toString();
         }
     }
 
-    /** Step of total with the share done, a bar, then rates, elapsed time and time left. */
+    /**
+     * Step of total (for a curriculum: the stage, its step and the overall step) with the share
+     * done, a bar, then rates, elapsed time and time left.
+     */
     static String progress(TrainingBoard b) {
         TrainingProgress p = b.latest();
         if (p == null) {
-            String what = !b.history().isEmpty() ? "step " + b.history().get(b.history().size() - 1).step()
+            String what = !b.history().isEmpty() ? where(b, b.history().get(b.history().size() - 1).step(), totalSteps(b))
                     : b.finished() ? "no step was trained" : "waiting for the first step…";
-            return "<div style=\"font-size:15px;font-weight:600\">" + what + "</div>" + Html.bar(0, colour(b), WIDTH, 12);
+            return "<div style=\"font-size:15px;font-weight:600\">" + Html.escape(what) + "</div>" + Html.bar(0, colour(b), WIDTH, 12);
         }
         String tokens = p.tokensPerSecond() > 0 ? " · " + Format.whole(p.tokensPerSecond()) + " tokens/s" : "";
         String rates = Format.of("%.2f steps/s", p.stepsPerSecond()) + tokens + " · elapsed "
@@ -93,22 +110,54 @@ final class TrainingRenderers {
                 // always shown: a skipped step (non-finite gradient) must never pass unseen
                 + " · " + p.skippedSteps() + " skipped step" + (p.skippedSteps() == 1 ? "" : "s");
         return "<div style=\"display:flex;justify-content:space-between;align-items:baseline;width:" + WIDTH + "px\">"
-                + "<span style=\"font-size:15px;font-weight:600\">step " + p.step() + "/" + p.totalSteps() + "</span>"
+                + "<span style=\"font-size:15px;font-weight:600\">" + Html.escape(where(b, p.step(), p.totalSteps())) + "</span>"
                 + "<span style=\"font-size:15px\">" + Format.percent(p.fraction()) + "</span></div>"
                 + Html.bar(p.fraction(), colour(b), WIDTH, 12)
                 + "<div style=\"" + NOTE + ";margin:4px 0 8px\">" + rates + "</div>";
     }
 
-    /** The losses of the last step, each in its curve's colour. */
-    static String losses(StepLoss s) {
+    /**
+     * Overall step {@code step} of {@code total} as text: "step 3/10" ("step 3" when the total is
+     * not known), on a curriculum's board "stage 2/3 · NAME · step 40/100 of this stage · overall 840/1100".
+     */
+    static String where(TrainingBoard b, int step, int total) {
+        StageMark s = b.stageAt(step);
+        if (s == null) {
+            return "step " + step + (total > 0 ? "/" + total : "");
+        }
+        return "stage " + (b.stages().indexOf(s) + 1) + "/" + b.stages().size() + " · " + s.name() + " · step "
+                + (step - s.offset()) + "/" + s.steps() + " of this stage · overall " + step + "/" + total;
+    }
+
+    /** Steps planned: the latest progress's, else those of all stages; 0 for a single run before its first report. */
+    private static int totalSteps(TrainingBoard b) {
+        if (b.latest() != null) {
+            return b.latest().totalSteps();
+        }
+        StageMark last = b.stages().isEmpty() ? null : b.stages().get(b.stages().size() - 1);
+        return last == null ? 0 : last.offset() + last.steps();
+    }
+
+    /**
+     * The losses of the last step, each in its curve's colour: the three of every step, then one
+     * per task of the run in {@code tasks} order ("—" when the last step's batch had none of it).
+     */
+    static String losses(StepLoss s, List<String> tasks) {
+        StringBuilder sb = new StringBuilder("<div class=\"tessera-losses\" style=\"display:flex;flex-wrap:wrap;gap:18px;"
+                + "margin:4px 0\">");
         double[] v = {s.loss(), s.textNll(), s.imageNll()};
-        StringBuilder sb = new StringBuilder("<div class=\"tessera-losses\" style=\"display:flex;gap:18px;margin:4px 0\">");
         for (int k = 0; k < v.length; k++) {
-            sb.append("<div style=\"border-left:4px solid ").append(LossChart.COLOURS.get(k)).append(";padding-left:6px\">")
-                    .append("<div style=\"").append(NOTE).append("\">").append(LossChart.SERIES.get(k)).append("</div>")
-                    .append("<div style=\"font-size:18px;font-weight:600\">").append(Format.loss(v[k])).append("</div></div>");
+            sb.append(loss(LossChart.SERIES.get(k), LossChart.COLOURS.get(k), v[k]));
+        }
+        for (int k = 0; k < tasks.size(); k++) {
+            sb.append(loss(Html.escape(LossChart.taskSeries(tasks.get(k))), Palette.series(k), s.tasks().get(tasks.get(k))));
         }
         return sb.append("</div>").toString();
+    }
+
+    private static String loss(String label, String colour, Double value) {
+        return "<div style=\"border-left:4px solid " + colour + ";padding-left:6px\"><div style=\"" + NOTE + "\">" + label
+                + "</div><div style=\"font-size:18px;font-weight:600\">" + Format.loss(value) + "</div></div>";
     }
 
     /** The last step's losses: from the history, else from the latest progress; null before the first step. */
@@ -117,21 +166,47 @@ final class TrainingRenderers {
             return b.history().get(b.history().size() - 1);
         }
         TrainingProgress p = b.latest();
-        return p == null ? null : new StepLoss(p.step(), p.loss(), p.parts().getOrDefault("text", Double.NaN),
-                p.parts().getOrDefault("image", Double.NaN));
+        if (p == null) {
+            return null;
+        }
+        Map<String, Double> tasks = new LinkedHashMap<>();
+        p.parts().forEach((part, v) -> {
+            if (part.startsWith(TASK_PART)) {
+                tasks.put(part.substring(TASK_PART.length()), v);
+            }
+        });
+        return new StepLoss(p.step(), p.loss(), p.parts().getOrDefault("text", Double.NaN),
+                p.parts().getOrDefault("image", Double.NaN), tasks);
     }
 
+    /**
+     * Where the checkpoint is and what to do next. A curriculum resumes by running its line again
+     * on the same folder, and its model is the last stage's checkpoint.
+     */
     static String status(TrainingBoard b) {
+        boolean staged = !b.stages().isEmpty();
         String folder = b.checkpoint() == null ? "(no folder)" : b.checkpoint().toString();
         if (!b.finished()) {
-            return "● running: checkpoints go to " + folder + "; the kernel's interrupt button stops after the current step, "
-                    + "and the checkpoint then holds every finished step";
+            return "● running: checkpoints go to " + folder + (staged ? ", one folder per stage" : "")
+                    + "; the kernel's interrupt button stops after the current step, and the checkpoint then holds every "
+                    + "finished step";
         }
         StepLoss last = current(b);
         String at = last == null ? "" : " at step " + last.step();
-        return b.interrupted()
-                ? "⏸ interrupted" + at + ": the checkpoint in " + folder + " holds every finished step; resume=true continues it"
-                : "✓ finished" + at + ": the model is in " + folder + "; use it with --model " + folder;
+        if (b.interrupted()) {
+            return staged
+                    ? "⏸ interrupted" + at + ": the checkpoints in " + folder + " hold every finished step; to resume, run the "
+                            + "same %tessera train line again with out=" + folder
+                    : "⏸ interrupted" + at + ": the checkpoint in " + folder + " holds every finished step; resume=true continues it";
+        }
+        String model = staged && b.checkpoint() != null ? lastStageFolder(b) : folder;
+        return "✓ finished" + at + ": the model is in " + model + (staged ? " (the last stage's checkpoint)" : "")
+                + "; use it with --model " + model;
+    }
+
+    private static String lastStageFolder(TrainingBoard b) {
+        int last = b.stages().size() - 1;
+        return CurriculumRunner.stageFolder(b.checkpoint(), last, b.stages().get(last).name()).toString();
     }
 
     private static String colour(TrainingBoard b) {
@@ -143,8 +218,7 @@ final class TrainingRenderers {
         StepLoss s = current(b);
         StringBuilder sb = new StringBuilder();
         if (p != null) {
-            sb.append("step ").append(p.step()).append('/').append(p.totalSteps()).append(" (").append(Format.percent(p.fraction()))
-                    .append(") ");
+            sb.append(where(b, p.step(), p.totalSteps())).append(" (").append(Format.percent(p.fraction())).append(") ");
         }
         if (s != null) {
             sb.append(Result.losses(s)).append(p == null ? "; " : Format.of(", %.2f steps/s, ETA %s, %d skipped; ",

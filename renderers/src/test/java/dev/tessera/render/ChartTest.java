@@ -33,6 +33,14 @@ class ChartTest {
     }
 
     @Test
+    void verticalRulesNeedALabelEachAndNoRulesAddNoLayer() {
+        Chart chart = Chart.of(Map.of("step", List.of(1, 2))).map("x", "step").verticalRules(List.of(), List.of(), 1, "#000000");
+        assertThat(chart.spec().get("layers")).asList().isEmpty();
+        assertThatThrownBy(() -> chart.verticalRules(List.of(1, 2), List.of("one"), 1, "#000000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 rules but 1 labels");
+    }
+
+    @Test
     void columnsOfDifferentLengthsAreRejected() {
         assertThatThrownBy(() -> Chart.of(Map.of("a", List.of(1, 2), "b", List.of(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in length");

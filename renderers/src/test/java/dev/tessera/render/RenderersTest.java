@@ -33,7 +33,8 @@ class RenderersTest {
                 UnifiedFixtures.running(3, 10), new TrainingBoard(Path.of("runs/x"), null, List.of(), false, false),
                 new UnifiedTrainingResult(10, false, 5, UnifiedFixtures.history(10), 1000, 0),
                 ReportRenderersTest.report(), ReportRenderersTest.report().withGeneration(ReportRenderersTest.generation()),
-                ReportRenderersTest.generation())) {
+                ReportRenderersTest.generation(), UnifiedFixtures.staged(840, false, false),
+                CurriculumRendererTest.threeStages())) {
             String name = result.getClass().getSimpleName();
             assertThat(Renderers.supports(result)).as(name).isTrue();
             Map<String, String> b = Renderers.mimeBundle(result);

@@ -1,6 +1,7 @@
 package dev.tessera.render;
 
 import dev.tessera.engine.train.StepLoss;
+import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
 import dev.tessera.engine.train.TrainingBoard;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,68 @@ class TrainingRenderersTest {
     void theCheckpointFolderIsEscaped() {
         TrainingBoard b = new TrainingBoard(Path.of("runs/<b>"), null, List.of(), false, false);
         assertThat(Renderers.mimeBundle(b).get("text/html")).contains("runs/&lt;b&gt;").doesNotContain("<b>");
+    }
+
+    @Test
+    void aCurriculumBoardSaysWhichStageRunsAndHowFarItAndTheWholeRunAre() {
+        Map<String, String> b = Renderers.mimeBundle(UnifiedFixtures.staged(840, false, false));
+        String header = "stage 2/3 · example-weighted · step 40/100 of this stage · overall 840/1100";
+        assertThat(b.get("text/html")).contains(">" + header + "<", ">76.4%<", "width:76.4%")
+                .contains("● running: checkpoints go to runs/scenes, one folder per stage;");
+        assertThat(b.get("text/plain")).startsWith(header + " (76.4%) loss ");
+        String chart = b.get("text/html").substring(b.get("text/html").indexOf("<svg"));
+        assertThat(chart).contains("example-weighted", "task: caption").doesNotContain("polish");
+    }
+
+    @Test
+    void theLastStepOfAStageStillCountsForThatStage() {
+        assertThat(TrainingRenderers.progress(UnifiedFixtures.staged(800, false, false)))
+                .contains(">stage 1/3 · tasks · step 800/800 of this stage · overall 800/1100<");
+        assertThat(TrainingRenderers.progress(UnifiedFixtures.staged(801, false, false)))
+                .contains(">stage 2/3 · example-weighted · step 1/100 of this stage · overall 801/1100<");
+    }
+
+    @Test
+    void anInterruptedCurriculumSaysToRunTheSameLineOnTheSameFolder() {
+        String html = Renderers.mimeBundle(UnifiedFixtures.staged(840, true, true)).get("text/html");
+        assertThat(html).contains("⏸ interrupted at step 840: the checkpoints in runs/scenes hold every finished step; to "
+                + "resume, run the same %tessera train line again with out=runs/scenes").doesNotContain("resume=true");
+    }
+
+    @Test
+    void aFinishedCurriculumNamesTheLastStagesCheckpoint() {
+        String last = Path.of("runs/scenes").resolve("3-polish").toString();
+        assertThat(Renderers.mimeBundle(UnifiedFixtures.staged(1100, true, false)).get("text/html"))
+                .contains("✓ finished at step 1100: the model is in " + last + " (the last stage's checkpoint); use it with "
+                        + "--model " + last);
+    }
+
+    @Test
+    void theLossesShowEachTaskOfTheLastStep() {
+        TrainingBoard b = UnifiedFixtures.staged(840, false, false);
+        StepLoss last = b.history().get(b.history().size() - 1);
+        String html = Renderers.mimeBundle(b).get("text/html");
+        String strip = html.substring(html.indexOf("tessera-losses"), html.indexOf("<svg"));
+        assertThat(strip).contains(">task: caption<", ">" + Format.loss(last.tasks().get("caption")) + "<",
+                Palette.series(0), ">task: answer<", Palette.series(1));
+        // step 840 is a multiple of three: its batch had no answer
+        assertThat(strip).contains(">task: answer</div><div style=\"font-size:18px;font-weight:600\">" + Format.UNKNOWN + "<");
+        assertThat(Renderers.mimeBundle(b).get("text/plain"))
+                .contains("; tasks: caption " + Format.loss(last.tasks().get("caption")) + ")");
+    }
+
+    @Test
+    void beforeTheFirstHistoryEntryTheTaskLossesComeFromTheProgress() {
+        TrainingProgress p = new TrainingProgress(1, 10, 3, Map.of("text", 2.0, "image", 4.0, "task:caption", 1.25,
+                "task:answer", 0.5), 1, 1, 100);
+        String html = Renderers.mimeBundle(new TrainingBoard(RUN, p, List.of(), false, false)).get("text/html");
+        assertThat(html).contains(">task: caption<", ">1.250<", ">task: answer<", ">0.500<").doesNotContain("<svg");
+    }
+
+    @Test
+    void aSingleRunsHeaderAndStatusAreUnchangedByTheStages() {
+        String html = Renderers.mimeBundle(UnifiedFixtures.running(3, 10)).get("text/html");
+        assertThat(html).contains(">step 3/10<").doesNotContain("stage", "task:");
     }
 
     @Test

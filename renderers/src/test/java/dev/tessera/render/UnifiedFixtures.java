@@ -12,9 +12,11 @@ import dev.tessera.engine.vocab.MixedSequence;
 import dev.tessera.engine.vocab.Segment;
 import dev.tessera.engine.vocab.SpecialToken;
 import dev.tessera.engine.train.TrainingBoard;
+import dev.tessera.engine.train.TrainingBoard.StageMark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -91,6 +93,35 @@ final class UnifiedFixtures {
             h.add(new StepLoss(s, loss, 0.8 * loss, 1.1 * loss));
         }
         return h;
+    }
+
+    /**
+     * {@link #history} with per-task losses: caption at 0.9 times the total, answer at half of it
+     * except on every third step, whose batch had no answer.
+     */
+    static List<StepLoss> taskHistory(int n) {
+        List<StepLoss> h = new ArrayList<>();
+        for (StepLoss s : history(n)) {
+            Map<String, Double> tasks = new LinkedHashMap<>();
+            tasks.put("caption", 0.9 * s.loss());
+            if (s.step() % 3 != 0) {
+                tasks.put("answer", 0.5 * s.loss());
+            }
+            h.add(new StepLoss(s.step(), s.loss(), s.textNll(), s.imageNll(), tasks));
+        }
+        return h;
+    }
+
+    /** A curriculum's three stages: tasks (800 steps), example-weighted (100), polish (200); 1,100 steps. */
+    static List<StageMark> stages() {
+        return List.of(new StageMark("tasks", 0, 800), new StageMark("example-weighted", 800, 100),
+                new StageMark("polish", 900, 200));
+    }
+
+    /** A board of the {@link #stages} curriculum in {@code runs/scenes} at overall {@code step}, with task losses. */
+    static TrainingBoard staged(int step, boolean finished, boolean interrupted) {
+        return new TrainingBoard(Path.of("runs/scenes"), progress(step, 1100), taskHistory(step), stages(), finished,
+                interrupted);
     }
 
     static TrainingProgress progress(int step, int total) {

@@ -73,7 +73,12 @@ public final class CurriculumRunner {
 
     /** The checkpoint folder of stage {@code index} of {@code c} run in {@code folder}. */
     public static Path stageFolder(Path folder, Curriculum c, int index) {
-        return folder.resolve((index + 1) + "-" + c.stages().get(index).name());
+        return stageFolder(folder, index, c.stages().get(index).name());
+    }
+
+    /** The checkpoint folder of stage {@code index} (0-based), named {@code stageName}, of a curriculum run in {@code folder}. */
+    public static Path stageFolder(Path folder, int index, String stageName) {
+        return folder.resolve((index + 1) + "-" + stageName);
     }
 
     /**

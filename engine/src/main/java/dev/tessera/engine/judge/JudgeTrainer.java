@@ -24,6 +24,7 @@ import dev.tessera.engine.train.TrainingControls;
 import dev.tessera.engine.train.TrainingStop;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -96,11 +97,13 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                     double total = loss.total().getFloat();
                     losses.add(total);
                     double secs = (System.nanoTime() - start) / 1e9;
-                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), total,
-                            Map.of("count", (double) loss.count().getFloat(), "colours", (double) loss.colours().getFloat(),
-                                    "shapes", (double) loss.shapes().getFloat(),
-                                    "positions", (double) loss.positions().getFloat()),
-                            (step + 1) / secs, secs, 0, skipped));
+                    Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
+                    parts.put("count", (double) loss.count().getFloat());
+                    parts.put("colours", (double) loss.colours().getFloat());
+                    parts.put("shapes", (double) loss.shapes().getFloat());
+                    parts.put("positions", (double) loss.positions().getFloat());
+                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), total, parts, (step + 1) / secs, secs,
+                            0, skipped));
                 }
                 if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                         && step + 1 < config.steps()) {

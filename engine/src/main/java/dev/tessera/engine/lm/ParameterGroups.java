@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * Which weights of a {@link UnifiedTransformer} a training stage updates, named by group or by
- * pattern. TEAL (arXiv 2311.16373) trains a frozen language model's projections first, then its
+ * pattern. TEAL (arXiv 2311.04589) trains a frozen language model's projections first, then its
  * image embedding, output matrices, biases and norm gains; UniCode's Stage II freezes the image
  * tokenizer. Groups:
  * <ul>

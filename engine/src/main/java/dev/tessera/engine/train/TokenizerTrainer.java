@@ -23,6 +23,7 @@ import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -112,8 +113,11 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                     double c = q.loss().getFloat();
                     losses.add(r);
                     double secs = (System.nanoTime() - start) / 1e9;
-                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), r + c,
-                            Map.of("reconstruction", r, "quantizer", c), (step + 1) / secs, secs, 0, skipped));
+                    Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
+                    parts.put("reconstruction", r);
+                    parts.put("quantizer", c);
+                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), r + c, parts, (step + 1) / secs, secs,
+                            0, skipped));
                 }
                 if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
                         && step + 1 < config.steps()) {

@@ -82,8 +82,8 @@ public final class RecordedLosses {
             stop.request();
         }
         StringBuilder sb = new StringBuilder(run).append(' ').append(p.step()).append(" loss=").append(bits(p.loss()));
-        // the parts every trainer reported when the recording was made (per-task losses came later)
-        p.parts().forEach((k, v) -> {
+        // the parts every trainer reported when the recording was made (per-task losses came later), by name
+        new java.util.TreeMap<>(p.parts()).forEach((k, v) -> {
             if (!k.startsWith("task:")) {
                 sb.append(' ').append(k).append('=').append(bits(v));
             }

@@ -1,0 +1,101 @@
+package dev.tessera.render;
+
+import dev.tessera.engine.train.StepLoss;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LossChartTest {
+
+    @Test
+    void eachTaskIsADashedLineOfItsOwnColourAfterTheThreeLossLines() {
+        Map<String, Object> spec = LossChart.chart(UnifiedFixtures.taskHistory(30), List.of()).spec();
+        List<String> series = List.of("loss", "text NLL", "image NLL", "task: caption", "task: answer");
+        assertThat(spec.get("scales")).asList().contains(
+                Map.of("aesthetic", "color", "name", "", "limits", series, "values",
+                        List.of(Palette.TOTAL, Palette.TEXT, Palette.IMAGE, Palette.series(0), Palette.series(1))),
+                Map.of("aesthetic", "linetype", "name", "", "limits", series, "values",
+                        List.of("solid", "solid", "solid", "dashed", "dashed")));
+        assertThat(((Map<?, ?>) spec.get("data")).get("series")).asList().filteredOn("task: answer"::equals).hasSize(30);
+
+        String svg = LossChart.svg(UnifiedFixtures.taskHistory(30));
+        assertThat(svg).contains("task: caption", "task: answer", "stroke-dasharray", rgb(Palette.series(0)),
+                rgb(Palette.series(1)), rgb(Palette.TOTAL), rgb(Palette.TEXT), rgb(Palette.IMAGE));
+    }
+
+    @Test
+    void aTaskMissingFromAStepHasNoValueThere() {
+        Map<?, ?> data = (Map<?, ?>) LossChart.chart(UnifiedFixtures.taskHistory(6), List.of()).spec().get("data");
+        List<?> series = (List<?>) data.get("series");
+        List<?> value = (List<?>) data.get("value");
+        List<Object> answers = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            if (series.get(i).equals("task: answer")) {
+                answers.add(value.get(i));
+            }
+        }
+        List<StepLoss> h = UnifiedFixtures.taskHistory(6);
+        // steps 3 and 6 had no answer in their batch
+        assertThat(answers).containsExactly(h.get(0).tasks().get("answer"), h.get(1).tasks().get("answer"), null,
+                h.get(3).tasks().get("answer"), h.get(4).tasks().get("answer"), null);
+    }
+
+    @Test
+    void aSingleRunWithoutTasksDrawsTheThreeLinesAndNoRule() {
+        Map<String, Object> spec = LossChart.chart(UnifiedFixtures.history(20), List.of()).spec();
+        assertThat(spec.get("scales")).asList().contains(Map.of("aesthetic", "color", "name", "", "limits", LossChart.SERIES,
+                "values", LossChart.COLOURS));
+        assertThat(spec.get("layers")).asList().hasSize(1);
+        assertThat(LossChart.svg(UnifiedFixtures.history(20))).doesNotContain("task:", "stroke-dasharray");
+    }
+
+    @Test
+    void eachStageBoundaryPassedIsARuleNamedAfterTheStageStartingThere() {
+        Map<String, Object> spec = LossChart.chart(UnifiedFixtures.taskHistory(1000), UnifiedFixtures.stages()).spec();
+        assertThat(spec.get("layers")).asList().contains(
+                Map.of("geom", "vline", "sampling", "none", "data", Map.of("rule_x", List.of(800, 900)),
+                        "mapping", Map.of("xintercept", "rule_x"), "color", LossChart.RULE, "linetype", "dotted",
+                        "show_legend", false),
+                Map.of("geom", "text", "sampling", "none", "data", Map.of("rule_x", List.of(800, 900),
+                                "rule_y", List.of(top(1000), top(1000)), "rule_label", List.of("example-weighted", "polish")),
+                        "mapping", Map.of("x", "rule_x", "y", "rule_y", "label", "rule_label"), "angle", 90,
+                        "hjust", "right", "vjust", "top", "size", 6, "color", LossChart.RULE, "show_legend", false));
+        String svg = LossChart.svg(UnifiedFixtures.taskHistory(1000), UnifiedFixtures.stages());
+        assertThat(svg).contains("example-weighted", "polish", "task: caption");
+
+        // at step 850 the third stage has not begun: no rule for it yet (the axis keeps to the steps drawn)
+        String midway = LossChart.svg(UnifiedFixtures.taskHistory(850), UnifiedFixtures.stages());
+        assertThat(midway).contains("example-weighted").doesNotContain("polish");
+    }
+
+    @Test
+    void thinningAveragesEachTaskOverTheStepsThatHadIt() {
+        List<StepLoss> h = List.of(
+                new StepLoss(1, 1, 1, 1, Map.of("caption", 2.0, "answer", 1.0)),
+                new StepLoss(2, 1, 1, 1, Map.of("caption", 4.0)),
+                new StepLoss(3, 1, 1, 1, Map.of("answer", Double.NaN)),
+                new StepLoss(4, 1, 1, 1, Map.of("caption", 6.0, "generate", 5.0)));
+        List<StepLoss> thin = LossChart.thin(h, 2);
+        assertThat(thin).extracting(StepLoss::step).containsExactly(2, 4);
+        assertThat(thin.get(0).tasks()).containsOnly(Map.entry("caption", 3.0), Map.entry("answer", 1.0));
+        assertThat(thin.get(1).tasks()).containsOnly(Map.entry("answer", Double.NaN), Map.entry("caption", 6.0),
+                Map.entry("generate", 5.0));
+        assertThat(LossChart.tasks(h)).containsExactly("caption", "answer", "generate");
+    }
+
+    /** The highest loss drawn for {@code n} steps of the task history: where the stage names sit. */
+    private static double top(int n) {
+        return LossChart.thin(UnifiedFixtures.taskHistory(n), LossChart.MAX_POINTS).stream()
+                .mapToDouble(StepLoss::imageNll).max().orElseThrow();
+    }
+
+    private static String rgb(String hex) {
+        Color c = Color.decode(hex);
+        return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
+    }
+}
