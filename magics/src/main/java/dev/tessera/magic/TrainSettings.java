@@ -84,16 +84,13 @@ final class TrainSettings {
             c = c.upTo(kv.get("stage"));
         }
         if (kv.containsKey("steps")) {
-            int steps = integer(kv, "steps");
-            c = c.mapStages(s -> s.withTraining(s.training().withSteps(steps)));
+            c = c.withSteps(integer(kv, "steps"));
         }
         if (kv.containsKey("batch")) {
-            int batch = integer(kv, "batch");
-            c = c.mapStages(s -> s.withTraining(s.training().withBatchSize(batch)));
+            c = c.withBatchSize(integer(kv, "batch"));
         }
         if (kv.containsKey("checkpoint-every")) {
-            int every = integer(kv, "checkpoint-every");
-            c = c.mapStages(s -> s.withTraining(s.training().withCheckpointEvery(every)));
+            c = c.withCheckpointEvery(integer(kv, "checkpoint-every"));
         }
         Path out = kv.containsKey("out") ? Path.of(kv.get("out"))
                 : Path.of("runs", c.name() + "-" + STAMP.format(LocalDateTime.now()));

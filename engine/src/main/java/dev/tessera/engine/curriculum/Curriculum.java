@@ -68,6 +68,21 @@ public record Curriculum(String name, String description, String model, List<Sta
         return new Curriculum(name, description, model, stages.subList(0, indexOf(stageName) + 1));
     }
 
+    /** Every stage with {@code steps} steps (a smaller budget; warm-up shortened to fit). */
+    public Curriculum withSteps(int steps) {
+        return mapStages(s -> s.withTraining(s.training().withSteps(steps)));
+    }
+
+    /** Every stage with batches of {@code batch} sequences. */
+    public Curriculum withBatchSize(int batch) {
+        return mapStages(s -> s.withTraining(s.training().withBatchSize(batch)));
+    }
+
+    /** Every stage writing its checkpoint every {@code every} steps (0: at its end only). */
+    public Curriculum withCheckpointEvery(int every) {
+        return mapStages(s -> s.withTraining(s.training().withCheckpointEvery(every)));
+    }
+
     /** Steps of all stages together. */
     public int totalSteps() {
         return stages.stream().mapToInt(s -> s.training().steps()).sum();
