@@ -19,13 +19,15 @@ import java.util.List;
  * The first steps of every shipped recipe, one line per step with every reported loss as exact
  * bits: each tokenizer preset's own recipe, and the shipped unified model's two stages (stage 1:
  * the {@code small} recipe, seed 17; stage 2 from stage 1's weights: seed 18, learning rate 3e-4,
- * example weighting), half of the steps each. The runs stop after {@code steps} steps of their
- * full-length schedules, so warm-up and cosine decay are the recipes' own.
+ * example weighting) after {@value #STAGE_ONE} steps of stage 1. The runs stop after {@code steps}
+ * steps (of stage 2, for the two-stage recipe) of their full-length schedules, so warm-up and
+ * cosine decay are the recipes' own.
  *
  * <p>{@code recorded-losses.txt} next to this class was written by this program before the
  * training loops were merged into one; {@link RecordedLossesTest} runs it again and requires
  * the same bits. Regenerate only on purpose:
  * {@code java -cp <engine test classpath> dev.tessera.engine.cli.RecordedLosses 200 > recorded-losses.txt}
+ * (the two-stage recipe was recorded with 100: its 100 steps of stage 1, then 100 of stage 2)
  * with the environment {@link RecordedLossesTest#PINNED} sets.
  */
 public final class RecordedLosses {
@@ -33,6 +35,9 @@ public final class RecordedLosses {
     /** The runs recorded, in file order. */
     public static final List<String> RUNS = List.of("vq-shapes64", "rvq-shapes64", "fsq-shapes64", "vq-shapes32",
             "fsq-shapes32", "setok-shapes64", "unified-two-stage");
+
+    /** Steps of stage 1 before stage 2 of the two-stage recipe starts. */
+    public static final int STAGE_ONE = 100;
 
     private RecordedLosses() {
     }
@@ -55,14 +60,13 @@ public final class RecordedLosses {
             UnifiedTrainingConfig stage2 = UnifiedTrainingConfig.small().withSeed(18).withSteps(3000).withLearningRate(3e-4)
                     .withWeighting(LossWeighting.EXAMPLE);
             try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.small(), stage1.seed())) {
-                int half = steps / 2;
                 try (UnifiedTrainer t = new UnifiedTrainer(model, stage1)) {
                     TrainingStop stop = new TrainingStop();
-                    t.listener(p -> lines.add(line(name + "/1", p, half, stop))).stop(stop).run();
+                    t.listener(p -> lines.add(line(name + "/1", p, STAGE_ONE, stop))).stop(stop).run();
                 }
                 try (UnifiedTrainer t = new UnifiedTrainer(model, stage2)) {
                     TrainingStop stop = new TrainingStop();
-                    t.listener(p -> lines.add(line(name + "/2", p, steps - half, stop))).stop(stop).run();
+                    t.listener(p -> lines.add(line(name + "/2", p, steps, stop))).stop(stop).run();
                 }
             }
             return lines;
