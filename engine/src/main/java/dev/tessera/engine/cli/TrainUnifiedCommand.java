@@ -86,8 +86,9 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             recipe = recipe.withWeighting(LossWeighting.parse(weighting));
         }
         // the preset, its embedding unless one is named, and frozen text: resolved as the notebook's runs are
-        UnifiedConfig config = new UnifiedRun(preset, embedding == null ? null : EmbeddingMode.parse(embedding), freezeText,
-                recipe, out, resume).model();
+        UnifiedRun run = new UnifiedRun(preset, embedding == null ? null : EmbeddingMode.parse(embedding), freezeText,
+                recipe, out, resume, init);
+        UnifiedConfig config = run.model();
         EmbeddingMode mode = config.embedding();
         RuntimeSettings rt = TesseraRuntime.settings();
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -98,26 +99,18 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());
         provenance.put("startedAt", Instant.now().toString());
-        UnifiedTrainer trainer;
+        UnifiedTrainer trainer = UnifiedTrainer.start(run);
         if (resume) {
-            UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(out);
-            trainer = UnifiedTrainer.resume(loaded, loaded.training());
             provenance = new LinkedHashMap<>(UnifiedCheckpoint.provenance(out));
-            provenance.put("resumedAt", Instant.now() + " from step " + loaded.step());
-            System.out.println("resuming " + out + " at step " + loaded.step() + " of " + loaded.training().steps());
+            provenance.put("resumedAt", Instant.now() + " from step " + trainer.step());
+            System.out.println("resuming " + out + " at step " + trainer.step());
         } else {
-            if (Files.exists(out.resolve("config.json"))) {
-                throw new IllegalArgumentException(out + " already holds a checkpoint; pass --resume to continue it, "
-                        + "or choose another --out");
-            }
-            UnifiedModel model = init != null ? UnifiedCheckpoint.load(init).model() : UnifiedModel.create(config, recipe.seed());
             if (init != null) {
                 // the earlier stage's own record, so one provenance file reproduces every stage
                 provenance.put("initialisedFrom", UnifiedCheckpoint.provenance(init));
             }
-            trainer = new UnifiedTrainer(model, recipe);
-            System.out.println("training " + config + "\n  " + model.transformer().parameters().trainableCount()
-                    + " trainable parameters, vocabulary " + model.vocabulary().layout());
+            System.out.println("training " + config + "\n  " + trainer.model().transformer().parameters().trainableCount()
+                    + " trainable parameters, vocabulary " + trainer.model().vocabulary().layout());
         }
         try (UnifiedModel model = trainer.model(); trainer) {
             UnifiedTrainingResult result = trainer.listener(p -> {

@@ -63,15 +63,14 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
         SceneGenerator generator = new SceneGenerator(scenes);
         PairList<String, Parameter> params = judge.model().getBlock().getParameters();
         List<Double> losses = new ArrayList<>();
-        int step = 0;
-        long start = System.nanoTime();
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adamW().optWeightDecays(0f)
                         .optLearningRateTracker(Schedules.warmupCosine(config.learningRate(), config.steps(),
                                 config.warmupSteps())).build())
                 .optDevices(new Device[] {TesseraRuntime.device()});
+        Run run;
         try (Trainer trainer = judge.model().newTrainer(tc)) {
-            for (; step < config.steps() && !stop.requested(); step++) {
+            run = runSteps(0, config.steps(), config.checkpointEvery(), step -> {
                 try (NDManager m = TesseraRuntime.newManager()) {
                     List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
                     NDArray x = ImageTensors.toTensor(images(batch, step), m);
@@ -91,31 +90,21 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                         List<String> offenders = GradientClipping.nonFinite(params);
                         GradientClipping.zeroGradients(params);
                         nonFiniteGradient(step + 1, true, offenders, config.learningRate(), config.maxGradNorm());
-                        continue;
+                        return null;
                     }
                     trainer.step();
                     double total = loss.total().getFloat();
                     losses.add(total);
-                    double secs = (System.nanoTime() - start) / 1e9;
                     Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
                     parts.put("count", (double) loss.count().getFloat());
                     parts.put("colours", (double) loss.colours().getFloat());
                     parts.put("shapes", (double) loss.shapes().getFloat());
                     parts.put("positions", (double) loss.positions().getFloat());
-                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), total, parts, (step + 1) / secs, secs,
-                            0, skipped));
+                    return new StepReport(total, parts, 0);
                 }
-                if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
-                        && step + 1 < config.steps()) {
-                    save(step + 1, false);
-                }
-            }
+            }, () -> { }, this::save);
         }
-        boolean interrupted = step < config.steps();
-        if (checkpointFolder != null) {
-            save(step, interrupted);
-        }
-        return new JudgeTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, skipped);
+        return new JudgeTrainingResult(run.steps(), run.interrupted(), run.seconds(), losses, skippedSteps());
     }
 
     /** The batch's images, a {@code degraded} fraction of them blurred and noised; fixed by seed and step. */
@@ -131,6 +120,6 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
 
     private void save(int stepsDone, boolean interrupted) {
         saveCheckpoint(stepsDone, interrupted, Map.of("training", config, "scenes", scenes),
-                p -> JudgeCheckpoint.save(judge, checkpointFolder, p));
+                p -> JudgeCheckpoint.save(judge, checkpointFolder(), p));
     }
 }

@@ -62,14 +62,13 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
         SceneGenerator generator = new SceneGenerator(scenes);
         Random rng = new Random(config.seed());
         List<Double> losses = new ArrayList<>();
-        int restarted = 0;
-        int step = 0;
-        long start = System.nanoTime();
+        int[] restarted = {0};
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss())
                 .optOptimizer(Optimizer.adamW().optLearningRateTracker(schedule()).optWeightDecays(0f).build())
                 .optDevices(new Device[] {TesseraRuntime.device()});
+        Run run;
         try (Trainer trainer = tokenizer.model().newTrainer(tc)) {
-            for (; step < config.steps() && !stop.requested(); step++) {
+            run = runSteps(0, config.steps(), config.checkpointEvery(), step -> {
                 try (NDManager m = TesseraRuntime.newManager()) {
                     List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
                     NDArray x = ImageTensors.toTensor(batch.stream().map(Scene::image).toList(), m);
@@ -102,43 +101,33 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                         List<String> offenders = GradientClipping.nonFinite(params);
                         GradientClipping.zeroGradients(params);
                         nonFiniteGradient(step + 1, true, offenders, config.learningRate(), config.maxGradNorm());
-                        continue;
+                        return null;
                     }
                     trainer.step();
                     boolean restart = config.restartEvery() > 0 && (step + 1) % config.restartEvery() == 0;
                     if (quantizing) {
-                        restarted += quantizer.afterStep(q, rng, restart);
+                        restarted[0] += quantizer.afterStep(q, rng, restart);
                     }
                     double r = rec.getFloat();
                     double c = q.loss().getFloat();
                     losses.add(r);
-                    double secs = (System.nanoTime() - start) / 1e9;
                     Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
                     parts.put("reconstruction", r);
                     parts.put("quantizer", c);
-                    listener.onProgress(new TrainingProgress(step + 1, config.steps(), r + c, parts, (step + 1) / secs, secs,
-                            0, skipped));
+                    return new StepReport(r + c, parts, 0);
                 }
-                if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
-                        && step + 1 < config.steps()) {
-                    save(step + 1, false);
+            }, () -> {
+                if (config.quantizerWarmupSteps() > 0) {
+                    tokenizer.quantizing(true);
                 }
-            }
+            }, this::save);
         }
-        if (config.quantizerWarmupSteps() > 0) {
-            tokenizer.quantizing(true);
-        }
-        boolean interrupted = step < config.steps();
-        if (checkpointFolder != null) {
-            save(step, interrupted);
-        }
-        return new TokenizerTrainingResult(step, interrupted, (System.nanoTime() - start) / 1e9, losses, restarted, skipped);
+        return new TokenizerTrainingResult(run.steps(), run.interrupted(), run.seconds(), losses, restarted[0], skippedSteps());
     }
-
 
     private void save(int stepsDone, boolean interrupted) {
         saveCheckpoint(stepsDone, interrupted, Map.of("training", config, "scenes", scenes),
-                p -> TokenizerCheckpoint.save(tokenizer, checkpointFolder, p));
+                p -> TokenizerCheckpoint.save(tokenizer, checkpointFolder(), p));
     }
 
     private Tracker schedule() {

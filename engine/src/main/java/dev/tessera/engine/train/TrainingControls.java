@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What every Tessera trainer is told from outside before it runs: who hears its progress, what
- * stops it, and where (with which provenance) its checkpoints go. Trainers extend it, so the
- * fluent setters read the same for the tokenizer, judge and unified trainers.
+ * What every Tessera trainer is told from outside before it runs (who hears its progress, what
+ * stops it, and where, with which provenance, its checkpoints go) and the one loop all of them
+ * run ({@link #runSteps}): steps until the budget or a stop, progress after each, periodic and
+ * final checkpoints. Trainers extend it and supply only their step, so the tokenizer, judge and
+ * unified trainers (and the curriculum runner through the unified one) stop, report and save
+ * alike.
  *
  * @param <T> the trainer itself, returned by the setters
  */
@@ -23,15 +26,86 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
     /** Non-finite gradients skipped later in a run before the run counts as diverged. */
     public static final int MAX_SKIPPED_STEPS = 10;
 
-    protected ProgressListener listener = ProgressListener.none();
-    protected TrainingStop stop = new TrainingStop();
+    private ProgressListener listener = ProgressListener.none();
+    private TrainingStop stop = new TrainingStop();
     /** Checkpoint folder, or null to train without writing one. */
-    protected Path checkpointFolder;
-    protected Map<String, Object> provenance = Map.of();
+    private Path checkpointFolder;
+    private Map<String, Object> provenance = Map.of();
     /** Steps finished when the checkpoint was last written. */
-    protected int lastSaved;
+    private int lastSaved;
     /** Steps dropped for a non-finite gradient so far. */
-    protected int skipped;
+    private int skipped;
+
+    /** What one step reports: its loss, its named parts, and the sequence tokens it trained (0 if not counted). */
+    public record StepReport(double loss, Map<String, Double> parts, long tokens) {
+    }
+
+    /** One optimizer step of a trainer. */
+    @FunctionalInterface
+    public interface Step {
+        /** Takes step {@code s} (0-based); its report, or null when it was skipped (a non-finite gradient). */
+        StepReport take(int s);
+    }
+
+    /** How a trainer writes its checkpoint. */
+    @FunctionalInterface
+    public interface Save {
+        void save(int stepsDone, boolean interrupted);
+    }
+
+    /** The end of a {@link #runSteps} run. */
+    public record Run(int steps, boolean interrupted, double seconds, long tokens) {
+
+        public double tokensPerSecond() {
+            return tokens / Math.max(seconds, 1e-9);
+        }
+    }
+
+    /**
+     * The training loop: steps {@code from}, {@code from + 1}, ... until {@code total} or a stop
+     * (checked before each step), each step's progress to the listener, a checkpoint every
+     * {@code checkpointEvery} steps (0: none) when training to a folder, and {@code beforeFinalSave}
+     * then the final checkpoint. A skipped step writes no progress and no periodic checkpoint.
+     */
+    protected final Run runSteps(int from, int total, int checkpointEvery, Step step, Runnable beforeFinalSave, Save save) {
+        long start = System.nanoTime();
+        long tokens = 0;
+        int s = from;
+        for (; s < total && !stop.requested(); s++) {
+            StepReport r = step.take(s);
+            if (r == null) {
+                continue;
+            }
+            tokens += r.tokens();
+            double secs = (System.nanoTime() - start) / 1e9;
+            listener.onProgress(new TrainingProgress(s + 1, total, r.loss(), r.parts(), (s + 1 - from) / secs, secs,
+                    tokens / secs, skipped));
+            if (checkpointFolder != null && checkpointEvery > 0 && (s + 1) % checkpointEvery == 0 && s + 1 < total) {
+                saveTo(save, s + 1, false);
+            }
+        }
+        beforeFinalSave.run();
+        boolean interrupted = s < total;
+        if (checkpointFolder != null) {
+            saveTo(save, s, interrupted);
+        }
+        return new Run(s, interrupted, (System.nanoTime() - start) / 1e9, tokens);
+    }
+
+    private void saveTo(Save save, int stepsDone, boolean interrupted) {
+        lastSaved = stepsDone;
+        save.save(stepsDone, interrupted);
+    }
+
+    /** The folder checkpoints go to, or null. */
+    protected Path checkpointFolder() {
+        return checkpointFolder;
+    }
+
+    /** Marks {@code steps} as saved already (a resumed run starts from its checkpoint). */
+    protected void resumedAt(int steps) {
+        lastSaved = steps;
+    }
 
     /** Receives a {@link TrainingProgress} after every step. */
     public T listener(ProgressListener l) {
@@ -97,7 +171,6 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
      */
     protected void saveCheckpoint(int stepsDone, boolean interrupted, Map<String, Object> extra,
                                   Consumer<Map<String, Object>> writer) {
-        lastSaved = stepsDone;
         Map<String, Object> p = new LinkedHashMap<>(provenance);
         p.put("stepsDone", stepsDone);
         p.put("interrupted", interrupted);

@@ -94,17 +94,7 @@ public final class UnifiedModels {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("run", run.toString());
         provenance.put("startedAt", Instant.now().toString());
-        UnifiedTrainer trainer;
-        if (run.resume()) {
-            UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(run.out());
-            trainer = UnifiedTrainer.resume(loaded, loaded.training());
-        } else {
-            if (Files.exists(run.out().resolve("config.json"))) {
-                throw new IllegalArgumentException(run.out() + " already holds a checkpoint; add resume=true to continue it, "
-                        + "or choose another out=FOLDER");
-            }
-            trainer = new UnifiedTrainer(UnifiedModel.create(run.model(), run.training().seed()), run.training());
-        }
+        UnifiedTrainer trainer = UnifiedTrainer.start(run);
         try (UnifiedModel model = trainer.model(); trainer) {
             UnifiedTrainingResult result = trainer.listener(listener).stop(stop).checkpointTo(run.out(), provenance).run();
             trained(run.out());

@@ -14,14 +14,27 @@ import java.nio.file.Path;
  * @param training  the recipe
  * @param out       checkpoint folder
  * @param resume    continue the checkpoint in {@code out} instead of starting afresh
+ * @param init      start from this checkpoint's weights (a new stage: fresh optimizer and schedule),
+ *                  or null for new weights
  */
-public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeText, UnifiedTrainingConfig training, Path out, boolean resume) {
+public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeText, UnifiedTrainingConfig training, Path out,
+                         boolean resume, Path init) {
 
     public UnifiedRun {
         config(preset);
         if (training == null || out == null) {
             throw new IllegalArgumentException("training and out are required");
         }
+        if (resume && init != null) {
+            throw new IllegalArgumentException("a run either resumes its own checkpoint or starts from another one's weights, "
+                    + "not both; drop the resume or the init");
+        }
+    }
+
+    /** A run from new weights (or resumed). */
+    public UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeText, UnifiedTrainingConfig training, Path out,
+                      boolean resume) {
+        this(preset, embedding, freezeText, training, out, resume, null);
     }
 
     /** The model config of a preset name. */

@@ -86,13 +86,38 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         UnifiedTrainer t = new UnifiedTrainer(loaded.model(), config);
         UnifiedCheckpoint.loadOptimizer(loaded.folder(), t.optimizer, loaded.model());
         t.step = loaded.step();
-        t.lastSaved = loaded.step();
+        t.resumedAt(loaded.step());
         t.history.addAll(loaded.history());
         return t;
     }
 
 
 
+
+    /**
+     * The trainer of {@code run}, the one place that decides how a run starts: resumed from the
+     * checkpoint in its folder (with that checkpoint's own recipe), from another checkpoint's
+     * weights ({@code init}), or from new weights. A folder that already holds a checkpoint is
+     * never trained over unless resumed.
+     */
+    public static UnifiedTrainer start(UnifiedRun run) {
+        if (run.resume()) {
+            UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(run.out());
+            return resume(loaded, loaded.training());
+        }
+        if (java.nio.file.Files.exists(run.out().resolve("config.json"))) {
+            throw new IllegalArgumentException(run.out() + " already holds a checkpoint; resume it (resume=true in a notebook, "
+                    + "--resume on the command line), or choose another folder");
+        }
+        UnifiedModel model = run.init() != null ? UnifiedCheckpoint.load(run.init()).model()
+                : UnifiedModel.create(run.model(), run.training().seed());
+        try {
+            return new UnifiedTrainer(model, run.training());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
 
     public UnifiedModel model() {
         return model;
@@ -105,37 +130,26 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
 
     /** Runs until the configured step count or a stop; see the class comment. */
     public UnifiedTrainingResult run() {
-        SceneGenerator scenes = new SceneGenerator(model.scenes(config.seed()));
+        SceneGenerator scenes = new SceneGenerator(scenes());
         Tracker schedule = Schedules.warmupCosine(config.learningRate(), config.steps(), config.warmupSteps());
-        long start = System.nanoTime();
-        long tokens = 0;
         runStart = step;
-        for (; step < config.steps() && !stop.requested(); step++) {
-            TaskBatch batch = batch(scenes, step);
-            StepLoss loss = step(batch, schedule.getNewValue(step + 1));
+        Run run = runSteps(step, config.steps(), config.checkpointEvery(), s -> {
+            step = s;
+            TaskBatch batch = batch(scenes, s);
+            StepLoss loss = step(batch, schedule.getNewValue(s + 1));
             if (loss == null) {
-                continue;
+                return null;
             }
-            tokens += (long) batch.batch() * batch.length();
             history.add(loss);
-            double secs = (System.nanoTime() - start) / 1e9;
             Map<String, Double> parts = new LinkedHashMap<>();
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
             loss.tasks().forEach((task, nll) -> parts.put(StepLoss.TASK_PART + task, nll));
-            listener.onProgress(new TrainingProgress(step + 1, config.steps(), loss.loss(), parts,
-                    (step + 1 - runStart) / secs, secs, tokens / secs, skipped));
-            if (checkpointFolder != null && config.checkpointEvery() > 0 && (step + 1) % config.checkpointEvery() == 0
-                    && step + 1 < config.steps()) {
-                save(step + 1, false);
-            }
-        }
-        boolean interrupted = step < config.steps();
-        if (checkpointFolder != null) {
-            save(step, interrupted);
-        }
-        double secs = (System.nanoTime() - start) / 1e9;
-        return new UnifiedTrainingResult(step, interrupted, secs, history, tokens / Math.max(secs, 1e-9), skipped);
+            return new StepReport(loss.loss(), parts, (long) batch.batch() * batch.length());
+        }, () -> { }, this::save);
+        step = run.steps();
+        return new UnifiedTrainingResult(step, run.interrupted(), run.seconds(), history, run.tokensPerSecond(),
+                skippedSteps());
     }
 
     /**
@@ -221,7 +235,13 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
 
     /** The batch of step {@code s} (0-based): a pure function of the seed and {@code s}. */
     public TaskBatch batch(int s) {
-        return batch(new SceneGenerator(model.scenes(config.seed())), s);
+        return batch(new SceneGenerator(scenes()), s);
+    }
+
+    /** The training scenes: the model's, or the stage's own range of objects. */
+    private dev.tessera.engine.data.SceneConfig scenes() {
+        dev.tessera.engine.data.SceneConfig own = model.scenes(config.seed());
+        return config.objects() == null ? own : own.withObjects(config.objects().min(), config.objects().max());
     }
 
     private TaskBatch batch(SceneGenerator scenes, int s) {
@@ -245,7 +265,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
 
     private void save(int stepsDone, boolean interrupted) {
         saveCheckpoint(stepsDone, interrupted, Map.of(),
-                p -> UnifiedCheckpoint.save(model, checkpointFolder, config, stepsDone, history, optimizer, p));
+                p -> UnifiedCheckpoint.save(model, checkpointFolder(), config, stepsDone, history, optimizer, p));
     }
 
     /** Frees the optimizer state (the model stays open). */

@@ -24,10 +24,27 @@ import java.util.List;
  *                        it existed, means {@link LossWeighting#TOKEN})
  * @param trainable       the weights that learn, as {@link ParameterGroups} groups or name globs;
  *                        empty (or null, as in older checkpoints) means all the model was built to learn
+ * @param objects         the objects per training scene, e.g. {@code [2, 3]} for a stage on busier
+ *                        scenes (curriculum learning); null means the model's own range
  */
 public record UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
                                     double maxGradNorm, long seed, int checkpointEvery, TaskMix mix,
-                                    LossWeighting weighting, List<String> trainable) {
+                                    LossWeighting weighting, List<String> trainable, ObjectRange objects) {
+
+    /**
+     * How many objects a training scene holds, within the 1..4 scenes can have.
+     *
+     * @param min fewest objects
+     * @param max most objects
+     */
+    public record ObjectRange(int min, int max) {
+
+        public ObjectRange {
+            if (min < 1 || max > 4 || min > max) {
+                throw new IllegalArgumentException("objects per scene must satisfy 1 <= min <= max <= 4, got " + min + ".." + max);
+            }
+        }
+    }
 
     public UnifiedTrainingConfig {
         if (weighting == null) {
@@ -55,7 +72,15 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
     public UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
                                  double maxGradNorm, long seed, int checkpointEvery, TaskMix mix, LossWeighting weighting) {
         this(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, checkpointEvery, mix, weighting,
-                List.of());
+                List.of(), null);
+    }
+
+    /** A config that trains the weights {@code trainable} names, on the model's own scenes. */
+    public UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
+                                 double maxGradNorm, long seed, int checkpointEvery, TaskMix mix, LossWeighting weighting,
+                                 List<String> trainable) {
+        this(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, checkpointEvery, mix, weighting,
+                trainable, null);
     }
 
     /** The shipped model's recipe (see the checkpoint's provenance for the exact command). */
@@ -75,40 +100,46 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
 
     public UnifiedTrainingConfig withSteps(int s) {
         return new UnifiedTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), weightDecay, maxGradNorm,
-                seed, checkpointEvery, mix, weighting, trainable);
+                seed, checkpointEvery, mix, weighting, trainable, objects);
     }
 
     public UnifiedTrainingConfig withSeed(long s) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, s,
-                checkpointEvery, mix, weighting, trainable);
+                checkpointEvery, mix, weighting, trainable, objects);
     }
 
     public UnifiedTrainingConfig withBatchSize(int b) {
         return new UnifiedTrainingConfig(steps, b, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, trainable);
+                checkpointEvery, mix, weighting, trainable, objects);
     }
 
     public UnifiedTrainingConfig withLearningRate(double lr) {
         return new UnifiedTrainingConfig(steps, batchSize, lr, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, trainable);
+                checkpointEvery, mix, weighting, trainable, objects);
     }
 
     public UnifiedTrainingConfig withCheckpointEvery(int n) {
-        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting, trainable);
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting, trainable, objects);
     }
 
     public UnifiedTrainingConfig withWeighting(LossWeighting w) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, w, trainable);
+                checkpointEvery, mix, w, trainable, objects);
     }
 
     public UnifiedTrainingConfig withMix(TaskMix m) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, m, weighting, trainable);
+                checkpointEvery, m, weighting, trainable, objects);
     }
 
     public UnifiedTrainingConfig withTrainable(List<String> groups) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, groups);
+                checkpointEvery, mix, weighting, groups, objects);
+    }
+
+    /** This recipe on scenes of {@code min..max} objects (its own data range for a stage). */
+    public UnifiedTrainingConfig withObjects(int min, int max) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, mix, weighting, trainable, new ObjectRange(min, max));
     }
 }

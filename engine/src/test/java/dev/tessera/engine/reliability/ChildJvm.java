@@ -1,6 +1,9 @@
 package dev.tessera.engine.reliability;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,14 @@ public final class ChildJvm {
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        File errors;
+        try {
+            errors = File.createTempFile("child-jvm", ".err");
+            errors.deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors);
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);
@@ -49,11 +59,13 @@ public final class ChildJvm {
             }
             reader.join();
             if (p.exitValue() != 0) {
-                fail(main.getSimpleName() + " exited with " + p.exitValue() + ":\n" + String.join("\n", out));
+                List<String> err = Files.readAllLines(errors.toPath());
+                fail(main.getSimpleName() + " exited with " + p.exitValue() + ":\n" + String.join("\n", out)
+                        + "\nits last error lines:\n" + String.join("\n", err.subList(Math.max(0, err.size() - 30), err.size())));
             }
             return out;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
