@@ -1,5 +1,6 @@
 package dev.tessera.render;
 
+import dev.tessera.engine.curriculum.CurriculumResult;
 import dev.tessera.engine.curriculum.CurriculumRunner;
 import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.train.TrainingBoard;
@@ -53,6 +54,37 @@ final class TrainingRenderers {
         }
     }
 
+    /** A returned curriculum run: one line per stage reached, and where the model is. */
+    static final class CurriculumDone implements Renderer<CurriculumResult> {
+        @Override
+        public Class<CurriculumResult> type() {
+            return CurriculumResult.class;
+        }
+
+        @Override
+        public Map<String, String> render(CurriculumResult r) {
+            String colour = r.interrupted() ? Palette.WARN : Palette.DONE;
+            StringBuilder html = new StringBuilder("<div class=\"tessera-curriculum-result\" style=\"font-family:sans-serif;"
+                    + "font-size:13px;padding:4px 8px;border-left:4px solid " + colour + "\">");
+            for (String line : lines(r)) {
+                html.append("<div>").append(Html.escape(line)).append("</div>");
+            }
+            return Html.bundle(html.append("</div>").toString(), String.join("\n", lines(r)));
+        }
+
+        static List<String> lines(CurriculumResult r) {
+            List<String> out = new java.util.ArrayList<>();
+            for (var s : r.stages()) {
+                out.add(s.name() + ": " + (s.trainedNow() ? Result.facts(s.training()) : "✓ trained by an earlier run")
+                        + " → " + s.checkpoint());
+            }
+            out.add(r.interrupted() ? "⏸ curriculum " + r.curriculum() + " interrupted: run the same line again (same out="
+                    + r.folder() + ") to resume it"
+                    : "✓ curriculum " + r.curriculum() + " finished: the model is " + r.lastCheckpoint() + " (--model last)");
+            return out;
+        }
+    }
+
     static final class Result implements Renderer<UnifiedTrainingResult> {
         @Override
         public Class<UnifiedTrainingResult> type() {
@@ -67,6 +99,12 @@ final class TrainingRenderers {
         }
 
         static String summary(UnifiedTrainingResult r) {
+            String s = facts(r);
+            return r.interrupted() ? s + " · resume=true continues it" : s;
+        }
+
+        /** Steps, time, rate, final losses and skipped steps of a run. */
+        static String facts(UnifiedTrainingResult r) {
             StringBuilder sb = new StringBuilder(r.interrupted() ? "⏸ interrupted at step " : "✓ trained to step ")
                     .append(r.steps()).append(" · ").append(Format.duration(r.seconds())).append(" this run · ")
                     .append(Format.whole(r.tokensPerSecond())).append(" tokens/s");
@@ -77,7 +115,7 @@ final class TrainingRenderers {
                 sb.append(" · ").append(r.skippedSteps()).append(" step").append(r.skippedSteps() == 1 ? "" : "s")
                         .append(" skipped (gradient not finite)");
             }
-            return r.interrupted() ? sb.append(" · resume=true continues it").toString() : sb.toString();
+            return sb.toString();
         }
 
         /** "loss 2.000 (text 1.500, image 2.500)", then "; tasks: caption 1.200, ..." when the step has tasks. */
