@@ -103,14 +103,22 @@ final class LossChart {
         List<Integer> step = new ArrayList<>(names.size() * points.size());
         List<Double> value = new ArrayList<>(names.size() * points.size());
         List<String> series = new ArrayList<>(names.size() * points.size());
+        // a missing value (a batch without that kind of target) ends a line's segment: the line shows a gap there
+        List<Integer> segment = new ArrayList<>(names.size() * points.size());
+        int seg = 0;
         double top = 0;
         for (int k = 0; k < names.size(); k++) {
+            seg++;
             for (StepLoss p : points) {
                 double v = k == 0 ? p.loss() : k == 1 ? p.textNll() : k == 2 ? p.imageNll()
                         : p.tasks().getOrDefault(tasks.get(k - SERIES.size()), Double.NaN);
                 step.add(p.step());
                 value.add(Double.isFinite(v) ? v : null);
                 series.add(names.get(k));
+                if (!Double.isFinite(v)) {
+                    seg++;
+                }
+                segment.add(seg);
                 top = Double.isFinite(v) ? Math.max(top, v) : top;
             }
         }
@@ -124,9 +132,10 @@ final class LossChart {
             }
         }
         int run = run(history.size());
-        return Chart.of(Map.of("step", step, "value", value, "series", series))
+        return Chart.of(Map.of("step", step, "value", value, "series", series, "segment", segment))
                 .map("x", "step").map("y", "value").map("color", "series").map("linetype", "series")
-                .layer(points.size() == 1 ? "point" : "line", Map.of("size", points.size() == 1 ? 3 : 1))
+                .layer(points.size() == 1 ? "point" : "line", Map.of("size", points.size() == 1 ? 3 : 1,
+                        "mapping", Map.of("group", "segment")))
                 .verticalRules(boundaries, stageNames, top, RULE)
                 // the same name and limits on both scales: one legend whose keys show colour and dashes
                 .scale("color", Map.of("name", "", "limits", names, "values", colours))

@@ -74,12 +74,28 @@ class LossChartTest {
     }
 
     @Test
+    void aMissingValueSplitsItsLineSoTheChartShowsAGapThere() {
+        List<StepLoss> h = List.of(new StepLoss(1, 3, 2, 4), new StepLoss(2, 3, 2, Double.NaN), new StepLoss(3, 3, 2, 4));
+        Map<?, ?> data = (Map<?, ?>) LossChart.chart(h, List.of()).spec().get("data");
+        List<?> series = (List<?>) data.get("series");
+        List<?> segment = (List<?>) data.get("segment");
+        List<Object> image = new java.util.ArrayList<>();
+        List<Object> text = new java.util.ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            (series.get(i).equals("image NLL") ? image : series.get(i).equals("text NLL") ? text : new java.util.ArrayList<>())
+                    .add(segment.get(i));
+        }
+        assertThat(image.get(0)).as("the image line before and after its missing step").isNotEqualTo(image.get(2));
+        assertThat(text).as("the text line has no gap: one segment").containsOnly(text.get(0));
+    }
+
+    @Test
     void thinningAveragesEachTaskOverTheStepsThatHadIt() {
         List<StepLoss> h = List.of(
-                new StepLoss(1, 1, 1, 1, Map.of("caption", 2.0, "answer", 1.0)),
+                new StepLoss(1, 1, 1, 1, ordered("caption", 2.0, "answer", 1.0)),
                 new StepLoss(2, 1, 1, 1, Map.of("caption", 4.0)),
                 new StepLoss(3, 1, 1, 1, Map.of("answer", Double.NaN)),
-                new StepLoss(4, 1, 1, 1, Map.of("caption", 6.0, "generate", 5.0)));
+                new StepLoss(4, 1, 1, 1, ordered("caption", 6.0, "generate", 5.0)));
         List<StepLoss> thin = LossChart.thin(h, 2);
         assertThat(thin).extracting(StepLoss::step).containsExactly(2, 4);
         assertThat(thin.get(0).tasks()).containsOnly(Map.entry("caption", 3.0), Map.entry("answer", 1.0));
@@ -97,5 +113,13 @@ class LossChartTest {
     private static String rgb(String hex) {
         Color c = Color.decode(hex);
         return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
+    }
+
+    /** Two entries in this order (Map.of has no order, which differs between JVMs). */
+    private static Map<String, Double> ordered(String k1, double v1, String k2, double v2) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 }
