@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * A task none of Tessera's own covers, written as a user would: "how many different colours are
  * there?" answered from the scene's labels, opened by its own new tag {@code <colours>}.
  */
-public final class DistinctColoursTask implements Task {
+public class DistinctColoursTask implements Task {
 
     public static final String QUESTION = "how many different colours are there?";
 
