@@ -14,7 +14,7 @@ public final class Renderers {
             new TokenizeRenderer(), new CodebookRenderer(), new ComparisonRenderer(),
             new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
             new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(), new CurriculumRenderer(),
-            new ReportRenderers.Unified(), new ReportRenderers.Generation());
+            new ReportRenderers.Unified(), new ReportRenderers.Generation(), new EvaluationRenderer());
 
     private Renderers() {
     }
