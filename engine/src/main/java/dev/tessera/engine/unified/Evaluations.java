@@ -80,8 +80,8 @@ public final class Evaluations {
 
     /**
      * Refuses, with the fix, what {@link #evaluate} cannot do, without loading anything: no model
-     * or more than {@value #MAX_MODELS}, a model or task named twice, an unknown task, or a scene
-     * count outside 1..{@link EvaluationSet#MAX_IMAGES}.
+     * or more than {@value #MAX_MODELS}, an empty model name, a model or task named twice, an
+     * unknown task, or a scene count outside 1..{@link EvaluationSet#MAX_IMAGES}.
      */
     public static void check(List<String> models, List<String> tasks, int scenes) {
         if (models.isEmpty()) {
@@ -91,6 +91,10 @@ public final class Evaluations {
         if (models.size() > MAX_MODELS) {
             throw new IllegalArgumentException("at most " + MAX_MODELS + " models side by side, got " + models.size()
                     + "; evaluate the rest on a second board");
+        }
+        if (models.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("a model name is empty; name " + UnifiedCheckpoint.DEFAULT
+                    + ", a checkpoint folder or " + UnifiedModels.LAST);
         }
         once(models, "model");
         if (tasks.isEmpty()) {

@@ -59,6 +59,8 @@ class EvaluationsTest {
                 .hasMessageContaining("name at least one model").hasMessageContaining("unified-shapes32");
         assertThatThrownBy(() -> Evaluations.check(Collections.nCopies(9, "m"), List.of("caption"), 8))
                 .hasMessageContaining("at most 8 models side by side, got 9");
+        assertThatThrownBy(() -> Evaluations.check(List.of("a", " "), List.of("caption"), 8))
+                .hasMessageContaining("a model name is empty");
         assertThatThrownBy(() -> Evaluations.check(List.of("a", "b", "a"), List.of("caption"), 8))
                 .hasMessageContaining("model 'a' is named twice");
         assertThatThrownBy(() -> Evaluations.check(SHIPPED, List.of(), 8))
