@@ -6,7 +6,10 @@ import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.task.AnswerTask;
+import dev.tessera.engine.task.CaptionTask;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.unified.Evaluations;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedModel;
 import picocli.CommandLine;
@@ -126,6 +129,18 @@ public final class MagicParser {
         String name;
     }
 
+    @Command(name = "evaluate")
+    static final class EvaluateArgs {
+        @Option(names = "--model", paramLabel = "NAME|FOLDER")
+        List<String> models;
+
+        @Option(names = "--tasks", split = ",", defaultValue = CaptionTask.NAME + "," + AnswerTask.NAME)
+        List<String> tasks;
+
+        @Option(names = "--scenes", defaultValue = "" + Evaluations.DEFAULT_SCENES)
+        int scenes;
+    }
+
     /** Command name -> (usage, converter from the parsed picocli object to a request). */
     private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
     }
@@ -184,6 +199,11 @@ public final class MagicParser {
             CurriculumArgs c = (CurriculumArgs) a;
             Curricula.get(c.name);  // an unknown name is a parse error, named with the shipped ones
             return new CurriculumRequest(c.name);
+        }));
+        m.put("evaluate", new Entry(new EvaluateArgs(), EvaluateRequest.USAGE, a -> {
+            EvaluateArgs e = (EvaluateArgs) a;
+            return new EvaluateRequest(e.models == null ? List.of(UnifiedCheckpoint.DEFAULT) : e.models,
+                    e.tasks.stream().map(String::strip).toList(), option("--scenes", e.scenes, EvaluationSet::checkCount));
         }));
         return m;
     }

@@ -17,6 +17,7 @@ class MagicCapsTest {
         "tokenize sample:3 --size 1024",
         "codebook --images 4096",
         "compare vq-shapes64 --images 4096",
+        "evaluate --scenes 4096",
         "generate 'a red circle' --n 64",
         "generate 'a red circle' --temperature 10",
         "generate 'a red circle' --temperature 0",
@@ -42,6 +43,7 @@ class MagicCapsTest {
         "codebook --images 4097                       | --images 4097 is out of range: evaluations measure 1..4096",
         "compare vq-shapes64 --images 4097            | --images 4097 is out of range: evaluations measure 1..4096",
         "compare vq-shapes64 --images -1              | 1..4096",
+        "evaluate --scenes 4097                       | --scenes 4097 is out of range: evaluations measure 1..4096",
         "generate 'a red circle' --n 65               | --n 65 is out of range: generate draws 1..64 images",
         "generate 'a red circle' --n 2000000000       | generate draws 1..64 images",
         "generate 'a red circle' --n 0                | 1..64",
@@ -85,6 +87,7 @@ class MagicCapsTest {
         assertThat(TokenizeRequest.USAGE).contains("1..1024");
         assertThat(CodebookRequest.USAGE).contains("1..4096");
         assertThat(CompareRequest.USAGE).contains("1..4096");
+        assertThat(EvaluateRequest.USAGE).contains("1..4096").contains("up to 8 models");
         assertThat(TrainUnifiedRequest.USAGE).contains("steps=N").contains("1..1000000 (default 150")
                 .contains("1..1024 (default 16)").contains("in [0, 1] (default 0.002)").contains("(default 5)")
                 .contains("0..1000000, 0 = only at the end (default 50)");

@@ -3,6 +3,7 @@ package dev.tessera.magic;
 import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.train.TrainingLimits;
+import dev.tessera.engine.unified.Evaluations;
 import dev.tessera.engine.unified.UnifiedModel;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
 import net.jqwik.api.Arbitraries;
@@ -29,11 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MagicLineFuzzTest {
 
     static final List<String> COMMANDS = List.of("help", "tokenize", "codebook", "compare", "caption", "ask", "generate",
-            "train", "train unified");
+            "train", "train unified", "evaluate");
 
     static final List<String> OPTIONS = List.of("--size", "--tokenizer", "--images", "--data", "--model", "--n",
             "--temperature", "--top-k", "--top-p", "--cfg", "--seed", "--help", "-h", "--", "-", "--n=", "--nn", "-n",
-            "--SIZE", "--top_k");
+            "--SIZE", "--top_k", "--tasks", "--scenes");
 
     static final List<String> NUMBERS = List.of("0", "-0", "1", "-1", "+1", "8", "32", "63", "64", "65", "1024", "1025",
             "4096", "4097", "65536", "65537", "1000000", "1000001", "2000000000", "2147483647", "2147483648",
@@ -107,6 +108,9 @@ class MagicLineFuzzTest {
             assertThat(c.images()).as(line).isBetween(1, EvaluationSet.MAX_IMAGES);
         } else if (magic instanceof CompareRequest c) {
             assertThat(c.images()).as(line).isBetween(1, EvaluationSet.MAX_IMAGES);
+        } else if (magic instanceof EvaluateRequest e) {
+            assertThat(e.scenes()).as(line).isBetween(1, EvaluationSet.MAX_IMAGES);
+            assertThat(e.models()).as(line).hasSizeBetween(1, Evaluations.MAX_MODELS).doesNotHaveDuplicates();
         } else if (magic instanceof TrainUnifiedRequest t) {
             UnifiedTrainingConfig recipe = t.run().training();
             assertThat(recipe.steps()).as(line).isBetween(1, TrainingLimits.MAX_STEPS);

@@ -13,8 +13,9 @@ public final class Renderers {
     private static final List<Renderer<?>> ALL = List.of(
             new TokenizeRenderer(), new CodebookRenderer(), new ComparisonRenderer(),
             new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
-            new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(), new TrainingRenderers.CurriculumDone(), new CurriculumRenderer(),
-            new ReportRenderers.Unified(), new ReportRenderers.Generation());
+            new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(),
+            new TrainingRenderers.CurriculumDone(), new CurriculumRenderer(),
+            new ReportRenderers.Unified(), new ReportRenderers.Generation(), new EvaluationRenderer());
 
     private Renderers() {
     }

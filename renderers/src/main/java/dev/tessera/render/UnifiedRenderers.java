@@ -58,10 +58,14 @@ final class UnifiedRenderers {
     static String card(String cssClass, RgbImage image, String headline, MixedSequence sequence) {
         return "<div class=\"" + cssClass + "\" style=\"display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;"
                 + "font-family:sans-serif\">"
-                + Html.crispImg(Png.base64(Draw.crisp(image, PICTURE)), "input image " + image.width() + "x" + image.height(),
-                        "border:1px solid #d7d7d7")
-                + "<div style=\"flex:1;min-width:260px\">" + headline + SequenceRenderer.strip(sequence, List.of(image))
-                + "</div></div>";
+                + picture(image, PICTURE, "input image") + "<div style=\"flex:1;min-width:260px\">" + headline
+                + SequenceRenderer.strip(sequence, List.of(image)) + "</div></div>";
+    }
+
+    /** {@code image} enlarged to {@code side} px with square pixels, framed, its alt text {@code what} and its size. */
+    static String picture(RgbImage image, int side, String what) {
+        return Html.crispImg(Png.base64(Draw.crisp(image, side)), what + " " + image.width() + "x" + image.height(),
+                "border:1px solid #d7d7d7");
     }
 
     /** Text the model or the user wrote, escaped; an empty one marked as such. */

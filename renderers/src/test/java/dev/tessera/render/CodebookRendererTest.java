@@ -19,6 +19,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import static dev.tessera.render.Fixtures.png;
+import static dev.tessera.render.Fixtures.rgb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -103,10 +104,5 @@ class CodebookRendererTest {
     void anEmptyAtlasStillDraws() {
         CodebookReport report = new CodebookReport("vq", "VQ", List.of(), Fixtures.report(1, 8, new int[] {4}));
         assertThat(png(Renderers.mimeBundle(report)).getWidth()).isPositive();
-    }
-
-    private static String rgb(String hex) {
-        Color c = Color.decode(hex);
-        return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
     }
 }

@@ -155,6 +155,12 @@ final class Fixtures {
         return png(bundle.get("image/png"));
     }
 
+    /** {@code "#rrggbb"} as Lets-Plot's SVG writes a colour: {@code rgb(r,g,b)}. */
+    static String rgb(String hex) {
+        java.awt.Color c = java.awt.Color.decode(hex);
+        return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
+    }
+
     /** How often {@code part} occurs in {@code s}. */
     static int count(String s, String part) {
         int n = 0;

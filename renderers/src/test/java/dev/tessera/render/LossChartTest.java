@@ -3,11 +3,12 @@ package dev.tessera.render;
 import dev.tessera.engine.train.StepLoss;
 import org.junit.jupiter.api.Test;
 
-import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tessera.render.Fixtures.rgb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LossChartTest {
@@ -110,14 +111,9 @@ class LossChartTest {
                 .mapToDouble(StepLoss::imageNll).max().orElseThrow();
     }
 
-    private static String rgb(String hex) {
-        Color c = Color.decode(hex);
-        return "rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
-    }
-
     /** Two entries in this order (Map.of has no order, which differs between JVMs). */
     private static Map<String, Double> ordered(String k1, double v1, String k2, double v2) {
-        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        Map<String, Double> m = new LinkedHashMap<>();
         m.put(k1, v1);
         m.put(k2, v2);
         return m;

@@ -34,7 +34,7 @@ class RenderersTest {
                 new UnifiedTrainingResult(10, false, 5, UnifiedFixtures.history(10), 1000, 0),
                 ReportRenderersTest.report(), ReportRenderersTest.report().withGeneration(ReportRenderersTest.generation()),
                 ReportRenderersTest.generation(), UnifiedFixtures.staged(840, false, false),
-                CurriculumRendererTest.threeStages())) {
+                CurriculumRendererTest.threeStages(), EvaluationRendererTest.board())) {
             String name = result.getClass().getSimpleName();
             assertThat(Renderers.supports(result)).as(name).isTrue();
             Map<String, String> b = Renderers.mimeBundle(result);

@@ -29,13 +29,27 @@ public final class GenerationEvaluation {
     private GenerationEvaluation() {
     }
 
+    /** The report, with one judged image for each prompt on the diagonal of colours and shapes (to look at). */
+    record Scored(GenerationReport report, List<ModelEvaluation.GeneratedSample> samples) {
+    }
+
     public static GenerationReport evaluate(UnifiedModel model, SceneJudge judge, int samples, SamplingConfig sampling) {
+        return score(model, judge, samples, sampling).report();
+    }
+
+    /**
+     * {@link #evaluate}, keeping the first image drawn for "a red circle", "a green square", ...:
+     * the prompts whose colour's place in {@link SceneColour} matches its shape's place in
+     * {@link ShapeKind} (cyclically), so every colour shows once and every shape about equally.
+     */
+    static Scored score(UnifiedModel model, SceneJudge judge, int samples, SamplingConfig sampling) {
         UnifiedModel.checkImageCount(samples);
         if (judge.imageSize() != model.imageSize()) {
             throw new IllegalArgumentException("the judge reads " + judge.imageSize() + "px images but the model draws "
                     + model.imageSize() + "px ones");
         }
         Map<String, Double> byPrompt = new LinkedHashMap<>();
+        List<ModelEvaluation.GeneratedSample> kept = new ArrayList<>();
         Map<String, List<RgbImage>> real = realScenes(model, samples);
         int correct = 0;
         int total = 0;
@@ -49,7 +63,12 @@ public final class GenerationEvaluation {
                 String prompt = Scene.withArticle(c.word() + " " + s.word());
                 Generation g = model.generate(prompt, samples, sampling.withSeed(sampling.seed() + 1000L * p++));
                 millis += g.millisPerImage() * samples;
-                int ok = count(judge.judge(g.images()), c, s);
+                List<JudgeVerdict> verdicts = judge.judge(g.images());
+                int ok = count(verdicts, c, s);
+                if (c.ordinal() % ShapeKind.values().length == s.ordinal()) {
+                    kept.add(new ModelEvaluation.GeneratedSample(prompt, g.images().get(0),
+                            count(verdicts.subList(0, 1), c, s) == 1));
+                }
                 byPrompt.put(prompt, ok / (double) samples);
                 correct += ok;
                 total += samples;
@@ -59,8 +78,8 @@ public final class GenerationEvaluation {
                 realTotal += truth.size();
             }
         }
-        return new GenerationReport(byPrompt.size(), total, correct / (double) total, byPrompt, realOk / (double) realTotal,
-                tokenizedOk / (double) realTotal, millis / total, sampling.cfgScale());
+        return new Scored(new GenerationReport(byPrompt.size(), total, correct / (double) total, byPrompt,
+                realOk / (double) realTotal, tokenizedOk / (double) realTotal, millis / total, sampling.cfgScale()), kept);
     }
 
     private static int count(List<JudgeVerdict> verdicts, SceneColour c, ShapeKind s) {

@@ -41,8 +41,18 @@ public final class UnifiedEvaluation {
     private UnifiedEvaluation() {
     }
 
+    /** The report, with the first captions and answers it scored (to look at). */
+    record Scored(UnifiedReport report, List<ModelEvaluation.CaptionSample> captions,
+                  List<ModelEvaluation.AnswerSample> answers) {
+    }
+
     /** Captions and questions {@code count} held-out scenes (1..{@link EvaluationSet#MAX_IMAGES}). */
     public static UnifiedReport evaluate(UnifiedModel model, int count) {
+        return score(model, count, 0).report();
+    }
+
+    /** {@link #evaluate}, keeping the first {@code keep} captions and answers with their expected text. */
+    static Scored score(UnifiedModel model, int count, int keep) {
         EvaluationSet.checkCount(count);
         SceneGenerator heldOut = new SceneGenerator(model.scenes(SceneConfig.HELD_OUT_SEED));
         SplittableRandom rng = new SplittableRandom(SceneConfig.HELD_OUT_SEED);
@@ -53,6 +63,8 @@ public final class UnifiedEvaluation {
         int unreadable = 0;
         int answersOk = 0;
         Map<String, int[]> byTemplate = new LinkedHashMap<>();
+        List<ModelEvaluation.CaptionSample> captionSamples = new ArrayList<>();
+        List<ModelEvaluation.AnswerSample> answerSamples = new ArrayList<>();
         double textNll = 0;
         double imageNll = 0;
         int batches = 0;
@@ -65,6 +77,7 @@ public final class UnifiedEvaluation {
             for (int i = 0; i < scenes.size(); i++) {
                 CaptionReading truth = CaptionReading.of(scenes.get(i));
                 Optional<CaptionReading> got = CaptionReading.parse(captions.get(i).text());
+                boolean allRight = false;
                 if (got.isEmpty()) {
                     unreadable++;
                 } else {
@@ -74,9 +87,15 @@ public final class UnifiedEvaluation {
                     countOk += c ? 1 : 0;
                     colourOk += col ? 1 : 0;
                     shapeOk += sh ? 1 : 0;
-                    exact += c && col && sh ? 1 : 0;
+                    allRight = c && col && sh;
+                    exact += allRight ? 1 : 0;
                 }
                 boolean right = answers.get(i).text().equals(questions.get(i).answer());
+                if (captionSamples.size() < keep) {
+                    captionSamples.add(new ModelEvaluation.CaptionSample(captions.get(i), scenes.get(i).caption(), allRight));
+                    answerSamples.add(new ModelEvaluation.AnswerSample(answers.get(i), questions.get(i).template(),
+                            questions.get(i).answer()));
+                }
                 answersOk += right ? 1 : 0;
                 int[] t = byTemplate.computeIfAbsent(questions.get(i).template(), k -> new int[2]);
                 t[0] += right ? 1 : 0;
@@ -90,8 +109,9 @@ public final class UnifiedEvaluation {
         Map<String, Double> templates = new LinkedHashMap<>();
         byTemplate.forEach((k, v) -> templates.put(k, (double) v[0] / v[1]));
         double n = count;
-        return new UnifiedReport(count, countOk / n, colourOk / n, shapeOk / n, (countOk + colourOk + shapeOk) / (3 * n),
-                exact / n, unreadable / n, answersOk / n, templates, textNll / batches, imageNll / batches, null);
+        return new Scored(new UnifiedReport(count, countOk / n, colourOk / n, shapeOk / n,
+                (countOk + colourOk + shapeOk) / (3 * n), exact / n, unreadable / n, answersOk / n, templates,
+                textNll / batches, imageNll / batches, null), captionSamples, answerSamples);
     }
 
     /** Mean text and image NLL of all three tasks on {@code scenes} (teacher forcing, no gradient). */
