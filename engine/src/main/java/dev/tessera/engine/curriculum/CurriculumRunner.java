@@ -124,7 +124,7 @@ public final class CurriculumRunner {
     /** Runs (or resumes) the curriculum; see the class comment. */
     public CurriculumResult run() {
         check(curriculum);
-        claimFolder();
+        checkFolder();
         List<StageResult> results = new ArrayList<>();
         int offset = 0;
         for (int i = 0; i < curriculum.stages().size(); i++) {
@@ -142,6 +142,7 @@ public final class CurriculumRunner {
             if (results.stream().noneMatch(StageResult::trainedNow)) {
                 try {
                     checkSelections(trainer.model(), i);  // before this run's first step
+                    writeCurriculum();  // only a curriculum that passed every check claims the folder
                 } catch (RuntimeException e) {
                     try (UnifiedModel m = trainer.model(); trainer) {
                         throw e;
@@ -218,8 +219,11 @@ public final class CurriculumRunner {
         return m.step() >= stage.training().steps();
     }
 
-    /** Writes the curriculum's JSON, or checks that the folder's is the same curriculum. */
-    private void claimFolder() {
+    /**
+     * Refuses a folder that holds another curriculum, or other files without one; writes nothing
+     * (a curriculum refused by a later check must not claim the folder).
+     */
+    private void checkFolder() {
         Path file = folder.resolve(CURRICULUM_FILE);
         try {
             if (Files.isRegularFile(file)) {
@@ -238,11 +242,23 @@ public final class CurriculumRunner {
                     }
                 }
             }
-            Files.createDirectories(folder);
-            dev.tessera.engine.io.AtomicFile.write(file, curriculum.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the curriculum folder " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the curriculum folder " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the curriculum's JSON into the folder, once. */
+    private void writeCurriculum() {
+        Path file = folder.resolve(CURRICULUM_FILE);
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the curriculum folder " + folder + ": " + e.getMessage(), e);
+        }
+        dev.tessera.engine.io.AtomicFile.write(file, curriculum.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> stageProvenance(int i, Stage stage) {

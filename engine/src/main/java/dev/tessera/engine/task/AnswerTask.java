@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
  */
 public final class AnswerTask implements Task {
 
+    /** Its tag. */
+    public static final String TAG = "<ask>";
     public static final String NAME = "answer";
 
     @Override
@@ -17,7 +19,7 @@ public final class AnswerTask implements Task {
 
     @Override
     public String tag() {
-        return "<ask>";
+        return TAG;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 /** image -> text: {@code <caption><boi>image<eoi>caption<eos>}, the loss on the caption. */
 public final class CaptionTask implements Task {
 
+    /** Its tag. */
+    public static final String TAG = "<caption>";
     public static final String NAME = "caption";
 
     @Override
@@ -14,7 +16,7 @@ public final class CaptionTask implements Task {
 
     @Override
     public String tag() {
-        return "<caption>";
+        return TAG;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
  */
 public record GenerateTask(double promptDropout) implements Task {
 
+    /** Its tag. */
+    public static final String TAG = "<generate>";
     public static final String NAME = "generate";
     /** The shipped recipes' prompt dropout. */
     public static final double DEFAULT_DROPOUT = 0.1;
@@ -27,7 +29,7 @@ public record GenerateTask(double promptDropout) implements Task {
 
     @Override
     public String tag() {
-        return "<generate>";
+        return TAG;
     }
 
     @Override

@@ -86,6 +86,18 @@ public record TaskMix(@JsonIgnore Map<String, Double> weights, double promptDrop
     }
 
 
+    /** Equal when the same tasks have the same weights in the same order: the order decides the draws. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskMix m && promptDropout == m.promptDropout
+                && List.copyOf(weights.entrySet()).equals(List.copyOf(m.weights.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(List.copyOf(weights.entrySet()), promptDropout);
+    }
+
     /** The task names, in draw order. */
     public List<String> names() {
         return List.copyOf(weights.keySet());

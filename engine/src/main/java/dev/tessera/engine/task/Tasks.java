@@ -1,21 +1,34 @@
 package dev.tessera.engine.task;
 
+import dev.tessera.engine.vocab.SpecialToken;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * The tasks a stage may name: Tessera's three ({@value CaptionTask#NAME}, {@value GenerateTask#NAME},
- * {@value AnswerTask#NAME}) and every task registered in this JVM (a notebook cell's, a Java class's).
+ * {@value AnswerTask#NAME}), every Java class on the classpath listed in
+ * {@code META-INF/services/dev.tessera.engine.task.Task} (found at start, so a curriculum naming it
+ * also runs from the command line), and every task registered in this JVM (a notebook cell's).
  */
 public final class Tasks {
 
     private static final Map<String, Task> REGISTERED = new LinkedHashMap<>();
+    /** Control tokens that are not task tags. */
+    private static final List<String> STRUCTURE = java.util.Arrays.stream(SpecialToken.values())
+            .filter(t -> t != SpecialToken.CAPTION && t != SpecialToken.GENERATE && t != SpecialToken.ASK)
+            .map(SpecialToken::text).toList();
 
     static {
         REGISTERED.put(CaptionTask.NAME, new CaptionTask());
         REGISTERED.put(GenerateTask.NAME, new GenerateTask(GenerateTask.DEFAULT_DROPOUT));
         REGISTERED.put(AnswerTask.NAME, new AnswerTask());
+        // tasks shipped as Java classes on the classpath: META-INF/services/dev.tessera.engine.task.Task
+        for (Task t : ServiceLoader.load(Task.class, Tasks.class.getClassLoader())) {
+            register(t);
+        }
     }
 
     private Tasks() {
@@ -38,6 +51,11 @@ public final class Tasks {
         if (tag == null || !tag.matches("<[a-z][a-z0-9-]{0,23}>")) {
             throw new IllegalArgumentException("task " + name + ": a tag is written <name> (lower-case letters, digits "
                     + "or '-'), got '" + tag + "'");
+        }
+        if (STRUCTURE.contains(tag)) {
+            throw new IllegalArgumentException("task " + name + ": " + tag + " marks the structure of every sequence and "
+                    + "cannot open a task; use " + CaptionTask.TAG + ", " + GenerateTask.TAG + ", " + AnswerTask.TAG
+                    + " or a new tag such as <" + name + ">");
         }
         REGISTERED.put(name, task);
         return task;

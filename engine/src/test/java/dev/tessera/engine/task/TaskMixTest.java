@@ -41,6 +41,16 @@ class TaskMixTest {
     }
 
     @Test
+    void mixesWithTheSameWeightsInAnotherOrderAreNotTheSameRecipe() {
+        Map<String, Double> reversed = new LinkedHashMap<>();
+        reversed.put("answer", 1.0);
+        reversed.put("generate", 1.0);
+        reversed.put("caption", 1.0);
+        assertThat(new TaskMix(reversed, 0.1)).isNotEqualTo(TaskMix.balanced());
+        assertThat(new TaskMix(1, 1, 1, 0.1)).isEqualTo(TaskMix.balanced()).hasSameHashCodeAs(TaskMix.balanced());
+    }
+
+    @Test
     void theGenerateTaskTakesTheMixesPromptDropout() {
         assertThat(new TaskMix(1, 1, 1, 0.25).task("generate")).isEqualTo(new GenerateTask(0.25));
         assertThat(TaskMix.balanced().task("caption")).isInstanceOf(CaptionTask.class);
@@ -70,6 +80,13 @@ class TaskMixTest {
             }
         })).hasMessageContaining("a tag is written <name>");
         assertThatThrownBy(() -> Tasks.get("juggle")).hasMessageContaining("unknown task 'juggle'");
-        assertThat(Tasks.names()).startsWith("caption", "generate", "answer");
+        assertThat(Tasks.names()).startsWith("caption", "generate", "answer")
+                .as("a Java task listed in META-INF/services is found without registering it").contains("count-colours");
+        assertThatThrownBy(() -> Tasks.register(new DistinctColoursTask() {
+            @Override
+            public String tag() {
+                return "<eos>";
+            }
+        })).hasMessageContaining("marks the structure of every sequence");
     }
 }
