@@ -14,6 +14,9 @@ public interface Magic {
         return execute();
     }
 
-    /** Usage of this command, shown with any error it raises. */
+    /**
+     * Usage of this command, shown with any error it raises: drawn from where its options are
+     * declared (the picocli commands of {@link MagicParser}), never written out again.
+     */
     String usage();
 }
