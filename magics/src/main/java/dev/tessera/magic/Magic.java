@@ -16,7 +16,8 @@ public interface Magic {
 
     /**
      * Usage of this command, shown with any error it raises: drawn from where its options are
-     * declared (the picocli commands of {@link MagicParser}), never written out again.
+     * declared (the picocli commands of {@link MagicParser}, the train keys of {@link TrainKey}),
+     * never written out again.
      */
     String usage();
 }

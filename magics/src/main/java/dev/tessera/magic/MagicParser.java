@@ -22,8 +22,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * Parses {@code %tessera} lines into typed {@link Magic} requests with picocli: one picocli
  * command class per magic, converted to its request record. Each option's name, default, range
- * and description are written once, in its annotation; the usages shown with errors and in
- * {@code %tessera help} are drawn from them.
+ * and description are written once, in its annotation (or, for the train settings, in
+ * {@link TrainKey}); the usages shown with errors and in {@code %tessera help} are drawn from them.
  */
 public final class MagicParser {
 
@@ -186,7 +186,7 @@ public final class MagicParser {
             return new GenerateRequest(g.prompt, option("--n", g.n, UnifiedModel::checkImageCount),
                     new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed), g.model.name);
         }));
-        m.put("train", new Entry(new TrainArgs(), TrainUnifiedRequest.USAGE + "\n" + TrainCurriculumRequest.USAGE, a -> {
+        m.put("train", new Entry(new TrainArgs(), TrainForm.usages(), a -> {
             TrainArgs t = (TrainArgs) a;
             if ("unified".equals(t.what)) {
                 return new TrainUnifiedRequest(TrainSettings.parse(t.settings));

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * model of its command: a synopsis line, then one row per parameter and option with its
  * description (where {@code ${DEFAULT-VALUE}} and {@code ${COMPLETION-CANDIDATES}} are already
  * filled in). An option's name, default and description are thus written once, in its
- * annotation.
+ * annotation. The key=value settings of the train magics use the same rows.
  */
 final class UsageText {
 
@@ -60,6 +60,10 @@ final class UsageText {
     }
 
     /** {@code Usage: <synopsis>} and the rows, their texts in one column, every line wrapped at {@link #WIDTH}. */
+    static String usage(String synopsis, List<Row> rows) {
+        return usage(List.of(synopsis.split(" ")), rows);
+    }
+
     private static String usage(List<String> synopsis, List<Row> rows) {
         StringBuilder sb = new StringBuilder(wrap("Usage: ", synopsis, "Usage: %tessera ".length()));
         int column = 2 + Math.min(LABEL, rows.stream().mapToInt(r -> r.label().length()).max().orElse(0)) + 2;

@@ -88,9 +88,12 @@ class MagicCapsTest {
         assertThat(UsageTest.row(MagicParser.usageFor("tokenize"), "--size")).contains("1..1024");
         assertThat(UsageTest.row(MagicParser.usageFor("codebook"), "--images")).contains("1..4096");
         assertThat(UsageTest.row(MagicParser.usageFor("compare"), "--images")).contains("1..4096");
-        assertThat(TrainUnifiedRequest.USAGE).contains("steps=N").contains("1..1000000 (default 150")
-                .contains("1..1024 (default 16)").contains("in [0, 1] (default 0.002)").contains("(default 5)")
-                .contains("0..1000000, 0 = only at the end (default 50)");
+        String train = TrainForm.UNIFIED.usage();
+        assertThat(UsageTest.row(train, "steps=N")).contains("1..1000000 (default 150");
+        assertThat(UsageTest.row(train, "batch=N")).contains("1..1024 (default 16)");
+        assertThat(UsageTest.row(train, "lr=X")).contains("in [0, 1] (default 0.002)");
+        assertThat(UsageTest.row(train, "seed=N")).contains("(default 5)");
+        assertThat(UsageTest.row(train, "checkpoint-every=N")).contains("0..1000000, 0 = only at the end (default 50)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every usage is drawn from where its options are declared, so it cannot drift from them: each
  * option of each picocli command in {@link MagicParser} is in its command's usage with its
- * description and its default. The tests read the declarations, so a new command or option is
- * checked as it is added.
+ * description and its default, and each train key in its form's usage with its range and its
+ * default. The tests read the declarations, so a new command or option is checked as it is added.
  */
 class UsageTest {
 
@@ -65,6 +66,29 @@ class UsageTest {
         commands().forEach(spec -> assertThat(help).contains(MagicParser.usageFor(spec.name())));
     }
 
+    @ParameterizedTest
+    @EnumSource(TrainForm.class)
+    void theUsageOfEachTrainFormListsEveryKeyWithItsRangeAndDefault(TrainForm form) {
+        String usage = form.usage();
+        assertThat(form.keys()).isNotEmpty();
+        for (TrainKey key : form.keys()) {
+            String row = row(usage, key.key() + "=");
+            assertThat(row).as("%s in the usage:%n%s", key.key(), usage).contains("(default ");
+            if (key.range() != null) {
+                assertThat(row).contains(key.range());
+            }
+        }
+        assertThat(MagicParser.usageFor("train")).contains(usage);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TrainKey.class, names = {"STEPS", "BATCH", "LR", "SEED", "CHECKPOINT_EVERY"})
+    void aNumberOutOfRangeIsRefusedWithTheRangeTheUsageShows(TrainKey key) {
+        MagicError e = MagicsTest.error("train unified " + key.key() + "=99999999999999999999");
+        assertThat(e.problem()).contains(key.range());
+        assertThat(row(e.usage(), key.key() + "=")).contains(key.range());
+    }
+
     @Test
     void theUsagesNameTheEnginesOwnLists() {
         for (String command : List.of("tokenize", "codebook")) {
@@ -75,14 +99,15 @@ class UsageTest {
         String compare = MagicParser.usageFor("compare");
         TokenizerCheckpoint.SHIPPED.forEach(name -> assertThat(row(compare, "TOKENIZER")).contains(name));
         Arrays.stream(EvaluationSet.Source.values()).forEach(s -> assertThat(row(compare, "--data")).contains(s.id()));
-        Curricula.SHIPPED.forEach(name -> assertThat(row(MagicParser.usageFor("curriculum"), "NAME")).contains(name));
+        Curricula.SHIPPED.forEach(name -> {
+            assertThat(row(MagicParser.usageFor("curriculum"), "NAME")).contains(name);
+            assertThat(TrainForm.CURRICULUM.usage()).contains(name);
+        });
     }
 
     @Test
-    void everyLineOfAPicocliCommandsUsageFitsTheWidth() {
-        commands().filter(spec -> !spec.name().equals("train"))
-                .flatMap(spec -> MagicParser.usageFor(spec.name()).lines())
-                .forEach(line -> assertThat(line).hasSizeLessThanOrEqualTo(UsageText.WIDTH));
+    void everyLineFitsTheWidth() {
+        assertThat(MagicParser.help().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(UsageText.WIDTH));
     }
 
     /**
