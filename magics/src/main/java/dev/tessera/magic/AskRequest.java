@@ -9,10 +9,6 @@ import dev.tessera.engine.unified.UnifiedModels;
  */
 public record AskRequest(ImageSource source, String question, String model) implements Magic {
 
-    static final String USAGE = "Usage: %tessera ask <image path | sample:N> \"<question>\" [--model NAME|FOLDER]\n"
-            + "  questions the model learned: \"how many red shapes are there?\", \"what colour is the triangle?\",\n"
-            + "  \"what shape is the blue one?\", \"is there a green square?\", \"where is the red circle?\"";
-
     @Override
     public Object execute() {
         return UnifiedModels.ask(source, question, model);
@@ -20,6 +16,6 @@ public record AskRequest(ImageSource source, String question, String model) impl
 
     @Override
     public String usage() {
-        return USAGE;
+        return MagicParser.usageFor("ask");
     }
 }

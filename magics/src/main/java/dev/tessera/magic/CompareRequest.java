@@ -6,7 +6,7 @@ import dev.tessera.engine.data.EvaluationSet;
 import java.util.List;
 
 /**
- * {@code %tessera compare <tokenizers...> [--data scenes] [--images 256]}: one call of
+ * {@code %tessera compare <tokenizers...> [--data DATA] [--images N]}: one call of
  * {@link Tessera#compare(List, EvaluationSet.Source, int)}.
  *
  * @param tokenizers shipped tokenizer names
@@ -14,11 +14,6 @@ import java.util.List;
  * @param images     how many images
  */
 public record CompareRequest(List<String> tokenizers, EvaluationSet.Source data, int images) implements Magic {
-
-    static final String USAGE = "Usage: %tessera compare <tokenizer> [<tokenizer>...] [--data scenes] [--images 256]\n"
-            + "  tokenizer  " + TokenizerNames.all() + "\n"
-            + "  --data     scenes (held-out synthetic scenes), mnist or fashion-mnist (test split)\n"
-            + "  --images   how many images to measure (1.." + EvaluationSet.MAX_IMAGES + ")";
 
     public CompareRequest {
         tokenizers = List.copyOf(tokenizers);
@@ -32,6 +27,6 @@ public record CompareRequest(List<String> tokenizers, EvaluationSet.Source data,
 
     @Override
     public String usage() {
-        return USAGE;
+        return MagicParser.usageFor("compare");
     }
 }

@@ -8,10 +8,6 @@ import dev.tessera.engine.curriculum.Curricula;
  */
 public record CurriculumRequest(String name) implements Magic {
 
-    static final String USAGE = "Usage: %tessera curriculum <name or JSON file>\n"
-            + "  shows a curriculum's stages: what each trains, on which tasks, for how long; shipped: "
-            + String.join(", ", Curricula.SHIPPED);
-
     @Override
     public Object execute() {
         return Curricula.get(name);
@@ -19,6 +15,6 @@ public record CurriculumRequest(String name) implements Magic {
 
     @Override
     public String usage() {
-        return USAGE;
+        return MagicParser.usageFor("curriculum");
     }
 }

@@ -1,6 +1,5 @@
 package dev.tessera.magic;
 
-import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.unified.Evaluations;
 
 import java.util.List;
@@ -16,16 +15,6 @@ import java.util.List;
  */
 public record EvaluateRequest(List<String> models, List<String> tasks, int scenes) implements Magic {
 
-    static final String USAGE = "Usage: %tessera evaluate [--model NAME|FOLDER]... [--tasks caption,answer] [--scenes "
-            + Evaluations.DEFAULT_SCENES + "]\n"
-            + "  --model   repeat it to compare up to " + Evaluations.MAX_MODELS + " models: unified-shapes32 (default, "
-            + "shipped), a checkpoint folder, or last (trained last)\n"
-            + "  --tasks   comma-separated: caption (attribute accuracy), answer (exact answers), generate (judged\n"
-            + "            text-to-image, one image per prompt: about 10 s more per model), or any registered task\n"
-            + "            with a text answer\n"
-            + "  --scenes  held-out scenes to caption and question (1.." + EvaluationSet.MAX_IMAGES + "; "
-            + Evaluations.DEFAULT_SCENES + " take a few seconds per model)";
-
     public EvaluateRequest {
         models = List.copyOf(models);
         tasks = List.copyOf(tasks);
@@ -39,6 +28,6 @@ public record EvaluateRequest(List<String> models, List<String> tasks, int scene
 
     @Override
     public String usage() {
-        return USAGE;
+        return MagicParser.usageFor("evaluate");
     }
 }

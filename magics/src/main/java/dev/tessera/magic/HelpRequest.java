@@ -10,6 +10,6 @@ public record HelpRequest() implements Magic {
 
     @Override
     public String usage() {
-        return "Usage: %tessera help";
+        return MagicParser.usageFor("help");
     }
 }

@@ -14,6 +14,10 @@ public interface Magic {
         return execute();
     }
 
-    /** Usage of this command, shown with any error it raises. */
+    /**
+     * Usage of this command, shown with any error it raises: drawn from where its options are
+     * declared (the picocli commands of {@link MagicParser}, the train keys of {@link TrainKey}),
+     * never written out again.
+     */
     String usage();
 }

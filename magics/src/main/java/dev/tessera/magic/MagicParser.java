@@ -3,7 +3,6 @@ package dev.tessera.magic;
 import dev.tessera.engine.curriculum.Curricula;
 
 import dev.tessera.engine.data.EvaluationSet;
-import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.task.AnswerTask;
@@ -14,6 +13,7 @@ import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +25,9 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Parses {@code %tessera} lines into typed {@link Magic} requests with picocli: one picocli
- * command class per magic, converted to its request record.
+ * command class per magic, converted to its request record. Each option's name, default, range
+ * and description are written once, in its annotation (or, for the train settings, in
+ * {@link TrainKey}); the usages shown with errors and in {@code %tessera help} are drawn from them.
  */
 public final class MagicParser {
 
@@ -35,83 +37,96 @@ public final class MagicParser {
 
     @Command(name = "tokenize")
     static final class TokenizeArgs {
-        @Parameters(index = "0", paramLabel = "IMAGE", description = "an image path or sample:N")
-        String image;
+        @Mixin
+        SharedOptions.Image image;
 
-        @Option(names = "--size", defaultValue = "64")
+        @Option(names = "--size", paramLabel = "N", defaultValue = "64", description = "side in pixels the tokenizer "
+                + "takes, 1.." + Images.MAX_SIDE + " (default ${DEFAULT-VALUE})")
         int size;
 
-        @Option(names = "--tokenizer", defaultValue = TokenizerCheckpoint.DEFAULT)
-        String tokenizer;
+        @Mixin
+        SharedOptions.Tokenizer tokenizer;
     }
 
     @Command(name = "codebook")
     static final class CodebookArgs {
-        @Option(names = "--tokenizer", defaultValue = TokenizerCheckpoint.DEFAULT)
-        String tokenizer;
+        @Mixin
+        SharedOptions.Tokenizer tokenizer;
 
-        @Option(names = "--images", defaultValue = "256")
-        int images;
+        @Mixin
+        SharedOptions.Images images;
     }
 
     @Command(name = "compare")
     static final class CompareArgs {
-        @Parameters(arity = "1..*", paramLabel = "TOKENIZER")
+        @Parameters(arity = "1..*", paramLabel = "TOKENIZER", completionCandidates = EngineNames.OfTokenizers.class,
+                description = "shipped tokenizers to measure side by side: ${COMPLETION-CANDIDATES}")
         List<String> tokenizers;
 
-        @Option(names = "--data", defaultValue = "scenes")
+        @Option(names = "--data", paramLabel = "DATA", defaultValue = "scenes",
+                completionCandidates = EngineNames.OfData.class, description = "held-out synthetic scenes or a "
+                + "dataset's test split: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
         String data;
 
-        @Option(names = "--images", defaultValue = "256")
-        int images;
+        @Mixin
+        SharedOptions.Images images;
     }
 
     @Command(name = "caption")
     static final class CaptionArgs {
-        @Parameters(index = "0", paramLabel = "IMAGE")
-        String image;
+        @Mixin
+        SharedOptions.Image image;
 
-        @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT)
-        String model;
+        @Mixin
+        SharedOptions.Model model;
     }
 
     @Command(name = "ask")
     static final class AskArgs {
-        @Parameters(index = "0", paramLabel = "IMAGE")
-        String image;
+        @Mixin
+        SharedOptions.Image image;
 
-        @Parameters(index = "1", paramLabel = "QUESTION")
+        @Parameters(index = "1", paramLabel = "QUESTION", description = "a question the model learned, such as "
+                + "\"how many red shapes are there?\", \"what colour is the triangle?\", \"what shape is the blue "
+                + "one?\", \"is there a green square?\" or \"where is the red circle?\"")
         String question;
 
-        @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT)
-        String model;
+        @Mixin
+        SharedOptions.Model model;
     }
 
     @Command(name = "generate")
     static final class GenerateArgs {
-        @Parameters(index = "0", paramLabel = "PROMPT")
+        @Parameters(index = "0", paramLabel = "PROMPT", description = "a caption such as \"a red circle\" or "
+                + "\"two blue squares and a yellow triangle\"")
         String prompt;
 
-        @Option(names = "--n", defaultValue = "8")
+        @Option(names = "--n", paramLabel = "N", defaultValue = "8", description = "images to draw, 1.."
+                + UnifiedModel.MAX_IMAGES + " (default ${DEFAULT-VALUE})")
         int n;
 
-        @Option(names = "--temperature", defaultValue = "0.8")
+        @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8", description = "0 = greedy, "
+                + "higher = more varied; 0.." + (int) SamplingConfig.MAX_TEMPERATURE + " (default ${DEFAULT-VALUE})")
         double temperature;
 
-        @Option(names = "--top-k", defaultValue = "32")
+        @Option(names = "--top-k", paramLabel = "K", defaultValue = "32", description = "sample only among the K most "
+                + "likely codes; 0.." + SamplingConfig.MAX_TOP_K + ", 0 = all (default ${DEFAULT-VALUE})")
         int topK;
 
-        @Option(names = "--top-p", defaultValue = "1.0")
+        @Option(names = "--top-p", paramLabel = "P", defaultValue = "1.0", description = "sample only among the fewest "
+                + "codes holding P of the probability; 0 < P <= 1, 1 = all (default ${DEFAULT-VALUE})")
         double topP;
 
-        @Option(names = "--cfg", defaultValue = "2.0")
+        @Option(names = "--cfg", paramLabel = "S", defaultValue = "2.0", description = "classifier-free guidance "
+                + "scale; 0.." + (int) SamplingConfig.MAX_CFG + ", 1 = off (default ${DEFAULT-VALUE})")
         double cfg;
 
-        @Option(names = "--seed", defaultValue = "0")
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "any whole number; the same seed "
+                + "draws the same images (default ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT)
-        String model;
+        @Mixin
+        SharedOptions.Model model;
     }
 
     @Command(name = "train")
@@ -125,24 +140,37 @@ public final class MagicParser {
 
     @Command(name = "curriculum")
     static final class CurriculumArgs {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = EngineNames.OfCurricula.class,
+                description = "a shipped curriculum (${COMPLETION-CANDIDATES}) or a curriculum JSON file; shows its "
+                        + "stages: what each trains, on which tasks, for how long")
         String name;
     }
 
     @Command(name = "evaluate")
     static final class EvaluateArgs {
-        @Option(names = "--model", paramLabel = "NAME|FOLDER")
+        @Option(names = "--model", paramLabel = "NAME|FOLDER", description = "repeat it to compare up to "
+                + Evaluations.MAX_MODELS + " models: " + UnifiedCheckpoint.DEFAULT + " (shipped), a checkpoint folder, "
+                + "or last (trained last); default " + UnifiedCheckpoint.DEFAULT)
         List<String> models;
 
-        @Option(names = "--tasks", split = ",", defaultValue = CaptionTask.NAME + "," + AnswerTask.NAME)
+        @Option(names = "--tasks", paramLabel = "T1,T2", split = ",", defaultValue = CaptionTask.NAME + ","
+                + AnswerTask.NAME, description = "caption (attribute accuracy), answer (exact answers), generate "
+                + "(judged text-to-image, about 10 s more per model), or any registered task with a text answer "
+                + "(default ${DEFAULT-VALUE})")
         List<String> tasks;
 
-        @Option(names = "--scenes", defaultValue = "" + Evaluations.DEFAULT_SCENES)
+        @Option(names = "--scenes", paramLabel = "N", defaultValue = "" + Evaluations.DEFAULT_SCENES, description =
+                "held-out scenes to caption and question, 1.." + EvaluationSet.MAX_IMAGES + " (default ${DEFAULT-VALUE})")
         int scenes;
     }
 
     /** Command name -> (usage, converter from the parsed picocli object to a request). */
     private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
+
+        /** A command whose usage is drawn from its picocli annotations. */
+        Entry(Object args, Function<Object, Magic> toRequest) {
+            this(args, UsageText.of(args), toRequest);
+        }
     }
 
     private MagicParser() {
@@ -150,36 +178,37 @@ public final class MagicParser {
 
     private static Map<String, Entry> commands() {
         Map<String, Entry> m = new TreeMap<>();
-        m.put("help", new Entry(new HelpArgs(), "Usage: %tessera help", a -> new HelpRequest()));
-        m.put("tokenize", new Entry(new TokenizeArgs(), TokenizeRequest.USAGE, a -> {
+        m.put("help", new Entry(new HelpArgs(), a -> new HelpRequest()));
+        m.put("tokenize", new Entry(new TokenizeArgs(), a -> {
             TokenizeArgs t = (TokenizeArgs) a;
-            return new TokenizeRequest(ImageSource.parse(t.image), option("--size", t.size, Images::checkSide),
-                    knownTokenizer(t.tokenizer));
+            return new TokenizeRequest(t.image.source(), option("--size", t.size, Images::checkSide),
+                    knownTokenizer(t.tokenizer.name));
         }));
-        m.put("codebook", new Entry(new CodebookArgs(), CodebookRequest.USAGE, a -> {
+        m.put("codebook", new Entry(new CodebookArgs(), a -> {
             CodebookArgs c = (CodebookArgs) a;
-            return new CodebookRequest(knownTokenizer(c.tokenizer), option("--images", c.images, EvaluationSet::checkCount));
+            return new CodebookRequest(knownTokenizer(c.tokenizer.name),
+                    option("--images", c.images.count, EvaluationSet::checkCount));
         }));
-        m.put("compare", new Entry(new CompareArgs(), CompareRequest.USAGE, a -> {
+        m.put("compare", new Entry(new CompareArgs(), a -> {
             CompareArgs c = (CompareArgs) a;
             c.tokenizers.forEach(MagicParser::knownTokenizer);
             return new CompareRequest(c.tokenizers, EvaluationSet.Source.parse(c.data),
-                    option("--images", c.images, EvaluationSet::checkCount));
+                    option("--images", c.images.count, EvaluationSet::checkCount));
         }));
-        m.put("caption", new Entry(new CaptionArgs(), CaptionRequest.USAGE, a -> {
+        m.put("caption", new Entry(new CaptionArgs(), a -> {
             CaptionArgs c = (CaptionArgs) a;
-            return new CaptionRequest(ImageSource.parse(c.image), c.model);
+            return new CaptionRequest(c.image.source(), c.model.name);
         }));
-        m.put("ask", new Entry(new AskArgs(), AskRequest.USAGE, a -> {
+        m.put("ask", new Entry(new AskArgs(), a -> {
             AskArgs q = (AskArgs) a;
-            return new AskRequest(ImageSource.parse(q.image), q.question, q.model);
+            return new AskRequest(q.image.source(), q.question, q.model.name);
         }));
-        m.put("generate", new Entry(new GenerateArgs(), GenerateRequest.USAGE, a -> {
+        m.put("generate", new Entry(new GenerateArgs(), a -> {
             GenerateArgs g = (GenerateArgs) a;
             return new GenerateRequest(g.prompt, option("--n", g.n, UnifiedModel::checkImageCount),
-                    new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed), g.model);
+                    new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed), g.model.name);
         }));
-        m.put("train", new Entry(new TrainArgs(), TrainUnifiedRequest.USAGE + "\n" + TrainCurriculumRequest.USAGE, a -> {
+        m.put("train", new Entry(new TrainArgs(), TrainForm.usages(), a -> {
             TrainArgs t = (TrainArgs) a;
             if ("unified".equals(t.what)) {
                 return new TrainUnifiedRequest(TrainSettings.parse(t.settings));
@@ -195,12 +224,12 @@ public final class MagicParser {
             }
             return new TrainCurriculumRequest(TrainSettings.parseCurriculum(t.what, t.settings));
         }));
-        m.put("curriculum", new Entry(new CurriculumArgs(), CurriculumRequest.USAGE, a -> {
+        m.put("curriculum", new Entry(new CurriculumArgs(), a -> {
             CurriculumArgs c = (CurriculumArgs) a;
             Curricula.get(c.name);  // an unknown name is a parse error, named with the shipped ones
             return new CurriculumRequest(c.name);
         }));
-        m.put("evaluate", new Entry(new EvaluateArgs(), EvaluateRequest.USAGE, a -> {
+        m.put("evaluate", new Entry(new EvaluateArgs(), a -> {
             EvaluateArgs e = (EvaluateArgs) a;
             return new EvaluateRequest(e.models == null ? List.of(UnifiedCheckpoint.DEFAULT) : e.models,
                     e.tasks.stream().map(String::strip).toList(), option("--scenes", e.scenes, EvaluationSet::checkCount));

@@ -5,7 +5,7 @@ import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
 
 /**
- * {@code %tessera tokenize <image path | sample:N> [--size 64] [--tokenizer NAME]}: one call of
+ * {@code %tessera tokenize <image path | sample:N> [--size N] [--tokenizer NAME]}: one call of
  * {@link Tessera#tokenize(ImageSource, int, String)}.
  *
  * @param source    the image
@@ -13,12 +13,6 @@ import dev.tessera.engine.image.Images;
  * @param tokenizer a shipped tokenizer's name
  */
 public record TokenizeRequest(ImageSource source, int size, String tokenizer) implements Magic {
-
-    static final String USAGE = "Usage: %tessera tokenize <image path | sample:N> [--size 64] [--tokenizer NAME]\n"
-            + "  sample:N     held-out synthetic scene number N (N >= 0)\n"
-            + "  path         a PNG, JPEG, GIF or BMP file; it is centre-cropped to a square and resized\n"
-            + "  --size       side in pixels the tokenizer takes (default 64; 1.." + Images.MAX_SIDE + ")\n"
-            + "  --tokenizer  " + TokenizerNames.choices();
 
     public TokenizeRequest {
         Images.checkSide(size);
@@ -31,6 +25,6 @@ public record TokenizeRequest(ImageSource source, int size, String tokenizer) im
 
     @Override
     public String usage() {
-        return USAGE;
+        return MagicParser.usageFor("tokenize");
     }
 }

@@ -18,16 +18,6 @@ import java.util.Map;
  */
 public record TrainCurriculumRequest(CurriculumRun run) implements Magic {
 
-    static final String USAGE = "Usage: %tessera train <curriculum> [stage=NAME] [key=value ...]\n"
-            + "  curriculum: a shipped one (" + String.join(", ", Curricula.SHIPPED) + ") or a curriculum JSON file;\n"
-            + "              %tessera curriculum <name> shows its stages\n"
-            + "  stage=NAME                   train the stages up to and including NAME only\n"
-            + "  steps=N                      every stage's steps (a smaller budget; default: the curriculum's)\n"
-            + "  batch=N                      every stage's batch size\n"
-            + "  checkpoint-every=N           every stage's checkpoint interval\n"
-            + "  out=FOLDER                   run folder (default runs/<curriculum>-<date-time>); the same line with\n"
-            + "                               the same out= resumes an interrupted run";
-
     @Override
     public Object execute() {
         return execute(LiveDisplay.none());
@@ -53,6 +43,6 @@ public record TrainCurriculumRequest(CurriculumRun run) implements Magic {
 
     @Override
     public String usage() {
-        return USAGE;
+        return TrainForm.CURRICULUM.usage();
     }
 }

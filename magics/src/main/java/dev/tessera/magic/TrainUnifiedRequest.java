@@ -23,16 +23,6 @@ import java.util.List;
  */
 public record TrainUnifiedRequest(UnifiedRun run) implements Magic {
 
-    static final String USAGE = "Usage: %tessera train unified [key=value ...]\n"
-            + "  preset=small|tiny|gpu        model size (default small: width 192, 4 layers)\n"
-            + "  embedding=joint-embedding|unified-codebook   TEAL joint embedding (default) or UniCode tied codebook\n"
-            + "  freeze-text=false|true       keep text embeddings fixed (TEAL)\n"
-            + TrainSettings.recipeUsage()
-            + "  weighting=token|example      loss per target token (default) or per sequence, however long its target\n"
-            + "  out=FOLDER                   checkpoint folder (default runs/unified-<date-time>); later magics take\n"
-            + "                               --model FOLDER, or --model last for the model trained last\n"
-            + "  resume=true                  continue the checkpoint in out= with its own recipe";
-
     @Override
     public Object execute() {
         return execute(LiveDisplay.none());
@@ -55,6 +45,6 @@ public record TrainUnifiedRequest(UnifiedRun run) implements Magic {
 
     @Override
     public String usage() {
-        return USAGE;
+        return TrainForm.UNIFIED.usage();
     }
 }

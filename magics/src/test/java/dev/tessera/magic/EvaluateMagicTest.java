@@ -78,6 +78,6 @@ class EvaluateMagicTest {
 
     @Test
     void helpListsIt() {
-        assertThat(MagicParser.help()).contains("%tessera evaluate [--model NAME|FOLDER]...");
+        assertThat(MagicParser.help()).contains("%tessera evaluate [--model NAME|FOLDER] [--tasks T1,T2] [--scenes N]");
     }
 }

@@ -82,15 +82,22 @@ class MagicCapsTest {
 
     @Test
     void theUsageShowsEveryCap() {
-        assertThat(GenerateRequest.USAGE).contains("(1..64)").contains("(0..10)").contains("at most 65536")
-                .contains("0.." + 20);
-        assertThat(TokenizeRequest.USAGE).contains("1..1024");
-        assertThat(CodebookRequest.USAGE).contains("1..4096");
-        assertThat(CompareRequest.USAGE).contains("1..4096");
-        assertThat(EvaluateRequest.USAGE).contains("1..4096").contains("up to 8 models");
-        assertThat(TrainUnifiedRequest.USAGE).contains("steps=N").contains("1..1000000 (default 150")
-                .contains("1..1024 (default 16)").contains("in [0, 1] (default 0.002)").contains("(default 5)")
-                .contains("0..1000000, 0 = only at the end (default 50)");
+        String generate = MagicParser.usageFor("generate");
+        assertThat(UsageTest.row(generate, "--n")).contains("1..64");
+        assertThat(UsageTest.row(generate, "--temperature")).contains("0..10");
+        assertThat(UsageTest.row(generate, "--top-k")).contains("0..65536");
+        assertThat(UsageTest.row(generate, "--cfg")).contains("0..20");
+        assertThat(UsageTest.row(MagicParser.usageFor("tokenize"), "--size")).contains("1..1024");
+        assertThat(UsageTest.row(MagicParser.usageFor("codebook"), "--images")).contains("1..4096");
+        assertThat(UsageTest.row(MagicParser.usageFor("compare"), "--images")).contains("1..4096");
+        String train = TrainForm.UNIFIED.usage();
+        assertThat(UsageTest.row(train, "steps=N")).contains("1..1000000 (default 150");
+        assertThat(UsageTest.row(train, "batch=N")).contains("1..1024 (default 16)");
+        assertThat(UsageTest.row(train, "lr=X")).contains("in [0, 1] (default 0.002)");
+        assertThat(UsageTest.row(train, "seed=N")).contains("(default 5)");
+        assertThat(UsageTest.row(train, "checkpoint-every=N")).contains("0..1000000, 0 = only at the end (default 50)");
+        assertThat(UsageTest.row(MagicParser.usageFor("evaluate"), "--scenes")).contains("1..4096");
+        assertThat(UsageTest.row(MagicParser.usageFor("evaluate"), "--model")).contains("up to 8 models");
     }
 
     @Test

@@ -14,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,7 +48,7 @@ class MagicLineFuzzTest {
             "sample:2147483648", "sample:\u0663", "sample: 3", "/tmp/nope.png", "a b.png", "C:\\x.png", "@args.txt", "@",
             "~", ".", "..", "/");
 
-    static final List<String> KEYS = Stream.concat(TrainSettings.KEYS.stream(),
+    static final List<String> KEYS = Stream.concat(Arrays.stream(TrainKey.values()).map(TrainKey::key),
             Stream.of("", "stepz", "STEPS", " steps", "steps ", "=", "lr=lr")).toList();
 
     static final List<String> TEXT = List.of("a red circle", "how many red shapes are there?", "\"", "'", "\\", "\\\"",
