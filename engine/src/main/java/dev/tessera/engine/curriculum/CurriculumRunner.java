@@ -9,6 +9,7 @@ import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainer;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
+import dev.tessera.engine.vocab.VocabularyLayout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,6 +88,7 @@ public final class CurriculumRunner {
      */
     public static void check(Curriculum c) {
         UnifiedConfig model = UnifiedRun.config(c.model());
+        Set<String> newTags = new LinkedHashSet<>();
         for (Stage s : c.stages()) {
             for (String name : s.training().mix().names()) {
                 try {
@@ -94,6 +96,12 @@ public final class CurriculumRunner {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("stage " + s.name() + ": " + e.getMessage(), e);
                 }
+            }
+            tags(s.training()).stream().filter(t -> !isFixed(t)).forEach(newTags::add);
+            if (newTags.size() > VocabularyLayout.MAX_TASK_TAGS) {
+                throw new IllegalArgumentException("stage " + s.name() + ": the curriculum's tasks open with "
+                        + newTags.size() + " new tags " + newTags + ", and a model has room for "
+                        + VocabularyLayout.MAX_TASK_TAGS + "; let several tasks share a tag");
             }
             if (!s.start().equals(Stage.FRESH) && !s.start().equals(Stage.PREVIOUS)) {
                 UnifiedConfig from = startConfig(s);
@@ -286,12 +294,23 @@ public final class CurriculumRunner {
 
     private static boolean sameArchitecture(UnifiedConfig a, UnifiedConfig b) {
         return a.transformer().equals(b.transformer()) && a.embedding() == b.embedding()
-                && a.imageTokenizer().equals(b.imageTokenizer());
+                && a.imageTokenizer().equals(b.imageTokenizer()) && a.freezeText() == b.freezeText()
+                && a.textVocabSize() == b.textVocabSize();
+    }
+
+    private static boolean isFixed(String tag) {
+        for (dev.tessera.engine.vocab.SpecialToken t : dev.tessera.engine.vocab.SpecialToken.values()) {
+            if (t.text().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(UnifiedConfig c) {
         return "width " + c.transformer().width() + " x " + c.transformer().layers() + " layers, context "
-                + c.transformer().context() + ", " + c.embedding().id() + " over " + c.imageTokenizer();
+                + c.transformer().context() + ", " + c.embedding().id() + (c.freezeText() ? " (text frozen)" : "")
+                + " over " + c.imageTokenizer() + ", " + c.textVocabSize() + " BPE ids";
     }
 
 }

@@ -105,6 +105,54 @@ class CurriculumRunnerTest {
     }
 
     @Test
+    void stoppedInAFreshStageThatBindsATagAndRunAgainItGivesTheLossesOfAnUninterruptedRun(@TempDir Path dir) {
+        Tasks.register(new DistinctColoursTask());
+        UnifiedTrainingConfig colours = new UnifiedTrainingConfig(6, 6, 3e-3, 1, 0.0, 1.0, 5, 0,
+                TaskMix.of("count-colours", "caption"), LossWeighting.TOKEN);
+        Curriculum c = new Curriculum("colours", "", "tiny", List.of(new Stage("colours", Stage.FRESH, colours)));
+        new CurriculumRunner(c, dir.resolve("straight")).run();
+        TrainingStop stop = new TrainingStop();
+        assertThat(new CurriculumRunner(c, dir.resolve("stopped")).stop(stop).listener(p -> {
+            if (p.overallStep() == 2) {
+                stop.request();
+            }
+        }).run().interrupted()).isTrue();
+        new CurriculumRunner(c, dir.resolve("stopped")).run();
+        List<StepLoss> a = UnifiedCheckpoint.history(dir.resolve("straight/1-colours"));
+        List<StepLoss> b = UnifiedCheckpoint.history(dir.resolve("stopped/1-colours"));
+        assertThat(b).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(b.get(i).loss()).as("step %d", i + 1).isEqualTo(a.get(i).loss());
+        }
+        assertThat(UnifiedCheckpoint.manifest(dir.resolve("stopped/1-colours")).taskTags()).containsExactly("<colours>");
+    }
+
+    @Test
+    void moreNewTagsThanAModelHasRoomForAreRefusedBeforeTheFirstStage(@TempDir Path dir) {
+        for (int i = 0; i < 9; i++) {
+            String tag = "<t" + i + ">";
+            Tasks.register(new DistinctColoursTask() {
+                @Override
+                public String name() {
+                    return "tagged-" + tag.charAt(2);
+                }
+
+                @Override
+                public String tag() {
+                    return tag;
+                }
+            });
+        }
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            stages.add(new Stage("s" + i, i == 0 ? Stage.FRESH : Stage.PREVIOUS, FIRST.withMix(TaskMix.of("tagged-" + i))));
+        }
+        assertThatThrownBy(() -> new CurriculumRunner(new Curriculum("tags", "", "tiny", stages), dir).run())
+                .hasMessageContaining("9 new tags").hasMessageContaining("room for 8");
+        assertThat(dir.resolve("1-s0")).doesNotExist();
+    }
+
+    @Test
     void aFolderHoldingAnotherCurriculumIsRefused(@TempDir Path dir) throws Exception {
         Curriculum shorter = twoStages().mapStages(s -> s.withTraining(s.training().withSteps(2)));
         new CurriculumRunner(shorter, dir).run();
