@@ -97,7 +97,7 @@ public final class CurriculumRunner {
                     throw new IllegalArgumentException("stage " + s.name() + ": " + e.getMessage(), e);
                 }
             }
-            tags(s.training()).stream().filter(t -> !isFixed(t)).forEach(newTags::add);
+            tags(s.training()).stream().filter(t -> !VocabularyLayout.isFixed(t)).forEach(newTags::add);
             if (newTags.size() > VocabularyLayout.MAX_TASK_TAGS) {
                 throw new IllegalArgumentException("stage " + s.name() + ": the curriculum's tasks open with "
                         + newTags.size() + " new tags " + newTags + ", and a model has room for "
@@ -298,19 +298,9 @@ public final class CurriculumRunner {
                 && a.textVocabSize() == b.textVocabSize();
     }
 
-    private static boolean isFixed(String tag) {
-        for (dev.tessera.engine.vocab.SpecialToken t : dev.tessera.engine.vocab.SpecialToken.values()) {
-            if (t.text().equals(tag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String describe(UnifiedConfig c) {
         return "width " + c.transformer().width() + " x " + c.transformer().layers() + " layers, context "
                 + c.transformer().context() + ", " + c.embedding().id() + (c.freezeText() ? " (text frozen)" : "")
                 + " over " + c.imageTokenizer() + ", " + c.textVocabSize() + " BPE ids";
     }
-
 }

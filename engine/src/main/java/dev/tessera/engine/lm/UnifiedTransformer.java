@@ -128,8 +128,8 @@ public final class UnifiedTransformer implements AutoCloseable {
      * weights are changed in place: this object must not be used afterwards.
      */
     public UnifiedTransformer withTaskTags(VocabularyLayout wider) {
-        if (!wider.equals(layout.withTaskTags(wider.taskTags())) || !wider.taskTags().subList(0, layout.taskTags().size())
-                .equals(layout.taskTags())) {
+        // binding appends new tags after the bound ones, so equality also says the old tags kept their ids
+        if (!wider.equals(layout.withTaskTags(wider.taskTags()))) {
             throw new IllegalArgumentException("the layout " + wider + " is not this model's " + layout + " with more task tags");
         }
         int added = wider.taskTags().size() - layout.taskTags().size();

@@ -37,7 +37,7 @@ public record VocabularyLayout(int textSize, int imageLevels, int codebookSize, 
             throw new IllegalArgumentException("at most " + MAX_TASK_TAGS + " task tags fit the vocabulary, got "
                     + taskTags.size() + ": " + taskTags);
         }
-        if (new HashSet<>(taskTags).size() != taskTags.size() || taskTags.stream().anyMatch(VocabularyLayout::fixed)) {
+        if (new HashSet<>(taskTags).size() != taskTags.size() || taskTags.stream().anyMatch(VocabularyLayout::isFixed)) {
             throw new IllegalArgumentException("task tags must be new and distinct, got " + taskTags);
         }
     }
@@ -60,7 +60,7 @@ public record VocabularyLayout(int textSize, int imageLevels, int codebookSize, 
     public VocabularyLayout withTaskTags(Collection<String> tags) {
         List<String> all = new ArrayList<>(taskTags);
         for (String t : tags) {
-            if (!fixed(t) && !all.contains(t)) {
+            if (!isFixed(t) && !all.contains(t)) {
                 all.add(t);
             }
         }
@@ -102,7 +102,8 @@ public record VocabularyLayout(int textSize, int imageLevels, int codebookSize, 
         throw new IllegalArgumentException("id " + id + " is not a special token");
     }
 
-    private static boolean fixed(String tag) {
+    /** True when {@code tag} is a fixed control token ({@code <pad>} ... {@code <answer>}), not a bindable task tag. */
+    public static boolean isFixed(String tag) {
         for (SpecialToken t : SpecialToken.values()) {
             if (t.text().equals(tag)) {
                 return true;
