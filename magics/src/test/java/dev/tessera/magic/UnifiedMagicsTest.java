@@ -66,7 +66,7 @@ class UnifiedMagicsTest {
     void badSettingsNameTheProblemAndTheValidValues() {
         assertThat(error("train unified stpes=3").problem()).contains("unknown setting 'stpes'").contains("steps");
         assertThat(error("train unified steps=many").problem()).contains("steps must be a whole number");
-        assertThat(error("train unified preset=huge").problem()).contains("tiny, small or gpu");
+        assertThat(error("train unified preset=huge").problem()).contains("tiny, small, gpu, small-unicode");
         assertThat(error("train unified embedding=clip").problem()).contains("unified-codebook").contains("joint-embedding");
         assertThat(error("train unified resume=maybe").problem()).contains("true or false");
         assertThat(error("train tokenizer").problem()).contains("train unified");

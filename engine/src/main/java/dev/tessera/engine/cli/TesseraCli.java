@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "tessera-engine", mixinStandardHelpOptions = true,
         subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainJudgeCommand.class,
-                TrainUnifiedCommand.class, TrainCurriculumCommand.class, EvalUnifiedCommand.class},
+                TrainUnifiedCommand.class, TrainCurriculumCommand.class, EvalUnifiedCommand.class, AblateCommand.class},
         description = "Train and evaluate Tessera models from the command line.")
 public final class TesseraCli implements Runnable {
 

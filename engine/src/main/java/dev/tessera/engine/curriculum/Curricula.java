@@ -25,7 +25,7 @@ import java.util.Map;
 public final class Curricula {
 
     /** Names of the shipped curricula. */
-    public static final List<String> SHIPPED = List.of("scenes");
+    public static final List<String> SHIPPED = List.of("scenes", "unicode");
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {

@@ -3,6 +3,7 @@ package dev.tessera.engine.curriculum;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
+import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.unified.UnifiedConfig;
 import dev.tessera.engine.unified.UnifiedModel;
 import dev.tessera.engine.unified.UnifiedRun;
@@ -102,6 +103,12 @@ public final class CurriculumRunner {
                 throw new IllegalArgumentException("stage " + s.name() + ": the curriculum's tasks open with "
                         + newTags.size() + " new tags " + newTags + ", and a model has room for "
                         + VocabularyLayout.MAX_TASK_TAGS + "; let several tasks share a tag");
+            }
+            if (s.training().alignment().learns() && model.embedding() != EmbeddingMode.UNIFIED_CODEBOOK) {
+                throw new IllegalArgumentException("stage " + s.name() + " aligns the codebook ("
+                        + s.training().alignment().mode().id() + "), which needs a model whose image table is the "
+                        + "tokenizer's codebook; curriculum " + c.name() + " trains a " + describe(model) + " (preset "
+                        + c.model() + "): use the small-unicode preset, or leave the tokenizer frozen");
             }
             if (!s.start().equals(Stage.FRESH) && !s.start().equals(Stage.PREVIOUS)) {
                 UnifiedConfig from = startConfig(s);

@@ -76,11 +76,10 @@ public final class UnifiedTransformer implements AutoCloseable {
                 System.arraycopy(codebook[i], 0, flat, i * dc, dc);
             }
             NDArray cb = p.manager().create(flat, new Shape(codebook.length, dc));
-            if (dc == d) {
-                // same width: the codebook rows are the embedding rows, learned further by the model
-                p.add("embed.codebook", cb, true);
-            } else {
-                p.add("embed.codebook", cb, false);
+            // the model's own copy of the codebook (UniCode's C_L), learned further by the model; a
+            // stage can freeze it (UniCode's frozen-table ablation, CodebookAlignment)
+            p.add("embed.codebook", cb, true);
+            if (dc != d) {
                 p.normal("embed.codeProjection", rng, 1.0 / Math.sqrt(dc) * 0.02 / rms(flat), dc, d);
             }
         } else {
@@ -149,6 +148,39 @@ public final class UnifiedTransformer implements AutoCloseable {
         System.arraycopy(rows, specials * d, grown, (specials + added) * d, rows.length - specials * d);
         params.replace("embed.text", params.manager().create(grown, new Shape(wider.imageStart(), d)));
         return new UnifiedTransformer(config, wider, mode, params, own);
+    }
+
+    /**
+     * The model's image table in code space, UniCode's {@code C_L} (arXiv 2403.09072): K x
+     * codeWidth values row after row (a copy). Only a {@link EmbeddingMode#UNIFIED_CODEBOOK} model has one.
+     */
+    public float[] imageCodebook() {
+        return codebookTable().toFloatArray();
+    }
+
+    /**
+     * Moves the model's image table toward {@code toward}: {@code C_L' = lambda C_L + (1 - lambda)
+     * toward} (the "two-way" arm of UniCode's ablation, which the paper found harmful).
+     */
+    public void pullImageCodebook(float[] toward, double lambda) {
+        NDArray table = codebookTable();
+        if (toward.length != table.size()) {
+            throw new IllegalArgumentException("a pull target needs " + table.size() + " values, got " + toward.length);
+        }
+        try (NDManager m = params.manager().newSubManager()) {
+            NDArray here = Tensors.local(table, m);
+            NDArray t = m.create(toward, table.getShape());
+            NDArray moved = here.mul(scalar(here, (float) lambda)).add(t.mul(scalar(t, (float) (1 - lambda))));
+            params.replace("embed.codebook", moved);
+        }
+    }
+
+    private NDArray codebookTable() {
+        if (mode != EmbeddingMode.UNIFIED_CODEBOOK) {
+            throw new IllegalStateException("only a unified-codebook model (UniCode) has an image codebook table; this one "
+                    + "uses " + mode.id());
+        }
+        return params.get("embed.codebook");
     }
 
     /**

@@ -52,10 +52,27 @@ public final class Codebooks {
         NDArray fresh = scalar(onehot, 1 - d);
         NDArray count = onehot.sum(new int[] {0}).mul(fresh).add(emaCount.mul(keep));
         NDArray sum = onehot.transpose().matMul(z).mul(fresh).add(emaSum.mul(keep));
-        NDArray n = count.sum();
-        NDArray smoothed = count.add(scalar(onehot, (float) EPS)).div(n.add(scalar(onehot, (float) (k * EPS)))).mul(n);
-        NDArray codes = sum.div(smoothed.expandDims(1));
+        NDArray codes = sum.div(smoothed(count, onehot, k).expandDims(1));
         return new NDArray[] {count, sum, codes};
+    }
+
+    /** The Laplace-smoothed cluster sizes the EMA codes are divided by: {@code (N + eps) / (n + K eps) * n}, n = sum N. */
+    private static NDArray smoothed(NDArray count, NDArray like, int k) {
+        NDArray n = count.sum();
+        return count.add(scalar(like, (float) EPS)).div(n.add(scalar(like, (float) (k * EPS)))).mul(n);
+    }
+
+    /**
+     * Codes {@code lambda C + (1 - lambda) T} and the EMA sums that go with them for counts
+     * {@code emaCount}: the sums are rewritten so that {@link #emaUpdate}'s next step continues
+     * from the moved codes instead of snapping back to the old sums (UniCode's pull of the visual
+     * codebook toward the language model's table, arXiv 2403.09072). Returns {C', S'}.
+     */
+    public static NDArray[] pull(NDArray codes, NDArray toward, NDArray emaCount, double lambda) {
+        int k = (int) codes.getShape().get(0);
+        NDArray moved = codes.mul(scalar(codes, (float) lambda)).add(toward.mul(scalar(codes, (float) (1 - lambda))));
+        NDArray sums = moved.mul(smoothed(emaCount, codes, k).expandDims(1));
+        return new NDArray[] {moved, sums};
     }
 
     /**

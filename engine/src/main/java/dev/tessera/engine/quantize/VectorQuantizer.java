@@ -162,6 +162,50 @@ public final class VectorQuantizer extends QuantizerBlock {
     }
 
     /**
+     * One EMA step of the codebook alone on encoder rows {@code z} (N, codeDim), every other weight
+     * fixed: the tokenizer step of UniCode's language-driven iterative training (arXiv 2403.09072)
+     * when the encoder and decoder stay as shipped. Needs EMA codes.
+     */
+    public void emaStep(ParameterStore ps, NDArray z) {
+        requireAlignable();
+        NDArray x = config.projected() ? projectIn.forward(ps, new NDList(z), false).singletonOrThrow() : z;
+        CodeLookup hit = lookup(ps, config.cosine() ? l2normalize(x) : x, false);
+        learn(hit.detachedInput(), hit.ids());
+    }
+
+    /**
+     * Moves the codes toward {@code toward} (K x codeWidth values, row after row):
+     * {@code C' = lambda C + (1 - lambda) toward}, with the EMA sums moved along so the next
+     * {@link #emaStep} continues from there ({@link Codebooks#pull}).
+     */
+    public void pullToward(float[] toward, double lambda) {
+        requireAlignable();
+        int k = config.codebookSize();
+        int w = config.codeWidth();
+        if (toward.length != k * w) {
+            throw new IllegalArgumentException("a pull target needs " + k + " x " + w + " values, got " + toward.length);
+        }
+        try (NDManager m = codebook.getArray().getManager().newSubManager()) {
+            NDArray[] next = Codebooks.pull(local(codebook.getArray(), m), m.create(toward, new Shape(k, w)),
+                    local(emaCount.getArray(), m), lambda);
+            replace(codebook, config.cosine() ? l2normalize(next[0]) : next[0]);
+            replace(emaSum, next[1]);
+        }
+    }
+
+    /** The codes, K x codeWidth values row after row (a copy). */
+    public float[] codebookValues() {
+        return codebook.getArray().toFloatArray();
+    }
+
+    private void requireAlignable() {
+        if (config.update() != VqConfig.CodebookUpdate.EMA) {
+            throw new IllegalStateException("this quantizer learns its codes by gradient, not EMA; UniCode's alignment "
+                    + "steps need an EMA codebook (VqConfig update EMA)");
+        }
+    }
+
+    /**
      * Re-seeds every code whose EMA cluster size is below the threshold with a random row of
      * {@code x} (N, codeWidth). Returns how many codes were restarted.
      */

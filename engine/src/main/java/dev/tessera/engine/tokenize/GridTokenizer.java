@@ -8,6 +8,8 @@ import ai.djl.training.ParameterStore;
 import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.quantize.Quantizer;
+import dev.tessera.engine.quantize.VectorQuantizer;
+import dev.tessera.engine.quantize.VqConfig;
 import dev.tessera.engine.runtime.TesseraRuntime;
 
 import java.util.ArrayList;
@@ -168,6 +170,38 @@ public final class GridTokenizer extends ModelTokenizer<TokenGrid> {
             }
         }
         return out;
+    }
+
+    /**
+     * One EMA step of the codebook on {@code pictures}, encoder and decoder fixed: the tokenizer
+     * half of UniCode's language-driven iterative training (arXiv 2403.09072). Needs a codebook the
+     * language model can share row for row ({@link #alignableCodebook}).
+     */
+    public void learnCodebook(List<RgbImage> pictures) {
+        checkSizes(pictures);
+        VectorQuantizer vq = alignableCodebook();
+        try (NDManager m = TesseraRuntime.newManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            vq.emaStep(ps, block.encodeRows(ps, ImageTensors.toTensor(pictures, m), false));
+        }
+    }
+
+    /**
+     * The quantizer, when its codebook can be aligned with a language model's image table: a
+     * single-level VQ with EMA codes, Euclidean lookup and no projection, so row {@code k} of the
+     * codebook is exactly code {@code k}'s vector ({@link #codeVectors()}). Otherwise a clear error.
+     */
+    public VectorQuantizer alignableCodebook() {
+        if (!(block.quantizer() instanceof VectorQuantizer vq)) {
+            throw new IllegalArgumentException("the tokenizer " + name() + " (" + describe() + ") has no single learned "
+                    + "codebook to align (FSQ's codes are a fixed grid, a residual stack has several); use vq-shapes32");
+        }
+        VqConfig c = vq.config();
+        if (c.update() != VqConfig.CodebookUpdate.EMA || c.projected() || c.cosine()) {
+            throw new IllegalArgumentException("the tokenizer " + name() + " (" + describe() + ") cannot share its codebook "
+                    + "row for row: alignment needs EMA codes, Euclidean lookup and no projection, as vq-shapes32 has");
+        }
+        return vq;
     }
 
     @Override

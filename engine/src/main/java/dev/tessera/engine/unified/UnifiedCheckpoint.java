@@ -16,6 +16,7 @@ import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.vocab.VocabularyLayout;
 
 import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,9 +34,11 @@ import java.util.TreeSet;
  * A unified model on disk, complete enough to resume training exactly: {@code config.json}
  * (model and training config, step), {@code text-tokenizer.json} (HuggingFace format),
  * {@code words.json}, {@code model.params}, {@code optimizer.params} (AdamW moments and step
- * count; left out of shipped models, which are not resumed), {@code history.json} (every step's losses) and {@code provenance.json}
- * (how it was made, and the SHA-256 of every other file: {@link CheckpointHashes}). The image
- * tokenizer is referenced by its shipped name. Written atomically: a crash, a {@code kill -9}
+ * count; left out of shipped models, which are not resumed), {@code history.json} (every step's losses),
+ * {@code image-tokenizer.params} (the image tokenizer's weights, since version 3: a codebook that
+ * learned with the model, {@link CodebookAlignment}, is kept; older checkpoints name a shipped
+ * tokenizer only) and {@code provenance.json}
+ * (how it was made, and the SHA-256 of every other file: {@link CheckpointHashes}). Written atomically: a crash, a {@code kill -9}
  * or an interrupt mid-write leaves the previous checkpoint as it was ({@link AtomicDirectory}).
  *
  * <p>{@link #load} checks every file it reads against the recorded hashes before parsing any of
@@ -47,8 +50,13 @@ import java.util.TreeSet;
 public final class UnifiedCheckpoint {
 
     static final String FORMAT = "tessera-unified";
-    /** Written now: 2 adds the bound task tags. Version 1 (no task tags) still loads. */
-    static final int VERSION = 2;
+    /**
+     * Written now: 2 adds the bound task tags, 3 the image tokenizer's own weights. Versions 1 and
+     * 2 (the shipped tokenizer, by name) still load.
+     */
+    static final int VERSION = 3;
+    /** The first version that saves the image tokenizer's weights beside the model. */
+    static final int OWN_TOKENIZER = 3;
     /** The oldest version this Tessera reads. */
     static final int OLDEST = 1;
     /** Resource folder of shipped unified models. */
@@ -59,6 +67,7 @@ public final class UnifiedCheckpoint {
     private static final List<String> FILES = List.of("config.json", "text-tokenizer.json", "words.json", "model.params",
             "history.json", "provenance.json");
     private static final String OPTIMIZER = "optimizer.params";
+    private static final String IMAGE_TOKENIZER = "image-tokenizer.params";
 
     /**
      * What config.json holds.
@@ -95,6 +104,10 @@ public final class UnifiedCheckpoint {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(OPTIMIZER)))) {
                 optimizer.save(out);
             }
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve(IMAGE_TOKENIZER))))) {
+                model.imageTokenizer().model().getBlock().saveParameters(out);
+            }
             Json.mapper().writeValue(dir.resolve("history.json").toFile(), history);
             Json.mapper().writeValue(dir.resolve("provenance.json").toFile(), CheckpointHashes.stamp(provenance, dir));
         });
@@ -112,17 +125,27 @@ public final class UnifiedCheckpoint {
     /** Loads {@code folder}, named {@code where} in errors; {@code shipped} checkpoints must carry hashes. */
     private static Loaded load(Path folder, String where, boolean shipped) {
         refuseForeign(folder, configFile(folder));
-        List<String> missing = FILES.stream().filter(f -> !Files.isRegularFile(folder.resolve(f))).toList();
+        List<String> files = files(folder);
+        List<String> missing = files.stream().filter(f -> !Files.isRegularFile(folder.resolve(f))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the unified checkpoint " + folder + " is incomplete: missing " + missing
-                    + "; a checkpoint holds " + FILES + " (copy the whole folder, or train again)");
+                    + "; a checkpoint holds " + files + " (copy the whole folder, or train again)");
         }
-        CheckpointHashes.verify(folder, where, FILES.stream().filter(f -> !f.equals(CheckpointFolder.PROVENANCE)).toList(),
+        CheckpointHashes.verify(folder, where, files.stream().filter(f -> !f.equals(CheckpointFolder.PROVENANCE)).toList(),
                 shipped);
         Manifest manifest = manifest(folder);
         GridTokenizer images = UnifiedModel.imageTokenizer(manifest.model().imageTokenizer());
         UnifiedTransformer transformer = null;
         try {
+            if (files.contains(IMAGE_TOKENIZER)) {
+                try (InputStream in = Files.newInputStream(folder.resolve(IMAGE_TOKENIZER))) {
+                    CheckpointFolder.loadWeights(images.model().getBlock(), images.model().getNDManager(), in);
+                } catch (ai.djl.MalformedModelException e) {
+                    throw new IllegalArgumentException(folder + "/" + IMAGE_TOKENIZER + " does not fit the tokenizer "
+                            + manifest.model().imageTokenizer() + " (" + e.getMessage() + "); the folder mixes files of "
+                            + "different checkpoints", e);
+                }
+            }
             ByteLevelBpe text = ByteLevelBpe.load(folder.resolve("text-tokenizer.json"));
             if (text.vocabSize() != manifest.textVocabSize()) {
                 throw new IllegalArgumentException(folder + "/text-tokenizer.json has " + text.vocabSize()
@@ -152,6 +175,23 @@ public final class UnifiedCheckpoint {
             close(images, transformer);
             throw e;
         }
+    }
+
+    /** The files a checkpoint of this folder's version holds (from version 3 on, the image tokenizer's weights too). */
+    private static List<String> files(Path folder) {
+        int version;
+        try {
+            // read as a plain tree: the manifest is bound only after the hash check
+            version = Json.mapper().readTree(folder.resolve("config.json").toFile()).path("version").asInt();
+        } catch (IOException e) {
+            return FILES; // the hash check names what is wrong with it
+        }
+        if (version < OWN_TOKENIZER) {
+            return FILES;
+        }
+        List<String> all = new java.util.ArrayList<>(FILES);
+        all.add(all.size() - 1, IMAGE_TOKENIZER);
+        return List.copyOf(all);
     }
 
     /** Restores the optimizer state saved beside the model, after checking it against its recorded hash. */

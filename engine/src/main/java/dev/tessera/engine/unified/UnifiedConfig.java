@@ -50,6 +50,22 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
                 512, 300);
     }
 
+    /**
+     * UniCode's unified codebook (arXiv 2403.09072) at the shipped model's size: the image table is
+     * the codebook of {@code vq-shapes32} (256 codes of width 32, through a learned projection to
+     * width 192), so the tokenizer and the model can be aligned ({@link CodebookAlignment}).
+     */
+    public static UnifiedConfig smallUnicode() {
+        return new UnifiedConfig(TransformerConfig.small(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
+                512, 2000);
+    }
+
+    /** {@link #smallUnicode()} on the tiny transformer: trains in seconds, for tests. */
+    public static UnifiedConfig tinyUnicode() {
+        return new UnifiedConfig(TransformerConfig.tiny(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
+                512, 300);
+    }
+
     /** As {@link #small()} on a GPU-sized transformer. */
     public static UnifiedConfig gpu() {
         return new UnifiedConfig(TransformerConfig.gpu(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 4,

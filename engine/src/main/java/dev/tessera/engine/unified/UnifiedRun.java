@@ -37,13 +37,19 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
         this(preset, embedding, freezeText, training, out, resume, null);
     }
 
+    /** The model preset names {@link #config} knows. */
+    public static final java.util.List<String> PRESETS = java.util.List.of("tiny", "small", "gpu", "small-unicode",
+            "tiny-unicode");
+
     /** The model config of a preset name. */
     public static UnifiedConfig config(String preset) {
         return switch (String.valueOf(preset)) {
             case "tiny" -> UnifiedConfig.tiny();
             case "small" -> UnifiedConfig.small();
             case "gpu" -> UnifiedConfig.gpu();
-            default -> throw new IllegalArgumentException("unknown model preset '" + preset + "': use tiny, small or gpu");
+            case "small-unicode" -> UnifiedConfig.smallUnicode();
+            case "tiny-unicode" -> UnifiedConfig.tinyUnicode();
+            default -> throw new IllegalArgumentException("unknown model preset '" + preset + "': use one of " + String.join(", ", PRESETS));
         };
     }
 

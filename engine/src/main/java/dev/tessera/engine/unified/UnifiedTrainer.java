@@ -45,12 +45,20 @@ import java.util.SplittableRandom;
  */
 public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> implements AutoCloseable {
 
+    /**
+     * The progress part of an aligned stage ({@link CodebookAlignment}): the mean squared distance
+     * per value between the tokenizer's codebook and the model's image table.
+     */
+    public static final String CODEBOOK_GAP = "codebook-gap";
+
     private final UnifiedModel model;
     private final UnifiedTrainingConfig config;
     private final AdamW optimizer;
     /** The mix's tasks, in its order. */
     private final List<Task> tasks;
     private final List<StepLoss> history = new ArrayList<>();
+    /** UniCode's tokenizer steps and alignments, or null when the tokenizer is frozen. */
+    private final CodebookAligner aligner;
     private int step;
     /** The step this run started from: 0 for a fresh run, the checkpoint's step when resumed. */
     private int runStart;
@@ -69,7 +77,11 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         }
         this.model = model;
         this.config = config;
+        this.aligner = CodebookAligner.of(model, config.alignment());
         model.transformer().train(config.trainable());
+        if (config.alignment().freezesTable()) {
+            model.transformer().parameters().setTrainable("embed.codebook", false);
+        }
         this.optimizer = new AdamW(model.transformer().parameters().manager(), 0.9, 0.95, 1e-8);
     }
 
@@ -135,8 +147,15 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         runStart = step;
         Run run = runSteps(step, config.steps(), config.checkpointEvery(), s -> {
             step = s;
-            TaskBatch batch = batch(scenes, s);
+            List<Scene> drawn = drawn(scenes, s);
+            if (aligner != null) {
+                aligner.tokenizerStep(drawn.stream().map(Scene::image).toList());
+            }
+            TaskBatch batch = batch(drawn, s);
             StepLoss loss = step(batch, schedule.getNewValue(s + 1));
+            if (aligner != null) {
+                aligner.afterStep(s + 1);
+            }
             if (loss == null) {
                 return null;
             }
@@ -145,6 +164,9 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             parts.put("text", loss.textNll());
             parts.put("image", loss.imageNll());
             loss.tasks().forEach((task, nll) -> parts.put(StepLoss.TASK_PART + task, nll));
+            if (aligner != null) {
+                parts.put(CODEBOOK_GAP, aligner.gap());
+            }
             return new StepReport(loss.loss(), parts, (long) batch.batch() * batch.length());
         }, () -> { }, this::save);
         step = run.steps();
@@ -245,7 +267,14 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     }
 
     private TaskBatch batch(SceneGenerator scenes, int s) {
-        List<Scene> drawn = scenes.scenes((long) s * config.batchSize(), config.batchSize());
+        return batch(drawn(scenes, s), s);
+    }
+
+    private List<Scene> drawn(SceneGenerator scenes, int s) {
+        return scenes.scenes((long) s * config.batchSize(), config.batchSize());
+    }
+
+    private TaskBatch batch(List<Scene> drawn, int s) {
         List<TokenGrid> grids = model.imageTokenizer().encode(drawn.stream().map(Scene::image).toList());
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + s);
         List<TaskExample> examples = new ArrayList<>(drawn.size());

@@ -26,10 +26,13 @@ import java.util.List;
  *                        empty (or null, as in older checkpoints) means all the model was built to learn
  * @param objects         the objects per training scene, e.g. {@code [2, 3]} for a stage on busier
  *                        scenes (curriculum learning); null means the model's own range
+ * @param alignment       how the image tokenizer takes part: frozen (null, as in older checkpoints) or
+ *                        trained with UniCode's codebook alignment ({@link CodebookAlignment})
  */
 public record UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
                                     double maxGradNorm, long seed, int checkpointEvery, TaskMix mix,
-                                    LossWeighting weighting, List<String> trainable, ObjectRange objects) {
+                                    LossWeighting weighting, List<String> trainable, ObjectRange objects,
+                                    CodebookAlignment alignment) {
 
     /**
      * How many objects a training scene holds, within the 1..4 scenes can have.
@@ -51,6 +54,9 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
             weighting = LossWeighting.TOKEN;
         }
         trainable = trainable == null ? List.of() : List.copyOf(trainable);
+        if (alignment == null) {
+            alignment = CodebookAlignment.frozen();
+        }
         TrainingLimits.checkStepsAndBatch(steps, batchSize);
         if (!(learningRate >= 0) || learningRate > 1) {
             throw new IllegalArgumentException("learningRate must be in [0, 1], got " + learningRate);
@@ -72,7 +78,7 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
     public UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
                                  double maxGradNorm, long seed, int checkpointEvery, TaskMix mix, LossWeighting weighting) {
         this(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, checkpointEvery, mix, weighting,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     /** A config that trains the weights {@code trainable} names, on the model's own scenes. */
@@ -80,7 +86,15 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
                                  double maxGradNorm, long seed, int checkpointEvery, TaskMix mix, LossWeighting weighting,
                                  List<String> trainable) {
         this(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, checkpointEvery, mix, weighting,
-                trainable, null);
+                trainable, null, null);
+    }
+
+    /** A config that trains the weights {@code trainable} names on scenes of {@code objects}, tokenizer frozen. */
+    public UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
+                                 double maxGradNorm, long seed, int checkpointEvery, TaskMix mix, LossWeighting weighting,
+                                 List<String> trainable, ObjectRange objects) {
+        this(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, checkpointEvery, mix, weighting,
+                trainable, objects, null);
     }
 
     /** The shipped model's recipe (see the checkpoint's provenance for the exact command). */
@@ -100,46 +114,52 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
 
     public UnifiedTrainingConfig withSteps(int s) {
         return new UnifiedTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), weightDecay, maxGradNorm,
-                seed, checkpointEvery, mix, weighting, trainable, objects);
+                seed, checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withSeed(long s) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, s,
-                checkpointEvery, mix, weighting, trainable, objects);
+                checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withBatchSize(int b) {
         return new UnifiedTrainingConfig(steps, b, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, trainable, objects);
+                checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withLearningRate(double lr) {
         return new UnifiedTrainingConfig(steps, batchSize, lr, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, trainable, objects);
+                checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withCheckpointEvery(int n) {
-        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting, trainable, objects);
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withWeighting(LossWeighting w) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, w, trainable, objects);
+                checkpointEvery, mix, w, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withMix(TaskMix m) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, m, weighting, trainable, objects);
+                checkpointEvery, m, weighting, trainable, objects, alignment);
     }
 
     public UnifiedTrainingConfig withTrainable(List<String> groups) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, groups, objects);
+                checkpointEvery, mix, weighting, groups, objects, alignment);
     }
 
     /** This recipe on scenes of {@code min..max} objects (its own data range for a stage). */
     public UnifiedTrainingConfig withObjects(int min, int max) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
-                checkpointEvery, mix, weighting, trainable, new ObjectRange(min, max));
+                checkpointEvery, mix, weighting, trainable, new ObjectRange(min, max), alignment);
+    }
+
+    /** This recipe with the image tokenizer taking part as {@code a} says (UniCode's alignment). */
+    public UnifiedTrainingConfig withAlignment(CodebookAlignment a) {
+        return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
+                checkpointEvery, mix, weighting, trainable, objects, a);
     }
 }

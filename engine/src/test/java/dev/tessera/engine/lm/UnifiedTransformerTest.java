@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class UnifiedTransformerTest {
@@ -161,7 +162,33 @@ class UnifiedTransformerTest {
             assertThat(table.getShape()).isEqualTo(new Shape(LAYOUT.size(), 16));
             NDArray expected = t.parameters().get("embed.codebook").matMul(t.parameters().get("embed.codeProjection"));
             assertThat(table.get(LAYOUT.imageStart() + ":").toFloatArray()).containsExactly(expected.toFloatArray());
-            assertThat(t.parameters().isTrainable("embed.codebook")).isFalse();
+            // the model's copy of the codebook learns (UniCode's C_L); alignment stages may freeze it
+            assertThat(t.parameters().isTrainable("embed.codebook")).isTrue();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void pullingTheImageTableMovesItPartWayTowardTheTarget() {
+        try (UnifiedTransformer t = model(EmbeddingMode.UNIFIED_CODEBOOK, 6)) {
+            float[] before = t.imageCodebook();
+            float[] toward = new float[before.length];
+            for (int i = 0; i < toward.length; i++) {
+                toward[i] = i % 7 - 3f;
+            }
+            t.pullImageCodebook(toward, 0.75);
+            float[] after = t.imageCodebook();
+            for (int i = 0; i < after.length; i++) {
+                assertThat(after[i]).isCloseTo(0.75f * before[i] + 0.25f * toward[i], org.assertj.core.data.Offset.offset(1e-6f));
+            }
+            assertThat(t.parameters().isTrainable("embed.codebook")).isTrue();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aJointEmbeddingModelHasNoImageTableToPull() {
+        try (UnifiedTransformer t = model(EmbeddingMode.JOINT_EMBEDDING, 6)) {
+            assertThatThrownBy(t::imageCodebook).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("unified-codebook");
         }
     }
 }

@@ -1,0 +1,166 @@
+package dev.tessera.engine.ablation;
+
+import dev.tessera.engine.io.AtomicFile;
+import dev.tessera.engine.io.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The results of an ablation as they are shipped: every run with its metrics, and how they were
+ * made. {@link #summary} gives each arm's mean and spread of a metric, {@link #verdict} whether
+ * the best arm is ahead by more than the spread across seeds.
+ *
+ * @param ablation    the ablation's name
+ * @param description what it compares
+ * @param provenance  the command, threads, device and budget that made the runs
+ * @param runs        every finished run, in the order they finished
+ */
+public record AblationResults(String ablation, String description, Map<String, Object> provenance,
+                              List<AblationRun> runs) {
+
+    public AblationResults {
+        provenance = provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    /**
+     * One arm's values of one metric across its seeds.
+     *
+     * @param arm    the arm
+     * @param values the value of each run, in seed order of finishing
+     * @param mean   their mean
+     * @param min    the lowest
+     * @param max    the highest
+     */
+    public record ArmSummary(String arm, List<Double> values, double mean, double min, double max) {
+
+        /** The spread across seeds: highest minus lowest. */
+        public double spread() {
+            return max - min;
+        }
+    }
+
+    /**
+     * Whether an arm is best on a metric.
+     *
+     * @param metric    the metric
+     * @param best      the arm with the best mean
+     * @param clear     whether its worst seed beats every other arm's best seed (ahead by more than the spread)
+     * @param runnerUp  the next arm by mean
+     * @param margin    how far the best mean is ahead of the runner-up's, in the metric's units
+     */
+    public record Verdict(String metric, String best, boolean clear, String runnerUp, double margin) {
+    }
+
+    /** The arms that have runs, in the order they first finished. */
+    public List<String> arms() {
+        return runs.stream().map(AblationRun::arm).distinct().toList();
+    }
+
+    /** Each arm's values of {@code metric} ({@link ArmMetrics#METRICS}), in {@link #arms()} order. */
+    public List<ArmSummary> summary(String metric) {
+        ArmMetrics.Metric m = metric(metric);
+        List<ArmSummary> out = new ArrayList<>();
+        for (String arm : arms()) {
+            List<Double> v = runs.stream().filter(r -> r.arm().equals(arm)).map(r -> m.read().applyAsDouble(r.metrics()))
+                    .toList();
+            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            out.add(new ArmSummary(arm, v, mean, v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+        }
+        return out;
+    }
+
+    /**
+     * The arm best on {@code metric} and whether it is clearly so: its worst run beats every other
+     * arm's best run (for a lower-is-better metric, its highest is below their lowest).
+     */
+    public Verdict verdict(String metric) {
+        ArmMetrics.Metric m = metric(metric);
+        List<ArmSummary> s = new ArrayList<>(summary(metric));
+        if (s.size() < 2) {
+            throw new IllegalStateException("a verdict needs runs of at least two arms, have " + arms());
+        }
+        s.sort((a, b) -> m.higherBetter() ? Double.compare(b.mean(), a.mean()) : Double.compare(a.mean(), b.mean()));
+        ArmSummary best = s.get(0);
+        boolean clear = s.subList(1, s.size()).stream().allMatch(o -> m.higherBetter() ? best.min() > o.max()
+                : best.max() < o.min());
+        return new Verdict(metric, best.arm(), clear, s.get(1).arm(), Math.abs(best.mean() - s.get(1).mean()));
+    }
+
+    private static ArmMetrics.Metric metric(String metric) {
+        ArmMetrics.Metric m = ArmMetrics.METRICS.get(metric);
+        if (m == null) {
+            throw new IllegalArgumentException("no metric '" + metric + "'; metrics: " + ArmMetrics.METRICS.keySet());
+        }
+        return m;
+    }
+
+    /** Reads results written by {@link #update}. */
+    public static AblationResults read(Path file) {
+        try {
+            return Json.mapper().readValue(file.toFile(), AblationResults.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not an ablation results file (" + Json.problem(e) + ")", e);
+        }
+    }
+
+    /** Reads shipped results from the classpath resource {@code resource}. */
+    public static AblationResults resource(String resource) {
+        try (var in = AblationResults.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no shipped ablation results at " + resource);
+            }
+            return Json.mapper().readValue(in, AblationResults.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Applies {@code change} to the results in {@code file} (empty results {@code empty} when there
+     * is none yet) and writes them back atomically, holding a lock on {@code file.lock} throughout,
+     * so several processes running arms of one ablation can share the file. Returns what was written.
+     */
+    public static AblationResults update(Path file, AblationResults empty, UnaryOperator<AblationResults> change) {
+        Path lock = file.resolveSibling(file.getFileName() + ".lock");
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                AblationResults now = Files.isRegularFile(file) ? read(file) : empty;
+                AblationResults next = change.apply(now);
+                AtomicFile.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(next));
+                return next;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the ablation results " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** These results with {@code run} added (replacing an earlier run of the same arm, seed and budget). */
+    public AblationResults with(AblationRun run) {
+        List<AblationRun> next = new ArrayList<>(runs.stream()
+                .filter(r -> !r.is(run.arm(), run.seed(), run.steps(), run.batch())).toList());
+        next.add(run);
+        return new AblationResults(ablation, description, provenance, next);
+    }
+
+    /** The finished run of {@code arm} at {@code seed} with this budget, if any. */
+    public java.util.Optional<AblationRun> find(String arm, long seed, int steps, int batch) {
+        return runs.stream().filter(r -> r.is(arm, seed, steps, batch)).findFirst();
+    }
+}
