@@ -4,7 +4,11 @@ import dev.tessera.engine.curriculum.Curricula;
 import dev.tessera.engine.curriculum.Curriculum;
 import dev.tessera.engine.curriculum.CurriculumResult;
 import dev.tessera.engine.curriculum.CurriculumRun;
+import dev.tessera.engine.curriculum.GuardText;
+import dev.tessera.engine.curriculum.StageListener;
+import dev.tessera.engine.curriculum.StageProgress;
 import dev.tessera.engine.curriculum.StageResult;
+import dev.tessera.engine.train.GuardReading;
 import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.train.TrainingLimits;
@@ -60,9 +64,17 @@ final class TrainCurriculumCommand implements Callable<Integer> {
                 + (batch != null ? " --batch " + batch : "") + " --out " + out);
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());
-        CurriculumResult r = Curricula.train(new CurriculumRun(c, out), p -> {
-            if (p.progress().step() % logEvery == 0 || p.progress().step() == p.progress().totalSteps()) {
-                System.out.println(p);
+        CurriculumResult r = Curricula.train(new CurriculumRun(c, out), new StageListener() {
+            @Override
+            public void onProgress(StageProgress p) {
+                if (p.progress().step() % logEvery == 0 || p.progress().step() == p.progress().totalSteps()) {
+                    System.out.println(p);
+                }
+            }
+
+            @Override
+            public void onGuard(GuardReading g) {
+                System.out.println(GuardText.line(g));
             }
         }, new TrainingStop(), provenance);
         for (StageResult s : r.stages()) {

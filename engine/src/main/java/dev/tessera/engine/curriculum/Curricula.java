@@ -25,7 +25,7 @@ import java.util.Map;
 public final class Curricula {
 
     /** Names of the shipped curricula. */
-    public static final List<String> SHIPPED = List.of("scenes", "unicode");
+    public static final List<String> SHIPPED = List.of("scenes", "unicode", "teal");
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {

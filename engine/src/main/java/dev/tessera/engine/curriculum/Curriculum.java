@@ -22,10 +22,17 @@ import java.util.function.UnaryOperator;
  * @param name        a short name, e.g. {@code scenes}
  * @param description one sentence: what it trains and why
  * @param model       the model preset of fresh stages and of every checkpoint a stage starts from
- *                    ({@code tiny}, {@code small} or {@code gpu})
+ *                    ({@link UnifiedRun#PRESETS}: {@code small}, {@code small-unicode}, {@code small-teal}, ...)
  * @param stages      the stages, in order
+ * @param guard       held-out text perplexity measured before the first stage and after each one
+ *                    (TEAL's check that the language model kept its text skills), or null for none
  */
-public record Curriculum(String name, String description, String model, List<Stage> stages) {
+public record Curriculum(String name, String description, String model, List<Stage> stages, TextGuard guard) {
+
+    /** A curriculum without a text guard. */
+    public Curriculum(String name, String description, String model, List<Stage> stages) {
+        this(name, description, model, stages, null);
+    }
 
     public Curriculum {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
@@ -65,7 +72,7 @@ public record Curriculum(String name, String description, String model, List<Sta
 
     /** This curriculum up to and including stage {@code stageName} (to train its first stages only). */
     public Curriculum upTo(String stageName) {
-        return new Curriculum(name, description, model, stages.subList(0, indexOf(stageName) + 1));
+        return new Curriculum(name, description, model, stages.subList(0, indexOf(stageName) + 1), guard);
     }
 
     /** Every stage with {@code steps} steps (a smaller budget; warm-up shortened to fit). */
@@ -90,7 +97,7 @@ public record Curriculum(String name, String description, String model, List<Sta
 
     /** This curriculum with every stage's recipe changed by {@code change} (e.g. a smaller budget). */
     public Curriculum mapStages(UnaryOperator<Stage> change) {
-        return new Curriculum(name, description, model, stages.stream().map(change).toList());
+        return new Curriculum(name, description, model, stages.stream().map(change).toList(), guard);
     }
 
     /** The JSON form, pretty-printed: what {@link #parse} reads back. */

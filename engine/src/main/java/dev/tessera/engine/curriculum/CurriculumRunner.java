@@ -1,7 +1,12 @@
 package dev.tessera.engine.curriculum;
 
 import dev.tessera.engine.task.Task;
+import dev.tessera.engine.io.AtomicFile;
+import dev.tessera.engine.io.Json;
+import dev.tessera.engine.text.TextCorpus;
+import dev.tessera.engine.train.GuardReading;
 import dev.tessera.engine.train.TrainingStop;
+import dev.tessera.engine.unified.TextPerplexity;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.unified.UnifiedConfig;
@@ -45,6 +50,10 @@ public final class CurriculumRunner {
     private StageListener listener = StageListener.none();
     private TrainingStop stop = new TrainingStop();
     private Map<String, Object> provenance = Map.of();
+    /** The guard readings of this run's folder, in order. */
+    private List<GuardReading> readings = new ArrayList<>();
+    /** Where a run's guard readings are kept, beside {@code curriculum.json}. */
+    public static final String GUARD_FILE = "guard.json";
 
     public CurriculumRunner(Curriculum curriculum, Path folder) {
         this.curriculum = curriculum;
@@ -141,6 +150,7 @@ public final class CurriculumRunner {
         check(curriculum);
         checkFolder();
         List<StageResult> results = new ArrayList<>();
+        readings = new ArrayList<>(readings(folder));
         int offset = 0;
         for (int i = 0; i < curriculum.stages().size(); i++) {
             Stage stage = curriculum.stages().get(i);
@@ -148,10 +158,16 @@ public final class CurriculumRunner {
             if (finished(out, stage)) {
                 results.add(new StageResult(stage.name(), out, null));
                 offset += stage.training().steps();
+                if (missingReading(stage.name())) {
+                    // finished in a run that ended before its guard reading was taken
+                    try (UnifiedModel m = UnifiedCheckpoint.load(out).model()) {
+                        guard(stage.name(), offset, m);
+                    }
+                }
                 continue;
             }
             if (stop.requested()) {
-                return new CurriculumResult(curriculum.name(), folder, results, true);
+                return result(results, true);
             }
             UnifiedTrainer trainer = trainer(i, stage, out);
             if (results.stream().noneMatch(StageResult::trainedNow)) {
@@ -168,17 +184,65 @@ public final class CurriculumRunner {
             int index = i;
             int before = offset;
             try (UnifiedModel model = trainer.model(); trainer) {
+                if (i == 0 && trainer.step() == 0 && missingReading(GuardReading.START)) {
+                    guard(GuardReading.START, 0, model);
+                }
                 r = trainer.listener(p -> listener.onProgress(new StageProgress(index, stage.name(),
                         curriculum.stages().size(), before, curriculum.totalSteps(), p)))
                         .stop(stop).checkpointTo(out, stageProvenance(i, stage)).run();
+                if (!r.interrupted()) {
+                    guard(stage.name(), offset + stage.training().steps(), model);
+                }
             }
             results.add(new StageResult(stage.name(), out, r));
             if (r.interrupted()) {
-                return new CurriculumResult(curriculum.name(), folder, results, true);
+                return result(results, true);
             }
             offset += stage.training().steps();
         }
-        return new CurriculumResult(curriculum.name(), folder, results, false);
+        return result(results, false);
+    }
+
+    private CurriculumResult result(List<StageResult> results, boolean interrupted) {
+        return new CurriculumResult(curriculum.name(), folder, results, interrupted, readings);
+    }
+
+    /** Whether the guard (if any) still needs its reading {@code after}. */
+    private boolean missingReading(String after) {
+        return curriculum.guard() != null && readings.stream().noneMatch(g -> g.after().equals(after));
+    }
+
+    /** Takes, keeps, reports and saves the guard's reading {@code after} on {@code model}. */
+    private void guard(String after, int step, UnifiedModel model) {
+        if (!missingReading(after)) {
+            return;
+        }
+        List<String> heldOut = TextCorpus.fortunes().heldOut();
+        double ppl = TextPerplexity.measure(model, heldOut.subList(0, Math.min(heldOut.size(), curriculum.guard().passages())));
+        GuardReading last = readings.isEmpty() ? null : readings.get(readings.size() - 1);
+        double change = last == null ? Double.NaN : ppl / last.perplexity() - 1;
+        GuardReading reading = new GuardReading(after, step, ppl, change, change > curriculum.guard().tolerance());
+        readings.add(reading);
+        try {
+            AtomicFile.write(folder.resolve(GUARD_FILE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(readings));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + folder.resolve(GUARD_FILE) + ": " + e.getMessage(), e);
+        }
+        listener.onGuard(reading);
+    }
+
+    /** The guard readings a curriculum run in {@code folder} has taken so far (empty without any). */
+    public static List<GuardReading> readings(Path folder) {
+        Path file = folder.resolve(GUARD_FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<List<GuardReading>>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(file + " is not a list of guard readings (" + Json.problem(e) + "); delete it "
+                    + "to measure them again", e);
+        }
     }
 
     /** The trainer of stage {@code i}: resumed from its own checkpoint, or new from its start. */

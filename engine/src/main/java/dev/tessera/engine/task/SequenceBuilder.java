@@ -29,6 +29,16 @@ public final class SequenceBuilder {
         return ids(vocab.encodeText(text));
     }
 
+    /** Appends text ids already encoded ({@link dev.tessera.engine.vocab.SharedVocabulary#encodeText}), e.g. a cut passage. */
+    public SequenceBuilder textIds(int[] textIds) {
+        for (int id : textIds) {
+            if (vocab.layout().kind(id) != dev.tessera.engine.vocab.TokenKind.TEXT) {
+                throw new IllegalArgumentException("task " + task + ": id " + id + " is not a text id");
+            }
+        }
+        return ids(textIds);
+    }
+
     /** Appends {@code <boi>}, the image's ids, {@code <eoi>}. */
     public SequenceBuilder image(TokenGrid grid) {
         return control(SpecialToken.BOI).imageIds(grid).control(SpecialToken.EOI);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * The tasks a stage may name: Tessera's three ({@value CaptionTask#NAME}, {@value GenerateTask#NAME},
- * {@value AnswerTask#NAME}), every Java class on the classpath listed in
+ * The tasks a stage may name: Tessera's own ({@value CaptionTask#NAME}, {@value GenerateTask#NAME},
+ * {@value AnswerTask#NAME}, and the text-only {@value TextTask#NAME}), every Java class on the classpath listed in
  * {@code META-INF/services/dev.tessera.engine.task.Task} (found at start, so a curriculum naming it
  * also runs from the command line), and every task registered in this JVM (a notebook cell's).
  */
@@ -25,6 +25,7 @@ public final class Tasks {
         REGISTERED.put(CaptionTask.NAME, new CaptionTask());
         REGISTERED.put(GenerateTask.NAME, new GenerateTask(GenerateTask.DEFAULT_DROPOUT));
         REGISTERED.put(AnswerTask.NAME, new AnswerTask());
+        REGISTERED.put(TextTask.NAME, new TextTask());
         // tasks shipped as Java classes on the classpath: META-INF/services/dev.tessera.engine.task.Task
         for (Task t : ServiceLoader.load(Task.class, Tasks.class.getClassLoader())) {
             register(t);
@@ -44,7 +45,7 @@ public final class Tasks {
             throw new IllegalArgumentException("a task name is 1-32 lower-case letters, digits or '-', starting with a "
                     + "letter, got '" + name + "'");
         }
-        if (List.of(CaptionTask.NAME, GenerateTask.NAME, AnswerTask.NAME).contains(name)) {
+        if (List.of(CaptionTask.NAME, GenerateTask.NAME, AnswerTask.NAME, TextTask.NAME).contains(name)) {
             throw new IllegalArgumentException("'" + name + "' is one of Tessera's own tasks; give yours another name");
         }
         String tag = task.tag();

@@ -15,9 +15,10 @@ import java.util.List;
  * @param stages      the curriculum's stages with the step each starts after; empty for a single run
  * @param finished    true once the run returned
  * @param interrupted true when it ended early (stop or interrupt); its checkpoint holds every finished step
+ * @param guard       the readings of a curriculum's text guard so far (held-out text perplexity at stage boundaries)
  */
 public record TrainingBoard(Path checkpoint, TrainingProgress latest, List<StepLoss> history, List<StageMark> stages,
-                            boolean finished, boolean interrupted) {
+                            boolean finished, boolean interrupted, List<GuardReading> guard) {
 
     /**
      * A stage on the board: its name, the steps before it, and its own step count.
@@ -32,12 +33,19 @@ public record TrainingBoard(Path checkpoint, TrainingProgress latest, List<StepL
     public TrainingBoard {
         history = List.copyOf(history);
         stages = stages == null ? List.of() : List.copyOf(stages);
+        guard = guard == null ? List.of() : List.copyOf(guard);
+    }
+
+    /** The board of a curriculum without a text guard. */
+    public TrainingBoard(Path checkpoint, TrainingProgress latest, List<StepLoss> history, List<StageMark> stages,
+                         boolean finished, boolean interrupted) {
+        this(checkpoint, latest, history, stages, finished, interrupted, List.of());
     }
 
     /** The board of a single run (no stages). */
     public TrainingBoard(Path checkpoint, TrainingProgress latest, List<StepLoss> history, boolean finished,
                          boolean interrupted) {
-        this(checkpoint, latest, history, List.of(), finished, interrupted);
+        this(checkpoint, latest, history, List.of(), finished, interrupted, List.of());
     }
 
     /** The stage running at (or last run by) overall step {@code step}, or null without stages. */

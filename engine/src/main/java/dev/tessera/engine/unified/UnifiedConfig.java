@@ -15,11 +15,26 @@ import dev.tessera.engine.lm.TransformerConfig;
  * @param maxObjects     most objects per training scene
  * @param textVocabSize  byte-level BPE vocabulary size (>= 256)
  * @param corpusScenes   scenes whose captions and questions train the text tokenizer
+ * @param textCorpus     what else trains the text tokenizer: {@value #SCENES} (nothing else; null in
+ *                       older checkpoints means this) or {@value #FORTUNES} (also the real English of
+ *                       {@link dev.tessera.engine.text.TextCorpus#fortunes()}, for TEAL's text stage)
  */
 public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embedding, boolean freezeText,
-                            String imageTokenizer, int minObjects, int maxObjects, int textVocabSize, int corpusScenes) {
+                            String imageTokenizer, int minObjects, int maxObjects, int textVocabSize, int corpusScenes,
+                            String textCorpus) {
+
+    /** Only the scenes' text trains the text tokenizer. */
+    public static final String SCENES = "scenes";
+    /** The scenes' text and Debian's fortunes train the text tokenizer. */
+    public static final String FORTUNES = "scenes+fortunes";
 
     public UnifiedConfig {
+        if (textCorpus == null) {
+            textCorpus = SCENES;
+        }
+        if (!textCorpus.equals(SCENES) && !textCorpus.equals(FORTUNES)) {
+            throw new IllegalArgumentException("textCorpus must be " + SCENES + " or " + FORTUNES + ", got '" + textCorpus + "'");
+        }
         if (transformer == null || embedding == null || imageTokenizer == null || imageTokenizer.isBlank()) {
             throw new IllegalArgumentException("transformer, embedding and imageTokenizer are required");
         }
@@ -41,13 +56,13 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
      */
     public static UnifiedConfig small() {
         return new UnifiedConfig(TransformerConfig.small(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 3,
-                512, 2000);
+                512, 2000, SCENES);
     }
 
     /** Width 32, 2 layers over the same tokenizer and data: trains in seconds, for tests and demos. */
     public static UnifiedConfig tiny() {
         return new UnifiedConfig(TransformerConfig.tiny(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 3,
-                512, 300);
+                512, 300, SCENES);
     }
 
     /**
@@ -57,26 +72,44 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
      */
     public static UnifiedConfig smallUnicode() {
         return new UnifiedConfig(TransformerConfig.small(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
-                512, 2000);
+                512, 2000, SCENES);
     }
 
     /** {@link #smallUnicode()} on the tiny transformer: trains in seconds, for tests. */
     public static UnifiedConfig tinyUnicode() {
         return new UnifiedConfig(TransformerConfig.tiny(), EmbeddingMode.UNIFIED_CODEBOOK, false, "vq-shapes32", 1, 3,
-                512, 300);
+                512, 300, SCENES);
+    }
+
+    /**
+     * TEAL's recipe at small scale (arXiv 2311.04589): the shipped model's width and depth with a
+     * context of 128 and a 1024-id BPE trained on the scenes' text and Debian's fortunes, so a text
+     * stage can teach it real English before its language part is frozen (the teal curriculum).
+     */
+    public static UnifiedConfig smallTeal() {
+        return new UnifiedConfig(TransformerConfig.small().withContext(128), EmbeddingMode.JOINT_EMBEDDING, false,
+                "fsq-shapes32", 1, 3, 1024, 2000, FORTUNES);
+    }
+
+    /** {@link #smallTeal()} on the tiny transformer with a 512-id BPE: for tests. */
+    public static UnifiedConfig tinyTeal() {
+        return new UnifiedConfig(TransformerConfig.tiny().withContext(128), EmbeddingMode.JOINT_EMBEDDING, false,
+                "fsq-shapes32", 1, 3, 512, 300, FORTUNES);
     }
 
     /** As {@link #small()} on a GPU-sized transformer. */
     public static UnifiedConfig gpu() {
         return new UnifiedConfig(TransformerConfig.gpu(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 4,
-                512, 5000);
+                512, 5000, SCENES);
     }
 
     public UnifiedConfig withTransformer(TransformerConfig t) {
-        return new UnifiedConfig(t, embedding, freezeText, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes);
+        return new UnifiedConfig(t, embedding, freezeText, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes,
+                textCorpus);
     }
 
     public UnifiedConfig withEmbedding(EmbeddingMode mode, boolean freeze) {
-        return new UnifiedConfig(transformer, mode, freeze, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes);
+        return new UnifiedConfig(transformer, mode, freeze, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes,
+                textCorpus);
     }
 }

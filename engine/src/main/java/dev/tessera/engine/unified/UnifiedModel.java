@@ -68,7 +68,12 @@ public final class UnifiedModel implements AutoCloseable {
         GridTokenizer images = imageTokenizer(config.imageTokenizer());
         try {
             List<String> corpus = TaskSequences.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
-            ByteLevelBpe text = ByteLevelBpe.train(corpus, new BpeTrainingConfig(config.textVocabSize(), 2));
+            List<String> bpeCorpus = corpus;
+            if (config.textCorpus().equals(UnifiedConfig.FORTUNES)) {
+                bpeCorpus = new ArrayList<>(corpus);
+                bpeCorpus.addAll(dev.tessera.engine.text.TextCorpus.fortunes().train());
+            }
+            ByteLevelBpe text = ByteLevelBpe.train(bpeCorpus, new BpeTrainingConfig(config.textVocabSize(), 2));
             VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
             UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
                     images.codeVectors(), config.freezeText(), seed);

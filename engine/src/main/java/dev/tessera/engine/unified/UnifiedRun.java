@@ -39,7 +39,7 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
 
     /** The model preset names {@link #config} knows. */
     public static final java.util.List<String> PRESETS = java.util.List.of("tiny", "small", "gpu", "small-unicode",
-            "tiny-unicode");
+            "tiny-unicode", "small-teal", "tiny-teal");
 
     /** The model config of a preset name. */
     public static UnifiedConfig config(String preset) {
@@ -49,6 +49,8 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
             case "gpu" -> UnifiedConfig.gpu();
             case "small-unicode" -> UnifiedConfig.smallUnicode();
             case "tiny-unicode" -> UnifiedConfig.tinyUnicode();
+            case "small-teal" -> UnifiedConfig.smallTeal();
+            case "tiny-teal" -> UnifiedConfig.tinyTeal();
             default -> throw new IllegalArgumentException("unknown model preset '" + preset + "': use one of " + String.join(", ", PRESETS));
         };
     }
