@@ -1,6 +1,10 @@
 package dev.tessera.magic;
 
 import dev.tessera.engine.curriculum.Curricula;
+import dev.tessera.engine.curriculum.CurriculumRunner;
+import dev.tessera.engine.curriculum.StageListener;
+import dev.tessera.engine.curriculum.StageProgress;
+import dev.tessera.engine.train.GuardReading;
 import dev.tessera.engine.curriculum.CurriculumResult;
 import dev.tessera.engine.curriculum.CurriculumRun;
 import dev.tessera.engine.train.StepLoss;
@@ -27,18 +31,29 @@ public record TrainCurriculumRequest(CurriculumRun run) implements Magic {
     public Object execute(LiveDisplay display) {
         List<TrainingBoard.StageMark> marks = run.marks();
         List<StepLoss> history = new ArrayList<>(run.historySoFar());
+        List<GuardReading> guard = new ArrayList<>(CurriculumRunner.readings(run.folder()));
         TrainingProgress[] latest = {null};
-        return LiveTraining.run(display, new TrainingBoard(run.folder(), null, history, marks, false, false),
+        return LiveTraining.run(display, new TrainingBoard(run.folder(), null, history, marks, false, false, guard),
                 "tessera-train-curriculum",
-                (boards, stop) -> Curricula.train(run, p -> {
-                    TrainingProgress overall = new TrainingProgress(p.overallStep(), p.total(), p.progress().loss(),
-                            p.progress().parts(), p.progress().stepsPerSecond(), p.progress().elapsedSeconds(),
-                            p.progress().tokensPerSecond(), p.progress().skippedSteps());
-                    latest[0] = overall;
-                    history.add(StepLoss.from(overall));
-                    boards.accept(new TrainingBoard(run.folder(), overall, history, marks, false, false));
+                (boards, stop) -> Curricula.train(run, new StageListener() {
+                    @Override
+                    public void onProgress(StageProgress p) {
+                        TrainingProgress overall = new TrainingProgress(p.overallStep(), p.total(), p.progress().loss(),
+                                p.progress().parts(), p.progress().stepsPerSecond(), p.progress().elapsedSeconds(),
+                                p.progress().tokensPerSecond(), p.progress().skippedSteps());
+                        latest[0] = overall;
+                        history.add(StepLoss.from(overall));
+                        boards.accept(new TrainingBoard(run.folder(), overall, history, marks, false, false, guard));
+                    }
+
+                    @Override
+                    public void onGuard(GuardReading reading) {
+                        guard.add(reading);
+                        boards.accept(new TrainingBoard(run.folder(), latest[0], history, marks, false, false, guard));
+                    }
                 }, stop, Map.of("command", "%tessera train " + run.curriculum().name() + " out=" + run.folder())),
-                (CurriculumResult r) -> new TrainingBoard(run.folder(), latest[0], history, marks, true, r.interrupted()));
+                (CurriculumResult r) -> new TrainingBoard(run.folder(), latest[0], history, marks, true, r.interrupted(),
+                        r.guard()));
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.tessera.engine.curriculum.CurriculumRunner;
 import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.train.TrainingBoard;
 import dev.tessera.engine.train.TrainingBoard.StageMark;
+import dev.tessera.engine.train.GuardReading;
+import dev.tessera.engine.curriculum.GuardText;
 import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.unified.UnifiedTrainingResult;
 
@@ -48,6 +50,7 @@ final class TrainingRenderers {
             if (!b.history().isEmpty()) {
                 html.append(LossChart.svg(b.history(), b.stages()));
             }
+            html.append(guard(b.guard()));
             html.append("<div class=\"tessera-status\" style=\"font-size:13px;margin-top:6px;padding:4px 8px;border-left:4px solid ")
                     .append(colour(b)).append("\">").append(Html.escape(status(b))).append("</div>");
             return Html.bundle(html.append("</div>").toString(), summary(b));
@@ -78,6 +81,7 @@ final class TrainingRenderers {
                 out.add(s.name() + ": " + (s.trainedNow() ? Result.facts(s.training()) : "✓ trained by an earlier run")
                         + " → " + s.checkpoint());
             }
+            r.guard().forEach(g -> out.add(GuardText.line(g)));
             out.add(r.interrupted() ? "⏸ curriculum " + r.curriculum() + " interrupted: run the same line again (same out="
                     + r.folder() + ") to resume it"
                     : "✓ curriculum " + r.curriculum() + " finished: the model is " + r.lastCheckpoint() + " (--model last)");
@@ -251,6 +255,24 @@ final class TrainingRenderers {
         return !b.finished() ? Palette.IMAGE : b.interrupted() ? Palette.WARN : Palette.DONE;
     }
 
+    /**
+     * The text guard's readings (TEAL: held-out text perplexity at each stage boundary), one row
+     * each, a reading that rose beyond the guard's tolerance in the warning colour; empty without any.
+     */
+    static String guard(List<GuardReading> readings) {
+        if (readings.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<div class=\"tessera-guard\" style=\"font-size:13px;margin-top:6px\">"
+                + "<div style=\"" + NOTE + "\">text guard: held-out text perplexity (lower is better)</div>");
+        for (GuardReading g : readings) {
+            String colour = g.breached() ? Palette.WARN : Palette.DONE;
+            sb.append("<div style=\"border-left:4px solid ").append(colour).append(";padding-left:6px\">")
+                    .append(Html.escape(GuardText.line(g))).append("</div>");
+        }
+        return sb.append("</div>").toString();
+    }
+
     static String summary(TrainingBoard b) {
         TrainingProgress p = b.latest();
         StepLoss s = current(b);
@@ -261,6 +283,9 @@ final class TrainingRenderers {
         if (s != null) {
             sb.append(Result.losses(s)).append(p == null ? "; " : Format.of(", %.2f steps/s, ETA %s, %d skipped; ",
                     p.stepsPerSecond(), Format.duration(p.etaSeconds()), p.skippedSteps()));
+        }
+        if (!b.guard().isEmpty()) {
+            sb.append(GuardText.line(b.guard().get(b.guard().size() - 1))).append("; ");
         }
         return sb.append(status(b)).toString();
     }

@@ -69,6 +69,29 @@ class TrainingRenderersTest {
     }
 
     @Test
+    void aGuardedCurriculumShowsEachTextPerplexityReadingAndWarnsOfARiseBeyondItsTolerance() {
+        TrainingBoard staged = UnifiedFixtures.staged(1100, true, false);
+        List<dev.tessera.engine.train.GuardReading> readings = List.of(
+                new dev.tessera.engine.train.GuardReading("start", 0, 812.5, Double.NaN, false),
+                new dev.tessera.engine.train.GuardReading("tasks", 800, 41.25, 41.25 / 812.5 - 1, false),
+                new dev.tessera.engine.train.GuardReading("example-weighted", 900, 41.25, 0.0, false),
+                new dev.tessera.engine.train.GuardReading("polish", 1100, 43.0, 43.0 / 41.25 - 1, true));
+        TrainingBoard b = new TrainingBoard(staged.checkpoint(), staged.latest(), staged.history(), staged.stages(), true,
+                false, readings);
+        Map<String, String> bundle = Renderers.mimeBundle(b);
+        String html = bundle.get("text/html");
+        assertThat(html).contains("text guard: held-out text perplexity",
+                "text guard before the first stage (step 0): held-out perplexity 812.50<",
+                "text guard after tasks (step 800): held-out perplexity 41.25 (-94.92%)<",
+                "text guard after example-weighted (step 900): held-out perplexity 41.25 (+0.00%)<",
+                "text guard after polish (step 1100): held-out perplexity 43.00 (+4.24%) -- ROSE MORE THAN THE GUARD ALLOWS");
+        String polish = html.substring(html.lastIndexOf("border-left", html.indexOf("after polish")));
+        assertThat(polish).startsWith("border-left:4px solid " + Palette.WARN);
+        assertThat(bundle.get("text/plain")).contains("text guard after polish (step 1100): held-out perplexity 43.00");
+        assertThat(Renderers.mimeBundle(staged).get("text/html")).doesNotContain("text guard");
+    }
+
+    @Test
     void theLastStepOfAStageStillCountsForThatStage() {
         assertThat(TrainingRenderers.progress(UnifiedFixtures.staged(800, false, false)))
                 .contains(">stage 1/3 · tasks · step 800/800 of this stage · overall 800/1100<");
