@@ -15,7 +15,8 @@ public final class Renderers {
             new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
             new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(),
             new TrainingRenderers.CurriculumDone(), new CurriculumRenderer(),
-            new ReportRenderers.Unified(), new ReportRenderers.Generation(), new EvaluationRenderer());
+            new ReportRenderers.Unified(), new ReportRenderers.Generation(), new EvaluationRenderer(),
+            new AblationRenderer());
 
     private Renderers() {
     }

@@ -10,9 +10,24 @@ package dev.tessera.engine.ablation;
  * @param trainSeconds wall-clock seconds of training (resumed runs: of the last session only)
  * @param checkpoint   the checkpoint folder the metrics were measured on
  * @param metrics      its held-out scores
+ * @param guard        its curriculum's text-guard readings (held-out text perplexity at each stage
+ *                     boundary; empty when the curriculum has no guard)
  */
 public record AblationRun(String arm, long seed, int steps, int batch, double trainSeconds, String checkpoint,
-                          ArmMetrics metrics) {
+                          ArmMetrics metrics, java.util.List<dev.tessera.engine.train.GuardReading> guard) {
+
+    public AblationRun {
+        guard = guard == null ? java.util.List.of() : java.util.List.copyOf(guard);
+    }
+
+    /**
+     * The relative change of held-out text perplexity from the first guard reading to the last
+     * ({@code 0.01} = 1% higher), or NaN without readings.
+     */
+    public double textPerplexityChange() {
+        return guard.size() < 2 ? Double.NaN
+                : guard.get(guard.size() - 1).perplexity() / guard.get(0).perplexity() - 1;
+    }
 
     /** Whether this run is {@code arm} at {@code seed} with this budget. */
     public boolean is(String arm, long seed, int steps, int batch) {

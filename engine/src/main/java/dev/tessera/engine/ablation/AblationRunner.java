@@ -96,7 +96,8 @@ public final class AblationRunner {
                 try (UnifiedModel model = UnifiedCheckpoint.load(r.lastCheckpoint()).model()) {
                     metrics = ArmMetrics.measure(model, settings.budget());
                 }
-                AblationRun run = new AblationRun(arm, seed, steps, batch, seconds, r.lastCheckpoint().toString(), metrics);
+                AblationRun run = new AblationRun(arm, seed, steps, batch, seconds, r.lastCheckpoint().toString(), metrics,
+                        r.guard());
                 AblationResults.update(results, empty(ablation, provenance), x -> withCommand(x, provenance).with(run));
             }
         }

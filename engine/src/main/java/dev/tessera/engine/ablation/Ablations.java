@@ -2,6 +2,7 @@ package dev.tessera.engine.ablation;
 
 import dev.tessera.engine.curriculum.Curricula;
 import dev.tessera.engine.curriculum.Curriculum;
+import dev.tessera.engine.curriculum.Stage;
 import dev.tessera.engine.unified.CodebookAlignment;
 
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
 public final class Ablations {
 
     /** Names of the shipped ablations. */
-    public static final List<String> SHIPPED = List.of("unicode");
+    public static final List<String> SHIPPED = List.of("unicode", "teal");
 
     private Ablations() {
     }
@@ -21,6 +22,9 @@ public final class Ablations {
     public static Ablation get(String name) {
         if ("unicode".equals(name)) {
             return unicode();
+        }
+        if ("teal".equals(name)) {
+            return teal();
         }
         throw new IllegalArgumentException("no ablation '" + name + "'; shipped: " + SHIPPED);
     }
@@ -45,4 +49,31 @@ public final class Ablations {
                 + "model's image table meet (one-way pull, frozen model table, two-way, none); the paper found one-way best",
                 arms);
     }
+
+    /**
+     * TEAL's frozen language model against full fine-tuning (arXiv 2311.04589), both from the
+     * shipped text-pretrained model {@code teal-text} (the first stage of the {@code teal}
+     * curriculum): arm {@code frozen} is the curriculum's two frozen stages (projections, then image
+     * embedding, output, projections, biases and norms), arm {@code full} trains every weight for
+     * as many steps with the second stage's recipe. Each run carries the curriculum's text-guard
+     * readings, so the cost to text is read beside the image and caption scores.
+     */
+    public static Ablation teal() {
+        Curriculum teal = Curricula.get("teal");
+        Stage projections = teal.stage("projections").withStart(Stage.SHIPPED + TEAL_TEXT);
+        Stage adapt = teal.stage("adapt");
+        Stage full = new Stage("full", Stage.SHIPPED + TEAL_TEXT, adapt.training().withTrainable(List.of())
+                .withSteps(projections.training().steps() + adapt.training().steps()));
+        Map<String, Curriculum> arms = new LinkedHashMap<>();
+        arms.put("frozen", new Curriculum("teal-frozen", "the teal curriculum's frozen stages from teal-text", teal.model(),
+                List.of(projections, adapt), teal.guard()));
+        arms.put("full", new Curriculum("teal-full", "every weight trained from teal-text", teal.model(), List.of(full),
+                teal.guard()));
+        return new Ablation("teal", "TEAL's frozen language model against full fine-tuning, both from the text-pretrained "
+                + "teal-text: what each costs the model's text (held-out perplexity) and what each gains on the scene tasks",
+                arms);
+    }
+
+    /** The shipped first stage of the teal curriculum, the start of both TEAL arms. */
+    public static final String TEAL_TEXT = "teal-text";
 }

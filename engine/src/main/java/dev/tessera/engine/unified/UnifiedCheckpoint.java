@@ -63,6 +63,8 @@ public final class UnifiedCheckpoint {
     public static final String RESOURCE_ROOT = "/dev/tessera/engine/checkpoints/";
     /** The shipped model. */
     public static final String DEFAULT = "unified-shapes32";
+    /** Every shipped unified model: the default and TEAL's text-pretrained start ({@code teal-text}). */
+    public static final List<String> SHIPPED = List.of(DEFAULT, "teal-text");
     /** What every checkpoint holds; {@code optimizer.params} is only needed to resume (shipped models leave it out). */
     private static final List<String> FILES = List.of("config.json", "text-tokenizer.json", "words.json", "model.params",
             "history.json", "provenance.json");
@@ -260,12 +262,16 @@ public final class UnifiedCheckpoint {
     public static Loaded pretrained(String name) {
         String base = RESOURCE_ROOT + name + "/";
         if (UnifiedCheckpoint.class.getResource(base + "config.json") == null) {
-            throw new IllegalArgumentException("no shipped unified model named '" + name + "'; shipped: " + DEFAULT);
+            throw new IllegalArgumentException("no shipped unified model named '" + name + "'; shipped: " + SHIPPED);
         }
         try {
             Path dir = Files.createTempDirectory("tessera-" + name);
             dir.toFile().deleteOnExit();
-            for (String f : FILES) {
+            List<String> files = new java.util.ArrayList<>(FILES);
+            if (UnifiedCheckpoint.class.getResource(base + IMAGE_TOKENIZER) != null) {
+                files.add(IMAGE_TOKENIZER);  // version 3 on: the model's own image tokenizer weights
+            }
+            for (String f : files) {
                 try (InputStream in = UnifiedCheckpoint.class.getResourceAsStream(base + f)) {
                     if (in == null) {
                         throw new IllegalStateException("the shipped model " + name + " lacks " + f + "; rebuild Tessera");
@@ -285,7 +291,7 @@ public final class UnifiedCheckpoint {
         String resource = RESOURCE_ROOT + name + "/config.json";
         try (InputStream in = UnifiedCheckpoint.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no shipped unified model named '" + name + "'; shipped: " + DEFAULT);
+                throw new IllegalArgumentException("no shipped unified model named '" + name + "'; shipped: " + SHIPPED);
             }
             Manifest m = Json.mapper().readValue(in, Manifest.class);
             checkFormat(Path.of("shipped:" + name), m.format(), m.version());

@@ -1,0 +1,184 @@
+package dev.tessera.render;
+
+import dev.tessera.engine.ablation.AblationResults;
+import dev.tessera.engine.ablation.AblationRun;
+import dev.tessera.engine.ablation.ArmMetrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results of an ablation ({@link AblationResults}): one row per arm with each metric's mean
+ * and its range across seeds, the best arm of a column in bold when it is ahead of every other
+ * arm by more than the spread across seeds (and marked "within the spread" otherwise), then a
+ * chart with every seed's value as a point, one panel per metric.
+ */
+final class AblationRenderer implements Renderer<AblationResults> {
+
+    /** The columns of the table and the panels of the chart, in order; a metric no run measured is left out. */
+    static final List<String> SHOWN = List.of("exactCaptions", "answerAccuracy", "judgedTextToImage", "imageNll", "textNll",
+            "tokenizerPsnr", "codebookUtilisation");
+
+    @Override
+    public Class<AblationResults> type() {
+        return AblationResults.class;
+    }
+
+    @Override
+    public Map<String, String> render(AblationResults r) {
+        StringBuilder html = new StringBuilder("<div class=\"tessera-ablation\" style=\"font-family:sans-serif;font-size:13px\">"
+                + "<div style=\"font-size:15px;font-weight:600\">").append(Html.escape(headline(r))).append("</div>")
+                .append("<div style=\"color:#6e6e6e;margin:2px 0 8px\">").append(Html.escape(r.description())).append("</div>");
+        if (r.runs().isEmpty()) {
+            return Html.bundle(html.append("no finished runs yet</div>").toString(), headline(r));
+        }
+        html.append(table(r));
+        if (r.arms().size() >= 2) {
+            html.append("<div style=\"margin:8px 0\">");
+            for (String line : verdicts(r)) {
+                html.append("<div>").append(Html.escape(line)).append("</div>");
+            }
+            html.append("</div>");
+        }
+        html.append(chart(r).svg());
+        return Html.bundle(html.append("</div>").toString(), headline(r) + "; " + String.join("; ", verdicts(r)));
+    }
+
+    /** "unicode · 12 runs · 4 arms x 3 seeds · 3000 steps of batch 8". */
+    static String headline(AblationResults r) {
+        long seeds = r.runs().stream().mapToLong(AblationRun::seed).distinct().count();
+        String budget = r.runs().isEmpty() ? "" : " · " + r.runs().get(0).steps() + " steps of batch " + r.runs().get(0).batch();
+        return r.ablation() + " · " + r.runs().size() + (r.runs().size() == 1 ? " run" : " runs") + " · " + r.arms().size()
+                + " arms x " + seeds + " seeds" + budget;
+    }
+
+    /** The metrics at least one run measured (a finite value), in {@link #SHOWN} order. */
+    static List<String> measured(AblationResults r) {
+        return SHOWN.stream().filter(m -> r.runs().stream()
+                .anyMatch(run -> Double.isFinite(ArmMetrics.METRICS.get(m).read().applyAsDouble(run.metrics())))).toList();
+    }
+
+    /** One line per metric: which arm is best and whether by more than the spread across seeds. */
+    static List<String> verdicts(AblationResults r) {
+        List<String> out = new ArrayList<>();
+        if (r.arms().size() < 2) {
+            return out;
+        }
+        for (String m : measured(r)) {
+            AblationResults.Verdict v = r.verdict(m);
+            out.add(label(m) + ": " + v.best() + (v.clear() ? " is best, ahead of every other arm on every seed"
+                    : " has the best mean, but within the spread across seeds (no clear best)") + " (ahead of "
+                    + v.runnerUp() + " by " + value(m, v.margin()) + ")");
+        }
+        return out;
+    }
+
+    static String table(AblationResults r) {
+        List<String> metrics = measured(r);
+        boolean guarded = r.runs().stream().anyMatch(run -> !run.guard().isEmpty());
+        StringBuilder sb = new StringBuilder("<table style=\"border-collapse:collapse\"><tr><th style=\"" + CELL
+                + "text-align:left\">arm</th><th style=\"" + CELL + "\">runs</th>");
+        for (String m : metrics) {
+            sb.append("<th style=\"").append(CELL).append("\">").append(Html.escape(label(m))).append("</th>");
+        }
+        if (guarded) {
+            sb.append("<th style=\"").append(CELL).append("\">text perplexity change</th>");
+        }
+        sb.append("</tr>");
+        Map<String, AblationResults.Verdict> verdicts = new LinkedHashMap<>();
+        if (r.arms().size() >= 2) {
+            metrics.forEach(m -> verdicts.put(m, r.verdict(m)));
+        }
+        for (String arm : r.arms()) {
+            List<AblationRun> runs = r.runs().stream().filter(x -> x.arm().equals(arm)).toList();
+            sb.append("<tr><td style=\"").append(CELL).append("text-align:left;font-weight:600\">").append(Html.escape(arm))
+                    .append("</td><td style=\"").append(CELL).append("\">").append(runs.size()).append("</td>");
+            for (String m : metrics) {
+                AblationResults.ArmSummary s = r.summary(m).stream().filter(x -> x.arm().equals(arm)).findFirst().orElseThrow();
+                AblationResults.Verdict v = verdicts.get(m);
+                boolean best = v != null && v.clear() && v.best().equals(arm);
+                sb.append("<td style=\"").append(CELL).append(best ? "font-weight:700;background:#e8f4ec" : "").append("\">")
+                        .append(Html.escape(value(m, s.mean()))).append("<div style=\"color:#6e6e6e;font-size:11px\">")
+                        .append(Html.escape(value(m, s.min()) + "–" + value(m, s.max()))).append("</div></td>");
+            }
+            if (guarded) {
+                double mean = runs.stream().mapToDouble(AblationRun::textPerplexityChange).average().orElse(Double.NaN);
+                sb.append("<td style=\"").append(CELL).append("\">").append(Html.escape(Double.isNaN(mean) ? Format.UNKNOWN
+                        : String.format(Locale.ROOT, "%+.2f%%", 100 * mean))).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        return sb.append("</table>").toString();
+    }
+
+    private static final String CELL = "padding:3px 10px;border-bottom:1px solid #ddd;text-align:right;";
+
+    /** Every run's value of each measured metric as a point, one panel per metric, an arm per colour. */
+    static Chart chart(AblationResults r) {
+        List<String> metric = new ArrayList<>();
+        List<String> arm = new ArrayList<>();
+        List<Double> value = new ArrayList<>();
+        List<String> metrics = measured(r);
+        for (String m : metrics) {
+            for (AblationRun run : r.runs()) {
+                double v = ArmMetrics.METRICS.get(m).read().applyAsDouble(run.metrics());
+                if (Double.isFinite(v)) {
+                    metric.add(label(m));
+                    arm.add(run.arm());
+                    value.add(percentage(m) ? 100 * v : v);
+                }
+            }
+        }
+        List<String> colours = new ArrayList<>();
+        for (int k = 0; k < r.arms().size(); k++) {
+            colours.add(Palette.series(k));
+        }
+        Map<String, List<?>> columns = new LinkedHashMap<>();
+        columns.put("metric", metric);
+        columns.put("arm", arm);
+        columns.put("value", value);
+        return Chart.of(columns)
+                .map("x", "arm").map("y", "value").map("color", "arm")
+                .layer("point", Map.of("size", 3, "alpha", 0.8))
+                .scale("x", Map.of("limits", r.arms()))
+                .scale("color", Map.of("name", "", "limits", r.arms(), "values", colours))
+                .facetRows("metric")
+                .axisTitles("arm", "")
+                .title("every seed of every arm", "percentages for accuracies and code use; nats for NLL; dB for PSNR")
+                .theme(Map.of("legend_position", "top"))
+                .size(Math.max(420, 140 * r.arms().size()), 150 * Math.max(1, metrics.size()) + 80);
+    }
+
+    private static boolean percentage(String metric) {
+        return metric.endsWith("Captions") || metric.endsWith("Accuracy") || metric.equals("judgedTextToImage")
+                || metric.equals("codebookUtilisation");
+    }
+
+    static String label(String metric) {
+        return switch (metric) {
+            case "exactCaptions" -> "exact captions";
+            case "attributeAccuracy" -> "caption attributes";
+            case "answerAccuracy" -> "answers";
+            case "judgedTextToImage" -> "text-to-image (judged)";
+            case "imageNll" -> "image NLL";
+            case "textNll" -> "text NLL";
+            case "tokenizerPsnr" -> "tokenizer PSNR";
+            case "codebookUtilisation" -> "codebook used";
+            case "codebookPerplexity" -> "codebook perplexity";
+            default -> metric;
+        };
+    }
+
+    static String value(String metric, double v) {
+        if (!Double.isFinite(v)) {
+            return Format.UNKNOWN;
+        }
+        if (percentage(metric)) {
+            return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        }
+        return metric.equals("tokenizerPsnr") ? String.format(Locale.ROOT, "%.2f dB", v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

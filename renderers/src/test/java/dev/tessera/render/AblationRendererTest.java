@@ -1,0 +1,61 @@
+package dev.tessera.render;
+
+import dev.tessera.engine.ablation.AblationResults;
+import dev.tessera.engine.ablation.AblationRun;
+import dev.tessera.engine.ablation.ArmMetrics;
+import dev.tessera.engine.train.GuardReading;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AblationRendererTest {
+
+    /** Arm a's captions beat b's on every seed; their answers overlap. */
+    static AblationResults results(boolean guarded) {
+        List<GuardReading> guard = guarded ? List.of(new GuardReading("start", 0, 50, Double.NaN, false),
+                new GuardReading("adapt", 10, 51, 0.02, false)) : List.of();
+        return new AblationResults("demo", "two arms", Map.of("command", "x"), List.of(
+                run("a", 1, 0.80, 0.50, guard), run("a", 2, 0.84, 0.60, guard),
+                run("b", 1, 0.60, 0.55, guard), run("b", 2, 0.70, 0.45, guard)));
+    }
+
+    static AblationRun run(String arm, long seed, double captions, double answers, List<GuardReading> guard) {
+        return new AblationRun(arm, seed, 10, 4, 1.0, "runs/" + arm,
+                new ArmMetrics(captions, captions, answers, Double.NaN, 0.5, 1.5, 28.0, 0.9, 200), guard);
+    }
+
+    @Test
+    void theTableGivesEachArmsMeanAndRangeAndMarksOnlyAClearBest() {
+        String html = Renderers.mimeBundle(results(false)).get("text/html");
+        assertThat(html).contains("demo · 4 runs · 2 arms x 2 seeds · 10 steps of batch 4", "two arms")
+                .contains(">82.0%<div style=\"color:#6e6e6e;font-size:11px\">80.0%–84.0%</div>")
+                .contains("font-weight:700;background:#e8f4ec\">82.0%")
+                .contains("exact captions: a is best, ahead of every other arm on every seed (ahead of b by 17.0%)")
+                .contains("answers: a has the best mean, but within the spread across seeds (no clear best) (ahead of b by 5.0%)")
+                .contains("<svg").doesNotContain("text-to-image (judged)").doesNotContain("text perplexity change");
+        // an answers cell is never marked best: the arms overlap
+        assertThat(html).doesNotContain("font-weight:700;background:#e8f4ec\">55.0%");
+    }
+
+    @Test
+    void guardedRunsShowTheirTextPerplexityChange() {
+        assertThat(Renderers.mimeBundle(results(true)).get("text/html")).contains("text perplexity change", ">+2.00%<");
+    }
+
+    @Test
+    void theChartHasAPointPerRunAndMetric() {
+        AblationResults r = results(false);
+        assertThat(AblationRenderer.chart(r).svg()).contains("<svg");
+        assertThat(AblationRenderer.measured(r)).containsExactly("exactCaptions", "answerAccuracy", "imageNll", "textNll",
+                "tokenizerPsnr", "codebookUtilisation");
+    }
+
+    @Test
+    void resultsWithoutRunsSaySo() {
+        AblationResults empty = new AblationResults("demo", "", Map.of(), List.of());
+        assertThat(Renderers.mimeBundle(empty).get("text/html")).contains("no finished runs yet");
+    }
+}
