@@ -1,6 +1,7 @@
 package dev.tessera.render;
 
 import dev.tessera.engine.curriculum.Curriculum;
+import dev.tessera.engine.unified.CodebookAlignment;
 import dev.tessera.engine.curriculum.Stage;
 import dev.tessera.engine.task.GenerateTask;
 import dev.tessera.engine.task.TaskMix;
@@ -39,6 +40,9 @@ final class CurriculumRenderer implements Renderer<Curriculum> {
         if (!c.description().isBlank()) {
             html.append("<div style=\"max-width:").append(WIDTH).append("px;margin:4px 0\">").append(Html.escape(c.description()))
                     .append("</div>");
+        }
+        if (c.guard() != null) {
+            html.append("<div style=\"margin:4px 0\">").append(Html.escape(guard(c))).append("</div>");
         }
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < c.stages().size(); k++) {
@@ -113,7 +117,16 @@ final class CurriculumRenderer implements Renderer<Curriculum> {
 
     /** The parameter groups or name globs that learn, or "everything" (all the model was built to learn). */
     static String trains(UnifiedTrainingConfig t) {
-        return t.trainable().isEmpty() ? "everything" : String.join(", ", t.trainable());
+        String weights = t.trainable().isEmpty() ? "everything" : String.join(", ", t.trainable());
+        CodebookAlignment a = t.alignment();
+        return !a.learns() ? weights : weights + "; tokenizer codebook learns, alignment " + a.mode().id()
+                + (a.pullsCodebook() ? " every " + a.every() + " steps, lambda " + Format.number(a.lambda()) : "");
+    }
+
+    /** "text guard: held-out text perplexity of 256 passages before the first stage and after each, flagged above +2%". */
+    static String guard(Curriculum c) {
+        return "text guard: held-out text perplexity of " + c.guard().passages() + " passages before the first stage and after "
+                + "each, flagged when a stage raises it by more than " + Format.percent(c.guard().tolerance());
     }
 
     /** All of it on one line: the headline, the description, then each stage's recipe. */
@@ -121,6 +134,9 @@ final class CurriculumRenderer implements Renderer<Curriculum> {
         StringBuilder sb = new StringBuilder(headline(c));
         if (!c.description().isBlank()) {
             sb.append(": ").append(c.description().strip());
+        }
+        if (c.guard() != null) {
+            sb.append(" | ").append(guard(c));
         }
         for (int k = 0; k < c.stages().size(); k++) {
             Stage s = c.stages().get(k);

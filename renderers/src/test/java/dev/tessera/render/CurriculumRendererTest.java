@@ -116,4 +116,17 @@ class CurriculumRendererTest {
         }
         return rows;
     }
+
+    @Test
+    void theShippedUnicodeAndTealCurriculaShowTheTokenizersAlignmentAndTheTextGuard() {
+        String unicode = Renderers.mimeBundle(dev.tessera.engine.curriculum.Curricula.get("unicode")).get("text/html");
+        assertThat(unicode).contains("model small-unicode",
+                "everything; tokenizer codebook learns, alignment one-way every 25 steps, lambda 0.9");
+        assertThat(unicode).doesNotContain("text guard");
+        var teal = dev.tessera.engine.curriculum.Curricula.get("teal");
+        assertThat(Renderers.mimeBundle(teal).get("text/html")).contains("text guard: held-out text perplexity of 256 passages "
+                + "before the first stage and after each, flagged when a stage raises it by more than 2.0%",
+                "image-embedding, output, projections, biases-and-norms");
+        assertThat(Renderers.mimeBundle(teal).get("text/plain")).contains(" | text guard: ");
+    }
 }

@@ -116,6 +116,20 @@ public record AblationResults(String ablation, String description, Map<String, O
         }
     }
 
+    /** Where shipped results live on the classpath: {@code <root>/<ablation>.json}. */
+    public static final String RESOURCE_ROOT = "/dev/tessera/engine/ablations/";
+
+    /**
+     * The shipped results of ablation {@code name} ({@link Ablations#SHIPPED}): the full runs, made
+     * by the command in their provenance.
+     */
+    public static AblationResults shipped(String name) {
+        if (!Ablations.SHIPPED.contains(name)) {
+            throw new IllegalArgumentException("no shipped ablation '" + name + "'; shipped: " + Ablations.SHIPPED);
+        }
+        return resource(RESOURCE_ROOT + name + ".json");
+    }
+
     /** Reads shipped results from the classpath resource {@code resource}. */
     public static AblationResults resource(String resource) {
         try (var in = AblationResults.class.getResourceAsStream(resource)) {
