@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         description = "Train the unified model (captioning, text-to-image, question answering) on synthetic scenes.")
 final class TrainUnifiedCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "small", description = "small (shipped CPU model), tiny, or gpu")
+    @Option(names = "--preset", defaultValue = "small", description = "small (shipped CPU model), tiny, gpu, small-unicode "
+            + "(UniCode's unified codebook over vq-shapes32), small-teal (TEAL's text-first model), tiny-unicode or tiny-teal")
     String preset;
 
     @Option(names = "--embedding", description = "unified-codebook (UniCode) or joint-embedding (TEAL); "

@@ -38,7 +38,11 @@ class UnifiedCheckpointIntegrityTest {
     }
 
     private Path copy() throws Exception {
-        Path folder = Files.createDirectory(dir.resolve("copy"));
+        return copy("copy");
+    }
+
+    private Path copy(String name) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve(name));
         try (var files = Files.list(written)) {
             for (Path f : files.toList()) {
                 Files.copy(f, folder.resolve(f.getFileName()));
@@ -51,7 +55,8 @@ class UnifiedCheckpointIntegrityTest {
     void everyFileIsRecordedIncludingTheOptimizerAndTheTextTokenizer() throws Exception {
         Map<String, Object> p = UnifiedCheckpoint.provenance(written);
         assertThat(CheckpointHashes.recorded(p, "run")).containsOnlyKeys("config.json", "history.json", "model.params",
-                "optimizer.params", "text-tokenizer.json", "words.json").isEqualTo(CheckpointHashes.of(written));
+                "optimizer.params", "text-tokenizer.json", "words.json", "image-tokenizer.params")
+                .isEqualTo(CheckpointHashes.of(written));
         try (UnifiedModel m = UnifiedCheckpoint.load(written).model()) {
             assertThat(m.words()).isNotEmpty();
         }
@@ -63,6 +68,18 @@ class UnifiedCheckpointIntegrityTest {
         CheckpointFixtures.flipLastFloat(folder.resolve("model.params"));
         assertThatThrownBy(() -> UnifiedCheckpoint.load(folder)).isInstanceOf(CheckpointIntegrityException.class)
                 .hasMessageContaining(folder + "/model.params has changed since the checkpoint was written");
+    }
+
+    @Test
+    void aChangedOrMissingImageTokenizerIsRefused() throws Exception {
+        Path folder = copy();
+        CheckpointFixtures.flipLastFloat(folder.resolve("image-tokenizer.params"));
+        assertThatThrownBy(() -> UnifiedCheckpoint.load(folder)).isInstanceOf(CheckpointIntegrityException.class)
+                .hasMessageContaining(folder + "/image-tokenizer.params has changed since the checkpoint was written");
+        Path other = copy("other");
+        Files.delete(other.resolve("image-tokenizer.params"));
+        assertThatThrownBy(() -> UnifiedCheckpoint.load(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing [image-tokenizer.params]");
     }
 
     @Test
