@@ -42,6 +42,7 @@ final class CodebookAligner {
             throw new IllegalArgumentException("the model's image table does not match its tokenizer's codebook ("
                     + vq.config().codebookSize() + " x " + vq.config().codeWidth() + "); train the model over this tokenizer");
         }
+        model.markOwnImageTokenizer();
         return new CodebookAligner(model, alignment, vq);
     }
 

@@ -35,9 +35,8 @@ import java.util.TreeSet;
  * (model and training config, step), {@code text-tokenizer.json} (HuggingFace format),
  * {@code words.json}, {@code model.params}, {@code optimizer.params} (AdamW moments and step
  * count; left out of shipped models, which are not resumed), {@code history.json} (every step's losses),
- * {@code image-tokenizer.params} (the image tokenizer's weights, since version 3: a codebook that
- * learned with the model, {@link CodebookAlignment}, is kept; older checkpoints name a shipped
- * tokenizer only) and {@code provenance.json}
+ * {@code image-tokenizer.params} (the image tokenizer's weights, only when they learned with the
+ * model, {@link CodebookAlignment}: version 3; every other checkpoint names its shipped tokenizer) and {@code provenance.json}
  * (how it was made, and the SHA-256 of every other file: {@link CheckpointHashes}). Written atomically: a crash, a {@code kill -9}
  * or an interrupt mid-write leaves the previous checkpoint as it was ({@link AtomicDirectory}).
  *
@@ -51,12 +50,13 @@ public final class UnifiedCheckpoint {
 
     static final String FORMAT = "tessera-unified";
     /**
-     * Written now: 2 adds the bound task tags, 3 the image tokenizer's own weights. Versions 1 and
-     * 2 (the shipped tokenizer, by name) still load.
+     * The newest version: 2 adds the bound task tags, 3 the image tokenizer's own weights (written
+     * only by a model whose tokenizer learned, so an older Tessera refuses it instead of silently
+     * using the shipped tokenizer; every other checkpoint is still written as version 2).
      */
     static final int VERSION = 3;
-    /** The first version that saves the image tokenizer's weights beside the model. */
-    static final int OWN_TOKENIZER = 3;
+    /** The version of a checkpoint whose image tokenizer is the shipped one, named in its config. */
+    static final int SHIPPED_TOKENIZER = 2;
     /** The oldest version this Tessera reads. */
     static final int OLDEST = 1;
     /** Resource folder of shipped unified models. */
@@ -96,7 +96,9 @@ public final class UnifiedCheckpoint {
     public static void save(UnifiedModel model, Path folder, UnifiedTrainingConfig training, int step,
                             List<StepLoss> history, AdamW optimizer, Map<String, Object> provenance) {
         AtomicDirectory.write(folder, dir -> {
-            Json.mapper().writeValue(dir.resolve("config.json").toFile(), new Manifest(FORMAT, VERSION, model.config(),
+            boolean own = model.hasOwnImageTokenizer();
+            Json.mapper().writeValue(dir.resolve("config.json").toFile(), new Manifest(FORMAT, own ? VERSION : SHIPPED_TOKENIZER,
+                    model.config(),
                     training, step, model.textTokenizer().vocabSize(), model.transformer().layout().taskTags()));
             model.textTokenizer().save(dir.resolve("text-tokenizer.json"));
             Json.mapper().writeValue(dir.resolve("words.json").toFile(), new TreeSet<>(model.words()));
@@ -106,9 +108,11 @@ public final class UnifiedCheckpoint {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(OPTIMIZER)))) {
                 optimizer.save(out);
             }
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(dir.resolve(IMAGE_TOKENIZER))))) {
-                model.imageTokenizer().model().getBlock().saveParameters(out);
+            if (own) {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                        Files.newOutputStream(dir.resolve(IMAGE_TOKENIZER))))) {
+                    model.imageTokenizer().model().getBlock().saveParameters(out);
+                }
             }
             Json.mapper().writeValue(dir.resolve("history.json").toFile(), history);
             Json.mapper().writeValue(dir.resolve("provenance.json").toFile(), CheckpointHashes.stamp(provenance, dir));
@@ -164,8 +168,11 @@ public final class UnifiedCheckpoint {
             }
             List<StepLoss> history = Json.mapper().readValue(folder.resolve("history.json").toFile(),
                     new TypeReference<List<StepLoss>>() { });
-            return new Loaded(new UnifiedModel(manifest.model(), text, images, transformer, words), manifest.training(),
-                    manifest.step(), history, folder);
+            UnifiedModel model = new UnifiedModel(manifest.model(), text, images, transformer, words);
+            if (files.contains(IMAGE_TOKENIZER)) {
+                model.markOwnImageTokenizer();
+            }
+            return new Loaded(model, manifest.training(), manifest.step(), history, folder);
         } catch (NoSuchFileException e) {
             close(images, transformer);
             throw new IllegalArgumentException("the unified checkpoint " + folder + " is incomplete: missing " + e.getFile()
@@ -179,16 +186,16 @@ public final class UnifiedCheckpoint {
         }
     }
 
-    /** The files a checkpoint of this folder's version holds (from version 3 on, the image tokenizer's weights too). */
+    /**
+     * The files the checkpoint in {@code folder} holds: every checkpoint's, and the image tokenizer's
+     * weights when its provenance records them (a model whose tokenizer learned).
+     */
     private static List<String> files(Path folder) {
-        int version;
-        try {
-            // read as a plain tree: the manifest is bound only after the hash check
-            version = Json.mapper().readTree(folder.resolve("config.json").toFile()).path("version").asInt();
-        } catch (IOException e) {
-            return FILES; // the hash check names what is wrong with it
+        if (!Files.isRegularFile(folder.resolve(CheckpointFolder.PROVENANCE))) {
+            return FILES;  // the hash check says what is wrong
         }
-        if (version < OWN_TOKENIZER) {
+        Map<String, ?> recorded = CheckpointHashes.recordedIn(folder, folder.toString(), false);
+        if (recorded == null || !recorded.containsKey(IMAGE_TOKENIZER)) {
             return FILES;
         }
         List<String> all = new java.util.ArrayList<>(FILES);

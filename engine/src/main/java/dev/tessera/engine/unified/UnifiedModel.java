@@ -47,6 +47,8 @@ public final class UnifiedModel implements AutoCloseable {
     private final TaskSequences tasks;
     private final UnifiedTransformer transformer;
     private final Set<String> words;
+    /** Whether the image tokenizer's weights learned with this model (UniCode's alignment): saved with it then. */
+    private boolean ownImageTokenizer;
 
     UnifiedModel(UnifiedConfig config, ByteLevelBpe text, GridTokenizer images, UnifiedTransformer transformer,
                  Set<String> words) {
@@ -123,7 +125,22 @@ public final class UnifiedModel implements AutoCloseable {
         if (wider.equals(transformer.layout())) {
             return this;
         }
-        return new UnifiedModel(config, text, images, transformer.withTaskTags(wider), words);
+        UnifiedModel wide = new UnifiedModel(config, text, images, transformer.withTaskTags(wider), words);
+        wide.ownImageTokenizer = ownImageTokenizer;
+        return wide;
+    }
+
+    /**
+     * Whether this model's image tokenizer learned with it ({@link CodebookAlignment}), so it is no
+     * longer the shipped tokenizer its config names; its checkpoints then keep its weights.
+     */
+    public boolean hasOwnImageTokenizer() {
+        return ownImageTokenizer;
+    }
+
+    /** Marks the image tokenizer as this model's own (it learned, or was loaded from this model's checkpoint). */
+    void markOwnImageTokenizer() {
+        ownImageTokenizer = true;
     }
 
     public UnifiedConfig config() {

@@ -97,7 +97,11 @@ class CodebookAlignmentTest {
                 }
             }).checkpointTo(folder, Map.of("test", true)).run();
         }
+        // the learned codebook is saved with the model (format v3); an older Tessera refuses it rather than use the shipped one
+        assertThat(folder.resolve("image-tokenizer.params")).isRegularFile();
+        assertThat(UnifiedCheckpoint.manifest(folder).version()).isEqualTo(3);
         UnifiedCheckpoint.Loaded loaded = UnifiedCheckpoint.load(folder);
+        assertThat(loaded.model().hasOwnImageTokenizer()).isTrue();
         List<StepLoss> resumed;
         try (UnifiedModel model = loaded.model(); UnifiedTrainer t = UnifiedTrainer.resume(loaded, cfg)) {
             resumed = t.run().history();
@@ -107,6 +111,31 @@ class CodebookAlignmentTest {
         for (int i = 0; i < 6; i++) {
             assertThat(resumed.get(i).loss()).as("step %d", i + 1).isEqualTo(straight.get(i).loss());
         }
+    }
+
+    @Test
+    void aFrozenTokenizerIsNamedNotSavedAndALearnedOnesFileIsCheckedLikeEveryOther(@TempDir Path dir) throws Exception {
+        Path frozen = dir.resolve("frozen");
+        try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tinyUnicode(), 4);
+             UnifiedTrainer t = new UnifiedTrainer(model, config(Mode.FROZEN).withSteps(2))) {
+            t.checkpointTo(frozen, Map.of("test", true)).run();
+        }
+        assertThat(frozen.resolve("image-tokenizer.params")).doesNotExist();
+        assertThat(UnifiedCheckpoint.manifest(frozen).version()).isEqualTo(2);
+        try (UnifiedModel m = UnifiedCheckpoint.load(frozen).model()) {
+            assertThat(m.hasOwnImageTokenizer()).isFalse();
+        }
+        Path aligned = dir.resolve("aligned");
+        try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tinyUnicode(), 4);
+             UnifiedTrainer t = new UnifiedTrainer(model, config(Mode.ONE_WAY).withSteps(3))) {
+            t.checkpointTo(aligned, Map.of("test", true)).run();
+        }
+        dev.tessera.engine.io.CheckpointFixtures.flipLastFloat(aligned.resolve("image-tokenizer.params"));
+        assertThatThrownBy(() -> UnifiedCheckpoint.load(aligned))
+                .isInstanceOf(dev.tessera.engine.io.CheckpointIntegrityException.class)
+                .hasMessageContaining("image-tokenizer.params has changed since the checkpoint was written");
+        java.nio.file.Files.delete(aligned.resolve("image-tokenizer.params"));
+        assertThatThrownBy(() -> UnifiedCheckpoint.load(aligned)).hasMessageContaining("image-tokenizer.params");
     }
 
     @Test
