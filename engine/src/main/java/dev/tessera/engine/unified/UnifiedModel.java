@@ -65,7 +65,14 @@ public final class UnifiedModel implements AutoCloseable {
      * tokenizer, and initialises the transformer from {@code seed}.
      */
     public static UnifiedModel create(UnifiedConfig config, long seed) {
-        GridTokenizer images = imageTokenizer(config.imageTokenizer());
+        return create(config, imageTokenizer(config.imageTokenizer()), seed);
+    }
+
+    /**
+     * As {@link #create(UnifiedConfig, long)} over the image tokenizer {@code images} (e.g. one just
+     * created or trained), which the model then owns and closes.
+     */
+    public static UnifiedModel create(UnifiedConfig config, GridTokenizer images, long seed) {
         try {
             List<String> corpus = TaskSequences.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
             List<String> bpeCorpus = corpus;
@@ -76,7 +83,7 @@ public final class UnifiedModel implements AutoCloseable {
             ByteLevelBpe text = ByteLevelBpe.train(bpeCorpus, new BpeTrainingConfig(config.textVocabSize(), 2));
             VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
             UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
-                    images.codeVectors(), config.freezeText(), seed);
+                    config.stacking(), images.codeVectors(), config.freezeText(), seed);
             return new UnifiedModel(config, text, images, t, wordsOf(corpus));
         } catch (RuntimeException e) {
             images.close();
@@ -84,10 +91,19 @@ public final class UnifiedModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The image tokenizer {@code name}: a shipped one, or (for a tokenizer trained but not shipped,
+     * e.g. {@code runs/rvq4-shapes32}) a tokenizer checkpoint folder.
+     */
     static GridTokenizer imageTokenizer(String name) {
         if (!TokenizerCheckpoint.available().contains(name)) {
+            java.nio.file.Path folder = java.nio.file.Path.of(name);
+            if (java.nio.file.Files.isRegularFile(folder.resolve("config.json"))) {
+                return TokenizerCheckpoint.load(folder, GridTokenizer.class);
+            }
             throw new IllegalArgumentException("unknown image tokenizer '" + name + "'; use one of the shipped grid tokenizers "
-                    + TokenizerCheckpoint.available());
+                    + TokenizerCheckpoint.available() + " or a tokenizer checkpoint folder (./tessera engine train-tokenizer "
+                    + "--preset " + name + " --out runs/" + name + ", then name runs/" + name + ")");
         }
         return TokenizerCheckpoint.pretrained(name, GridTokenizer.class);
     }
