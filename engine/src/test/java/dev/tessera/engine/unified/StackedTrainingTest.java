@@ -66,6 +66,24 @@ class StackedTrainingTest {
         }
     }
 
+    @Test
+    void aStackedModelLearnsToDecompressItsFoldedImagesIntoFlatCodes(@TempDir Path dir) {
+        UnifiedTrainingConfig cfg = new UnifiedTrainingConfig(30, 8, 3e-3, 4, 0.0, 1.0, 4, 0,
+                TaskMix.of(dev.tessera.engine.task.DecompressTask.NAME), LossWeighting.TOKEN);
+        List<Double> learning = decompressLosses(dir.resolve("a"), cfg);
+        List<Double> frozen = decompressLosses(dir.resolve("b"), cfg.withLearningRate(0));
+        new dev.tessera.engine.train.LossFalls(5, 5, 0.8).onlyWhenLearning(3e-3, rate -> rate == 0 ? frozen : learning);
+    }
+
+    private static List<Double> decompressLosses(Path tokenizer, UnifiedTrainingConfig cfg) {
+        try (UnifiedModel model = StackedModels.create(tokenizer, 1).withTaskTags(
+                List.of(dev.tessera.engine.task.DecompressTask.TAG)); UnifiedTrainer t = new UnifiedTrainer(model, cfg)) {
+            List<StepLoss> h = t.run().history();
+            assertThat(h).allSatisfy(s -> assertThat(s.tasks()).containsOnlyKeys(dev.tessera.engine.task.DecompressTask.NAME));
+            return h.stream().map(StepLoss::loss).toList();
+        }
+    }
+
     private static float[] scores(UnifiedModel model, TaskBatch b) {
         try (NDManager m = TesseraRuntime.newManager()) {
             return StackedLoss.targetNll(model.transformer(), m, b.batch(), b.length(), b.inputs(), b.targets()).toFloatArray();
