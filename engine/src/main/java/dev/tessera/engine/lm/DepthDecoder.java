@@ -34,19 +34,7 @@ public final class DepthDecoder {
         double outStd = 0.02 / Math.sqrt(2.0 * layers);
         p.normal("depth.position", rng, 0.02, levels, d);
         for (int l = 0; l < layers; l++) {
-            String b = "depth.block" + l + ".";
-            p.constant(b + "ln1.gamma", 1f, d);
-            p.constant(b + "ln1.beta", 0f, d);
-            p.normal(b + "qkv.weight", rng, 0.02, 3L * d, d);
-            p.constant(b + "qkv.bias", 0f, 3L * d);
-            p.normal(b + "proj.weight", rng, outStd, d, d);
-            p.constant(b + "proj.bias", 0f, d);
-            p.constant(b + "ln2.gamma", 1f, d);
-            p.constant(b + "ln2.beta", 0f, d);
-            p.normal(b + "fc.weight", rng, 0.02, h, d);
-            p.constant(b + "fc.bias", 0f, h);
-            p.normal(b + "out.weight", rng, outStd, d, h);
-            p.constant(b + "out.bias", 0f, d);
+            UnifiedTransformer.addBlock(p, "depth.block" + l + ".", d, h, outStd, rng);
         }
         p.constant("depth.final.gamma", 1f, d);
         p.constant("depth.final.beta", 0f, d);

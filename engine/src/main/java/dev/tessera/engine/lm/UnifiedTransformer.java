@@ -111,19 +111,7 @@ public final class UnifiedTransformer implements AutoCloseable {
         double outStd = 0.02 / Math.sqrt(2.0 * config.layers());
         int h = config.mlpRatio() * d;
         for (int l = 0; l < config.layers(); l++) {
-            String b = "block" + l + ".";
-            p.constant(b + "ln1.gamma", 1f, d);
-            p.constant(b + "ln1.beta", 0f, d);
-            p.normal(b + "qkv.weight", rng, 0.02, 3L * d, d);
-            p.constant(b + "qkv.bias", 0f, 3L * d);
-            p.normal(b + "proj.weight", rng, outStd, d, d);
-            p.constant(b + "proj.bias", 0f, d);
-            p.constant(b + "ln2.gamma", 1f, d);
-            p.constant(b + "ln2.beta", 0f, d);
-            p.normal(b + "fc.weight", rng, 0.02, h, d);
-            p.constant(b + "fc.bias", 0f, h);
-            p.normal(b + "out.weight", rng, outStd, d, h);
-            p.constant(b + "out.bias", 0f, d);
+            addBlock(p, "block" + l + ".", d, h, outStd, rng);
         }
         p.constant("final.gamma", 1f, d);
         p.constant("final.beta", 0f, d);
@@ -131,6 +119,22 @@ public final class UnifiedTransformer implements AutoCloseable {
             DepthDecoder.addParameters(p, config, stacking.depthLayers(), layout.imageLevels(), rng);
         }
         return new UnifiedTransformer(config, layout, mode, stacking, p, ParameterGroups.flags(p));
+    }
+
+    /** Draws one pre-LN block's weights, named {@code b}*: attention of width {@code d}, an MLP of width {@code h}. */
+    static void addBlock(ParameterSet p, String b, int d, int h, double outStd, SplittableRandom rng) {
+        p.constant(b + "ln1.gamma", 1f, d);
+        p.constant(b + "ln1.beta", 0f, d);
+        p.normal(b + "qkv.weight", rng, 0.02, 3L * d, d);
+        p.constant(b + "qkv.bias", 0f, 3L * d);
+        p.normal(b + "proj.weight", rng, outStd, d, d);
+        p.constant(b + "proj.bias", 0f, d);
+        p.constant(b + "ln2.gamma", 1f, d);
+        p.constant(b + "ln2.beta", 0f, d);
+        p.normal(b + "fc.weight", rng, 0.02, h, d);
+        p.constant(b + "fc.bias", 0f, h);
+        p.normal(b + "out.weight", rng, outStd, d, h);
+        p.constant(b + "out.bias", 0f, d);
     }
 
     private static double rms(float[] v) {
