@@ -24,6 +24,10 @@ enum TokenizerPreset {
             TokenizerTrainingConfig.shapes64()),
     FSQ_SHAPES32(seed -> GridTokenizer.create("fsq-shapes32", TokenizerConfig.shapes32Fsq(), seed),
             TokenizerTrainingConfig.shapes64().withSteps(3000)),
+    RVQ2_SHAPES32(seed -> GridTokenizer.create("rvq2-shapes32", TokenizerConfig.shapes32Residual(2), seed),
+            TokenizerTrainingConfig.shapes64()),
+    RVQ4_SHAPES32(seed -> GridTokenizer.create("rvq4-shapes32", TokenizerConfig.shapes32Residual(4), seed),
+            TokenizerTrainingConfig.shapes64()),
     SETOK_SHAPES64(seed -> ClusterTokenizer.create("setok-shapes64", ClusterTokenizerConfig.shapes64(), seed),
             TokenizerTrainingConfig.setok64()),
     TINY(seed -> GridTokenizer.create("tiny", TokenizerConfig.tiny(), seed), TokenizerTrainingConfig.smoke());

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 final class TrainTokenizerCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "vq-shapes64",
-            description = "vq-shapes64, rvq-shapes64 (4-level residual), fsq-shapes64 (FSQ 8x6x5), "
+            description = "vq-shapes64, rvq-shapes64 (4-level residual), fsq-shapes64 (FSQ 8x6x5), vq-shapes32, fsq-shapes32, "
+                    + "rvq2-shapes32 / rvq4-shapes32 (2- and 4-level residual, 8x8 positions), "
                     + "setok-shapes64 (dynamic cluster tokens) or tiny")
     String preset;
 

@@ -46,10 +46,20 @@ public final class Decoder {
             // with guidance the conditional and unconditional rows decode as one batch of 2b rows,
             // the shorter prompts left-padded: one forward per step instead of two
             int[][] rows = guided ? concat(prompts, unconditional) : prompts;
-            int width = Arrays.stream(rows).mapToInt(r -> r.length).max().orElseThrow();
-            int[] pad = Arrays.stream(rows).mapToInt(r -> width - r.length).toArray();
-            KvCache cache = new KvCache(layers, pad);
-            float[][] all = last(model.forward(m, batch(m, rows, width, model.layout().id(SpecialToken.PAD)), cache));
+            KvCache cache;
+            float[][] all;
+            if (model.stacking().folds()) {
+                // a stacked model reads a prompt's images as folded positions, then continues one id per position
+                FoldedBatch folded = FoldedBatch.of(Arrays.stream(rows).map(r -> Folding.of(r, model.layout())).toList(),
+                        model.layout().imageLevels(), model.layout().id(SpecialToken.PAD), true, null);
+                cache = new KvCache(layers, folded.padding());
+                all = last(model.forwardStacked(m, folded.idArray(m), folded.slotArray(m), cache).logits());
+            } else {
+                int width = Arrays.stream(rows).mapToInt(r -> r.length).max().orElseThrow();
+                int[] pad = Arrays.stream(rows).mapToInt(r -> width - r.length).toArray();
+                cache = new KvCache(layers, pad);
+                all = last(model.forward(m, batch(m, rows, width, model.layout().id(SpecialToken.PAD)), cache));
+            }
             for (int step = 0; step < maxSteps; step++) {
                 int[] allowed = rule.allowed(step);
                 long[] next = new long[rows.length];
@@ -86,7 +96,7 @@ public final class Decoder {
         return result;
     }
 
-    private static int[][] concat(int[][] a, int[][] b) {
+    static int[][] concat(int[][] a, int[][] b) {
         if (b.length != a.length) {
             throw new IllegalArgumentException("guidance needs one unconditional prompt per prompt, got " + b.length
                     + " for " + a.length);
@@ -109,7 +119,7 @@ public final class Decoder {
         return m.create(flat, new Shape(rows.length, width));
     }
 
-    private static float[][] last(NDArray logits) {
+    static float[][] last(NDArray logits) {
         Shape s = logits.getShape();
         int b = (int) s.get(0);
         int t = (int) s.get(1);

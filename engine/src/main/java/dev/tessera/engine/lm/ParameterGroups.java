@@ -26,6 +26,7 @@ import java.util.function.Predicate;
  *   <li>{@code blocks}: every weight of the transformer blocks;</li>
  *   <li>{@code biases-and-norms}: every bias and layer-norm gain and shift;</li>
  *   <li>{@code output}: the image output matrix {@code head.image} (text output is tied to {@code embed.text});</li>
+ *   <li>{@code depth}: a stacked model's depth transformer ({@code depth.*}, {@link DepthDecoder});</li>
  *   <li>{@code all}: everything.</li>
  * </ul>
  * Any other entry is a glob over weight names, e.g. {@code block3.*}. An empty list means the
@@ -36,7 +37,7 @@ public final class ParameterGroups {
 
     /** The group names, in the order above. */
     public static final List<String> GROUPS = List.of("text-embedding", "image-embedding", "projections", "positions",
-            "blocks", "biases-and-norms", "output", "all");
+            "blocks", "biases-and-norms", "output", "depth", "all");
 
     private ParameterGroups() {
     }
@@ -120,6 +121,7 @@ public final class ParameterGroups {
             case "blocks" -> n -> n.startsWith("block");
             case "biases-and-norms" -> n -> n.endsWith(".bias") || n.endsWith(".beta") || n.endsWith(".gamma");
             case "output" -> n -> n.equals("head.image");
+            case "depth" -> n -> n.startsWith("depth.");
             case "all" -> n -> true;
             default -> {
                 if (entry.isBlank() || entry.contains("/")) {

@@ -30,7 +30,10 @@ import static dev.tessera.engine.nn.Tensors.scalar;
  *
  * <p>{@link #forward(NDManager, NDArray)} scores every position of a batch (training);
  * {@link #forward(NDManager, NDArray, KvCache)} continues a sequence from a {@link KvCache}
- * (generation).
+ * (generation). A stacked model ({@link ImageStacking}) reads folded positions, each the sum of
+ * up to D id embeddings, with {@link #forwardStacked}, and scores a position's image levels with
+ * its {@link DepthDecoder}; {@link #forward} reads every id as a position of its own, which is what a
+ * stacked model's text, control and decompressed image ids are.
  */
 public final class UnifiedTransformer implements AutoCloseable {
 
@@ -39,15 +42,17 @@ public final class UnifiedTransformer implements AutoCloseable {
     private final TransformerConfig config;
     private final VocabularyLayout layout;
     private final EmbeddingMode mode;
+    private final ImageStacking stacking;
     private final ParameterSet params;
     /** Which weights the model was built to learn; {@link #train} never unfreezes the others. */
     private final java.util.Map<String, Boolean> own;
 
-    private UnifiedTransformer(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode, ParameterSet params,
-                               java.util.Map<String, Boolean> own) {
+    private UnifiedTransformer(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode, ImageStacking stacking,
+                               ParameterSet params, java.util.Map<String, Boolean> own) {
         this.config = config;
         this.layout = layout;
         this.mode = mode;
+        this.stacking = stacking;
         this.params = params;
         this.own = java.util.Map.copyOf(own);
     }
@@ -60,6 +65,21 @@ public final class UnifiedTransformer implements AutoCloseable {
      */
     public static UnifiedTransformer create(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode,
                                             float[][] codebook, boolean freezeText, long seed) {
+        return create(config, layout, mode, ImageStacking.flat(), codebook, freezeText, seed);
+    }
+
+    /**
+     * As {@link #create(TransformerConfig, VocabularyLayout, EmbeddingMode, float[][], boolean, long)},
+     * with image positions laid out by {@code stacking}: a stacked model draws the same weights from
+     * the same seed and then its depth transformer's ({@link DepthDecoder}), after all of them.
+     */
+    public static UnifiedTransformer create(TransformerConfig config, VocabularyLayout layout, EmbeddingMode mode,
+                                            ImageStacking stacking, float[][] codebook, boolean freezeText, long seed) {
+        if (stacking.folds() && layout.imageLevels() < 2) {
+            throw new IllegalArgumentException("stacked images fold the levels of a residual tokenizer into one position, "
+                    + "but this tokenizer writes " + layout.imageLevels() + " id per position; use a residual tokenizer "
+                    + "(e.g. rvq2-shapes32) or flat images");
+        }
         ParameterSet p = new ParameterSet(TesseraRuntime.newManager());
         SplittableRandom rng = new SplittableRandom(seed);
         int d = config.width();
@@ -91,23 +111,30 @@ public final class UnifiedTransformer implements AutoCloseable {
         double outStd = 0.02 / Math.sqrt(2.0 * config.layers());
         int h = config.mlpRatio() * d;
         for (int l = 0; l < config.layers(); l++) {
-            String b = "block" + l + ".";
-            p.constant(b + "ln1.gamma", 1f, d);
-            p.constant(b + "ln1.beta", 0f, d);
-            p.normal(b + "qkv.weight", rng, 0.02, 3L * d, d);
-            p.constant(b + "qkv.bias", 0f, 3L * d);
-            p.normal(b + "proj.weight", rng, outStd, d, d);
-            p.constant(b + "proj.bias", 0f, d);
-            p.constant(b + "ln2.gamma", 1f, d);
-            p.constant(b + "ln2.beta", 0f, d);
-            p.normal(b + "fc.weight", rng, 0.02, h, d);
-            p.constant(b + "fc.bias", 0f, h);
-            p.normal(b + "out.weight", rng, outStd, d, h);
-            p.constant(b + "out.bias", 0f, d);
+            addBlock(p, "block" + l + ".", d, h, outStd, rng);
         }
         p.constant("final.gamma", 1f, d);
         p.constant("final.beta", 0f, d);
-        return new UnifiedTransformer(config, layout, mode, p, ParameterGroups.flags(p));
+        if (stacking.folds()) {
+            DepthDecoder.addParameters(p, config, stacking.depthLayers(), layout.imageLevels(), rng);
+        }
+        return new UnifiedTransformer(config, layout, mode, stacking, p, ParameterGroups.flags(p));
+    }
+
+    /** Draws one pre-LN block's weights, named {@code b}*: attention of width {@code d}, an MLP of width {@code h}. */
+    static void addBlock(ParameterSet p, String b, int d, int h, double outStd, SplittableRandom rng) {
+        p.constant(b + "ln1.gamma", 1f, d);
+        p.constant(b + "ln1.beta", 0f, d);
+        p.normal(b + "qkv.weight", rng, 0.02, 3L * d, d);
+        p.constant(b + "qkv.bias", 0f, 3L * d);
+        p.normal(b + "proj.weight", rng, outStd, d, d);
+        p.constant(b + "proj.bias", 0f, d);
+        p.constant(b + "ln2.gamma", 1f, d);
+        p.constant(b + "ln2.beta", 0f, d);
+        p.normal(b + "fc.weight", rng, 0.02, h, d);
+        p.constant(b + "fc.bias", 0f, h);
+        p.normal(b + "out.weight", rng, outStd, d, h);
+        p.constant(b + "out.bias", 0f, d);
     }
 
     private static double rms(float[] v) {
@@ -147,7 +174,7 @@ public final class UnifiedTransformer implements AutoCloseable {
         }
         System.arraycopy(rows, specials * d, grown, (specials + added) * d, rows.length - specials * d);
         params.replace("embed.text", params.manager().create(grown, new Shape(wider.imageStart(), d)));
-        return new UnifiedTransformer(config, wider, mode, params, own);
+        return new UnifiedTransformer(config, wider, mode, stacking, params, own);
     }
 
     /**
@@ -208,6 +235,11 @@ public final class UnifiedTransformer implements AutoCloseable {
         return mode;
     }
 
+    /** How image positions are laid out: flat, or stacked with a depth transformer. */
+    public ImageStacking stacking() {
+        return stacking;
+    }
+
     public ParameterSet parameters() {
         return params;
     }
@@ -223,14 +255,42 @@ public final class UnifiedTransformer implements AutoCloseable {
      */
     public NDArray forward(NDManager m, NDArray ids, KvCache cache) {
         int t = (int) ids.getShape().get(1);
+        long bs = ids.getShape().get(0);
+        NDArray table = inputTable(m);
+        NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        return logits(m, spatial(m, x, cache), table).reshape(bs, t, layout.size());
+    }
+
+    /**
+     * The spatial pass of a stacked model over {@code t} folded positions after those in
+     * {@code cache} (or from position 0 when null): {@code ids} (B, t, D) holds each position's ids
+     * in its slots, {@code slots} (B, t, D, 0/1 floats) says which slots are used (one for a text or
+     * control position, D for a stacked image position). A position's input is the sum of its used
+     * slots' embeddings (UniCode's summed stacked embedding, arXiv 2403.09072). The cache is extended.
+     */
+    public StackedOutput forwardStacked(NDManager m, NDArray ids, NDArray slots, KvCache cache) {
+        int t = (int) ids.getShape().get(1);
+        long bs = ids.getShape().get(0);
+        NDArray table = inputTable(m);
+        NDArray hidden = spatial(m, foldedInput(table, ids, slots), cache);
+        return new StackedOutput(hidden, logits(m, hidden, table).reshape(bs, t, layout.size()));
+    }
+
+    /** Each folded position's input (B, t, d): the sum of its used slots' rows of {@code table}. */
+    static NDArray foldedInput(NDArray table, NDArray ids, NDArray slots) {
+        return Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow().mul(slots.expandDims(-1))
+                .sum(new int[] {2});
+    }
+
+    /** Input vectors (B, t, d) through positions, blocks and the final norm: (B*t, d), the cache extended. */
+    private NDArray spatial(NDManager m, NDArray x, KvCache cache) {
+        int t = (int) x.getShape().get(1);
         int offset = cache == null ? 0 : cache.length();
         if (offset + t > config.context()) {
             throw new IllegalArgumentException("sequence of " + (offset + t) + " tokens is longer than the model's context of "
                     + config.context());
         }
-        long bs = ids.getShape().get(0);
-        NDArray table = inputTable(m);
-        NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        long bs = x.getShape().get(0);
         int[] pad = cache == null ? null : cache.leftPadding();
         if (pad != null && pad.length != bs) {
             throw new IllegalArgumentException("the cache pads " + pad.length + " rows but the batch has " + bs);
@@ -251,12 +311,18 @@ public final class UnifiedTransformer implements AutoCloseable {
         if (cache != null) {
             cache.advance(t);
         }
-        x = norm(m, x, "final");
-        return logits(m, x, table).reshape(bs, t, layout.size());
+        return norm(m, x, "final");
     }
 
     private NDArray block(NDManager m, int l, NDArray x, long bs, long t, NDArray mask, KvCache cache) {
-        String b = "block" + l + ".";
+        return block(m, "block" + l + ".", l, x, bs, t, mask, cache);
+    }
+
+    /**
+     * One pre-LN block of the weights named {@code b}* over rows (B*t, d); {@code layer} is its
+     * slot in {@code cache} (null: no cache). The depth transformer runs its blocks through here.
+     */
+    NDArray block(NDManager m, String b, int layer, NDArray x, long bs, long t, NDArray mask, KvCache cache) {
         int d = config.width();
         int dh = config.headWidth();
         NDArray h = norm(m, x, b + "ln1");
@@ -267,7 +333,7 @@ public final class UnifiedTransformer implements AutoCloseable {
         NDArray k = heads(qkv.get(1), bs, t);
         NDArray v = heads(qkv.get(2), bs, t);
         if (cache != null) {
-            KeysValues kv = cache.append(l, k, v);
+            KeysValues kv = cache.append(layer, k, v);
             k = kv.keys();
             v = kv.values();
         }
@@ -287,7 +353,7 @@ public final class UnifiedTransformer implements AutoCloseable {
         return rows.reshape(bs, t, config.heads(), config.headWidth()).transpose(0, 2, 1, 3);
     }
 
-    private NDArray norm(NDManager m, NDArray x, String prefix) {
+    NDArray norm(NDManager m, NDArray x, String prefix) {
         return LayerNorm.layerNorm(x, new Shape(config.width()), p(m, prefix + ".gamma"), p(m, prefix + ".beta"), LN_EPS)
                 .singletonOrThrow();
     }
@@ -297,12 +363,18 @@ public final class UnifiedTransformer implements AutoCloseable {
         return p(m, "embed.text").concat(imageRows(m), 0);
     }
 
-    private NDArray imageRows(NDManager m) {
+    /** The image ids' input vectors (D*K, d), level after level: what a stacked position sums. */
+    NDArray imageRows(NDManager m) {
         if (mode == EmbeddingMode.UNIFIED_CODEBOOK) {
             NDArray cb = p(m, "embed.codebook");
             return params.has("embed.codeProjection") ? cb.matMul(p(m, "embed.codeProjection")) : cb;
         }
         return p(m, "embed.image").matMul(p(m, "embed.imageIn"));
+    }
+
+    /** The rows (D*K, d) that score image ids at the output: tied to the input rows, or TEAL's own head. */
+    NDArray imageHead(NDManager m) {
+        return mode == EmbeddingMode.UNIFIED_CODEBOOK ? imageRows(m) : p(m, "head.image");
     }
 
     private NDArray logits(NDManager m, NDArray x, NDArray table) {
@@ -314,7 +386,7 @@ public final class UnifiedTransformer implements AutoCloseable {
     }
 
     /** Additive mask (t, total): query i (at absolute position total - t + i) sees keys 0..that position. */
-    private static NDArray causalMask(NDManager m, int t, int total) {
+    static NDArray causalMask(NDManager m, int t, int total) {
         if (t == 1) {
             return null;
         }
@@ -349,7 +421,7 @@ public final class UnifiedTransformer implements AutoCloseable {
         return m.create(v, new Shape(pad.length, 1, 1, total));
     }
 
-    private NDArray p(NDManager m, String name) {
+    NDArray p(NDManager m, String name) {
         return Tensors.local(params.get(name), m);
     }
 

@@ -49,6 +49,19 @@ public final class SequenceBuilder {
         return ids(vocab.encodeImage(grid));
     }
 
+    /**
+     * Appends the ids of grid positions {@code [from, to)} of the image, all levels of each, without
+     * brackets: outside a {@code <boi>..<eoi>} span a stacked model reads and writes them one id per
+     * position (the decompression task's output).
+     */
+    public SequenceBuilder imageIds(TokenGrid grid, int from, int to) {
+        if (from < 0 || to > grid.size() || from >= to) {
+            throw new IllegalArgumentException("task " + task + ": positions " + from + ".." + to + " outside the image's "
+                    + grid.size());
+        }
+        return ids(Arrays.copyOfRange(vocab.encodeImage(grid), from * grid.depth(), to * grid.depth()));
+    }
+
     /** Appends a control token, e.g. {@code <answer>} or {@code <eos>}. */
     public SequenceBuilder control(SpecialToken token) {
         return id(vocab.id(token));

@@ -66,6 +66,16 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
         return new TokenizerConfig(32, 48, 2, new FsqConfig(new int[] {8, 5, 5, 5}, 32));
     }
 
+    /**
+     * As {@link #shapes32()} with a residual stack of {@code depth} 256-code EMA quantizers (RQ-VAE,
+     * Lee et al. 2022; UniCode's stacked quantization, arXiv 2403.09072): still 8x8 positions, each
+     * of {@code depth} ids, which a stacked unified model reads as one summed embedding per position.
+     * The presets are {@code rvq2-shapes32} and {@code rvq4-shapes32}.
+     */
+    public static TokenizerConfig shapes32Residual(int depth) {
+        return new TokenizerConfig(32, 48, 2, new ResidualConfig(VqConfig.standard(), depth));
+    }
+
     /** 16x16 images -> 4x4 tokens from 16 codes, 8 channels: trains in seconds, for tests. */
     public static TokenizerConfig tiny() {
         return new TokenizerConfig(16, 8, 2, VqConfig.tiny());

@@ -162,7 +162,7 @@ public final class UnifiedCheckpoint {
             VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize(),
                     manifest.taskTags());
             transformer = UnifiedTransformer.create(manifest.model().transformer(), layout, manifest.model().embedding(),
-                    images.codeVectors(), manifest.model().freezeText(), 0);
+                    manifest.model().stacking(), images.codeVectors(), manifest.model().freezeText(), 0);
             try (InputStream in = Files.newInputStream(folder.resolve("model.params"))) {
                 transformer.load(in);
             }

@@ -1,6 +1,7 @@
 package dev.tessera.engine.unified;
 
 import dev.tessera.engine.lm.EmbeddingMode;
+import dev.tessera.engine.lm.ImageStacking;
 import dev.tessera.engine.lm.TransformerConfig;
 
 /**
@@ -18,10 +19,13 @@ import dev.tessera.engine.lm.TransformerConfig;
  * @param textCorpus     what else trains the text tokenizer: {@value #SCENES} (nothing else; null in
  *                       older checkpoints means this) or {@value #FORTUNES} (also the real English of
  *                       {@link dev.tessera.engine.text.TextCorpus#fortunes()}, for TEAL's text stage)
+ * @param stacking       how a residual tokenizer's levels enter the model: flat (one position per id;
+ *                       null in older checkpoints means this) or stacked (one summed position per grid
+ *                       position, levels predicted by a depth transformer; {@link ImageStacking})
  */
 public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embedding, boolean freezeText,
                             String imageTokenizer, int minObjects, int maxObjects, int textVocabSize, int corpusScenes,
-                            String textCorpus) {
+                            String textCorpus, ImageStacking stacking) {
 
     /** Only the scenes' text trains the text tokenizer. */
     public static final String SCENES = "scenes";
@@ -31,6 +35,9 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
     public UnifiedConfig {
         if (textCorpus == null) {
             textCorpus = SCENES;
+        }
+        if (stacking == null) {
+            stacking = ImageStacking.flat();
         }
         if (!textCorpus.equals(SCENES) && !textCorpus.equals(FORTUNES)) {
             throw new IllegalArgumentException("textCorpus must be " + SCENES + " or " + FORTUNES + ", got '" + textCorpus + "'");
@@ -48,6 +55,13 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
         if (corpusScenes < 1) {
             throw new IllegalArgumentException("corpusScenes must be >= 1, got " + corpusScenes);
         }
+    }
+
+    /** A model with flat image positions (every model before stacking). */
+    public UnifiedConfig(TransformerConfig transformer, EmbeddingMode embedding, boolean freezeText, String imageTokenizer,
+                         int minObjects, int maxObjects, int textVocabSize, int corpusScenes, String textCorpus) {
+        this(transformer, embedding, freezeText, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes,
+                textCorpus, ImageStacking.flat());
     }
 
     /**
@@ -97,6 +111,30 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
                 "fsq-shapes32", 1, 3, 512, 300, FORTUNES);
     }
 
+    /**
+     * UniCode's stacked quantization (arXiv 2403.09072) read as RQ-Transformer does (arXiv 2203.01941)
+     * at the shipped model's size: the residual tokenizer {@code rvq<depth>-shapes32} (8x8 positions of
+     * {@code depth} levels of 256 codes), each grid position one summed position, so an image costs
+     * the same 64 positions as {@link #small()}'s FSQ image; a 2-block depth transformer predicts
+     * each position's levels.
+     */
+    public static UnifiedConfig smallStacked(int depth) {
+        return small().withImageTokenizer(residualTokenizer(depth)).withStacking(ImageStacking.stacked());
+    }
+
+    /** {@link #smallStacked} on the tiny transformer: for tests and demos. */
+    public static UnifiedConfig tinyStacked(int depth) {
+        return tiny().withImageTokenizer(residualTokenizer(depth)).withStacking(ImageStacking.stacked());
+    }
+
+    private static String residualTokenizer(int depth) {
+        if (depth != 2 && depth != 4) {
+            throw new IllegalArgumentException("the stacked presets use rvq2-shapes32 or rvq4-shapes32: depth 2 or 4, got "
+                    + depth);
+        }
+        return "rvq" + depth + "-shapes32";
+    }
+
     /** As {@link #small()} on a GPU-sized transformer. */
     public static UnifiedConfig gpu() {
         return new UnifiedConfig(TransformerConfig.gpu(), EmbeddingMode.JOINT_EMBEDDING, false, "fsq-shapes32", 1, 4,
@@ -105,11 +143,22 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
 
     public UnifiedConfig withTransformer(TransformerConfig t) {
         return new UnifiedConfig(t, embedding, freezeText, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes,
-                textCorpus);
+                textCorpus, stacking);
     }
 
     public UnifiedConfig withEmbedding(EmbeddingMode mode, boolean freeze) {
         return new UnifiedConfig(transformer, mode, freeze, imageTokenizer, minObjects, maxObjects, textVocabSize, corpusScenes,
-                textCorpus);
+                textCorpus, stacking);
+    }
+
+    /** This model over another image tokenizer (a shipped name, or a tokenizer checkpoint folder). */
+    public UnifiedConfig withImageTokenizer(String name) {
+        return new UnifiedConfig(transformer, embedding, freezeText, name, minObjects, maxObjects, textVocabSize, corpusScenes,
+                textCorpus, stacking);
+    }
+
+    public UnifiedConfig withStacking(ImageStacking s) {
+        return new UnifiedConfig(transformer, embedding, freezeText, imageTokenizer, minObjects, maxObjects, textVocabSize,
+                corpusScenes, textCorpus, s);
     }
 }

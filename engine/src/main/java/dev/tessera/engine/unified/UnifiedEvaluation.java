@@ -127,8 +127,10 @@ public final class UnifiedEvaluation {
         TaskBatch b = TaskBatch.of(examples, model.vocabulary().layout(), model.vocabulary().id(SpecialToken.PAD));
         try (NDManager m = TesseraRuntime.newManager()) {
             Shape s = new Shape(b.batch(), b.length());
-            NDArray nll = SequenceLoss.tokenNll(model.transformer().forward(m, m.create(b.inputs(), s)),
-                    m.create(b.targets(), s));
+            NDArray nll = model.transformer().stacking().folds()
+                    ? dev.tessera.engine.lm.StackedLoss.targetNll(model.transformer(), m, b.batch(), b.length(), b.inputs(),
+                    b.targets())
+                    : SequenceLoss.tokenNll(model.transformer().forward(m, m.create(b.inputs(), s)), m.create(b.targets(), s));
             return new double[] {SequenceLoss.maskedMean(nll, m.create(b.textMask(), s)).getFloat(),
                 SequenceLoss.maskedMean(nll, m.create(b.imageMask(), s)).getFloat()};
         }

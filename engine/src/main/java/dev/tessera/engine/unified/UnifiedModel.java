@@ -4,6 +4,8 @@ import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.lm.Decoder;
+import dev.tessera.engine.lm.Folding;
+import dev.tessera.engine.lm.StackedDecoder;
 import dev.tessera.engine.lm.Sampler;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.lm.UnifiedTransformer;
@@ -67,7 +69,14 @@ public final class UnifiedModel implements AutoCloseable {
      * tokenizer, and initialises the transformer from {@code seed}.
      */
     public static UnifiedModel create(UnifiedConfig config, long seed) {
-        GridTokenizer images = imageTokenizer(config.imageTokenizer());
+        return create(config, imageTokenizer(config.imageTokenizer()), seed);
+    }
+
+    /**
+     * As {@link #create(UnifiedConfig, long)} over the image tokenizer {@code images} (e.g. one just
+     * created or trained), which the model then owns and closes.
+     */
+    public static UnifiedModel create(UnifiedConfig config, GridTokenizer images, long seed) {
         try {
             List<String> corpus = TaskSequences.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
             List<String> bpeCorpus = corpus;
@@ -78,7 +87,7 @@ public final class UnifiedModel implements AutoCloseable {
             ByteLevelBpe text = ByteLevelBpe.train(bpeCorpus, new BpeTrainingConfig(config.textVocabSize(), 2));
             VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
             UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
-                    images.codeVectors(), config.freezeText(), seed);
+                    config.stacking(), images.codeVectors(), config.freezeText(), seed);
             return new UnifiedModel(config, text, images, t, wordsOf(corpus));
         } catch (RuntimeException e) {
             images.close();
@@ -86,10 +95,19 @@ public final class UnifiedModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The image tokenizer {@code name}: a shipped one, or (for a tokenizer trained but not shipped,
+     * e.g. {@code runs/rvq4-shapes32}) a tokenizer checkpoint folder.
+     */
     static GridTokenizer imageTokenizer(String name) {
         if (!TokenizerCheckpoint.available().contains(name)) {
+            java.nio.file.Path folder = java.nio.file.Path.of(name);
+            if (java.nio.file.Files.isRegularFile(folder.resolve("config.json"))) {
+                return TokenizerCheckpoint.load(folder, GridTokenizer.class);
+            }
             throw new IllegalArgumentException("unknown image tokenizer '" + name + "'; use one of the shipped grid tokenizers "
-                    + TokenizerCheckpoint.available());
+                    + TokenizerCheckpoint.available() + " or a tokenizer checkpoint folder (./tessera engine train-tokenizer "
+                    + "--preset " + name + " --out runs/" + name + ", then name runs/" + name + ")");
         }
         return TokenizerCheckpoint.pretrained(name, GridTokenizer.class);
     }
@@ -182,7 +200,7 @@ public final class UnifiedModel implements AutoCloseable {
         List<RgbImage> fitted = fit(pictures);
         List<TokenGrid> grids = images.encode(fitted);
         int[][] prompts = grids.stream().map(tasks::captionPrompt).toArray(int[][]::new);
-        int[][] out = Decoder.continueAll(transformer, prompts, textRoom(prompts[0].length), textRule(),
+        int[][] out = Decoder.continueAll(transformer, prompts, textRoom(positions(prompts[0])), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
         List<Caption> result = new ArrayList<>();
         for (int i = 0; i < prompts.length; i++) {
@@ -214,7 +232,7 @@ public final class UnifiedModel implements AutoCloseable {
         for (int i = 0; i < prompts.length; i++) {
             prompts[i] = tasks.answerPrompt(grids.get(i), checkPrompt(questions.get(i), "question"));
         }
-        int longest = Arrays.stream(prompts).mapToInt(p -> p.length).max().orElseThrow();
+        int longest = Arrays.stream(prompts).mapToInt(this::positions).max().orElseThrow();
         int[][] out = Decoder.continueAll(transformer, prompts, textRoom(longest), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
         for (int i = 0; i < prompts.length; i++) {
@@ -233,7 +251,7 @@ public final class UnifiedModel implements AutoCloseable {
             return List.of();
         }
         int[][] p = prompts.toArray(int[][]::new);
-        int longest = Arrays.stream(p).mapToInt(x -> x.length).max().orElseThrow();
+        int longest = Arrays.stream(p).mapToInt(this::positions).max().orElseThrow();
         int[][] out = Decoder.continueAll(transformer, p, textRoom(longest), textRule(), new Sampler(SamplingConfig.greedy()),
                 null, 1);
         return Arrays.stream(out).map(this::textOf).toList();
@@ -263,7 +281,11 @@ public final class UnifiedModel implements AutoCloseable {
         int[][] uncond = new int[n][];
         Arrays.fill(prompts, p);
         Arrays.fill(uncond, u);
-        int[][] out = Decoder.continueAll(transformer, prompts, vocab.imageTokens(), imageRule(), new Sampler(sampling),
+        // a stacked model draws each grid position's levels with its depth transformer
+        int[][] out = transformer.stacking().folds()
+                ? StackedDecoder.images(transformer, prompts, vocab.gridRows() * vocab.gridCols(), new Sampler(sampling), uncond,
+                sampling.cfgScale())
+                : Decoder.continueAll(transformer, prompts, vocab.imageTokens(), imageRule(), new Sampler(sampling),
                 uncond, sampling.cfgScale());
         List<TokenGrid> grids = Arrays.stream(out).map(vocab::decodeImage).toList();
         List<RgbImage> pictures = images.decode(grids);
@@ -293,7 +315,7 @@ public final class UnifiedModel implements AutoCloseable {
                     + "; it knows " + words);
         }
         int ids = vocab.encodeText(t).length;
-        int room = transformer.config().context() - vocab.imageTokens() - 6;
+        int room = transformer.config().context() - imagePositions() - 6;
         if (ids > room) {
             throw new IllegalArgumentException("the " + what + " is " + ids + " text tokens long; at most " + room
                     + " fit beside an image in the model's context of " + transformer.config().context());
@@ -301,7 +323,17 @@ public final class UnifiedModel implements AutoCloseable {
         return t;
     }
 
-    /** Text ids that may follow a prompt of {@code promptLength} ids within the context. */
+    /** Positions one image takes in the context: its ids, or its grid positions when stacked. */
+    public int imagePositions() {
+        return transformer.stacking().folds() ? vocab.gridRows() * vocab.gridCols() : vocab.imageTokens();
+    }
+
+    /** Positions {@code ids} take in the context: one per id, or folded ({@link Folding}) when stacked. */
+    public int positions(int[] ids) {
+        return transformer.stacking().folds() ? Folding.positions(ids, vocab.layout()) : ids.length;
+    }
+
+    /** Text ids that may follow a prompt of {@code promptLength} positions within the context. */
     private int textRoom(int promptLength) {
         int room = Math.min(MAX_TEXT_IDS, transformer.config().context() - promptLength);
         if (room < 2) {

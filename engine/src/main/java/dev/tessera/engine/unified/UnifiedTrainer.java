@@ -13,6 +13,7 @@ import dev.tessera.engine.lm.AdamW;
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.lm.ParameterSet;
 import dev.tessera.engine.lm.SequenceLoss;
+import dev.tessera.engine.lm.StackedLoss;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.task.TaskBatch;
 import dev.tessera.engine.task.SceneItem;
@@ -189,7 +190,10 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             NDArray imageMask = m.create(batch.imageMask(), new Shape(batch.batch(), batch.length()));
             StepLoss loss;
             try (GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
-                NDArray nll = SequenceLoss.tokenNll(model.transformer().forward(m, in), target);
+                // a stacked model scores the same flat targets, one NLL per id (StackedLoss)
+                NDArray nll = model.transformer().stacking().folds() ? StackedLoss.targetNll(model.transformer(), m,
+                        batch.batch(), batch.length(), batch.inputs(), batch.targets())
+                        : SequenceLoss.tokenNll(model.transformer().forward(m, in), target);
                 NDArray targets = textMask.add(imageMask);
                 // token weighting keeps the masked mean's own arithmetic, so older runs reproduce bit for bit
                 NDArray total = config.weighting() == LossWeighting.TOKEN ? SequenceLoss.maskedMean(nll, targets)
@@ -284,8 +288,10 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             examples.add(task.example(model.tasks(), new SceneItem(drawn.get(i), grids.get(i)), rng));
         }
         TaskBatch b = TaskBatch.of(examples, model.vocabulary().layout(), model.vocabulary().id(SpecialToken.PAD));
-        if (b.length() > model.transformer().config().context()) {
-            throw new IllegalStateException("a training sequence of " + (b.length() + 1) + " ids does not fit the context of "
+        int positions = model.transformer().stacking().folds() ? StackedLoss.inputPositions(model.vocabulary().layout(),
+                b.batch(), b.length(), b.inputs(), b.targets()) : b.length();
+        if (positions > model.transformer().config().context()) {
+            throw new IllegalStateException("a training sequence of " + (positions + 1) + " positions does not fit the context of "
                     + model.transformer().config().context() + "; raise the transformer's context");
         }
         return b;

@@ -1,0 +1,36 @@
+package dev.tessera.engine.cli;
+
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TokenizerPresetTest {
+
+    @ParameterizedTest
+    @CsvSource({"rvq2-shapes32, 2", "rvq4-shapes32, 4"})
+    void theResidualShapes32PresetsWriteEightByEightPositionsOfTheirDepth(String name, int depth) {
+        TokenizerPreset p = TokenizerPreset.parse(name);
+        assertThat(p.id()).isEqualTo(name);
+        assertThat(p.recipe()).isEqualTo(TokenizerPreset.VQ_SHAPES32.recipe());
+        try (TrainableTokenizer<?> t = p.create(3)) {
+            GridTokenizer g = (GridTokenizer) t;
+            assertThat(g.name()).isEqualTo(name);
+            assertThat(g.imageSize()).isEqualTo(32);
+            assertThat(g.depth()).isEqualTo(depth);
+            assertThat(g.codebookSize()).isEqualTo(256);
+            TokenGrid grid = g.encode(List.of(new SceneGenerator(new SceneConfig(32, 1, 3, 5)).scene(0).image())).get(0);
+            assertThat(grid.rows()).isEqualTo(8);
+            assertThat(grid.cols()).isEqualTo(8);
+            assertThat(grid.depth()).isEqualTo(depth);
+            assertThat(grid.count()).as("LM positions per image").isEqualTo(64);
+        }
+    }
+}
