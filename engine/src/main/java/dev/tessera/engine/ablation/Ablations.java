@@ -3,6 +3,8 @@ package dev.tessera.engine.ablation;
 import dev.tessera.engine.curriculum.Curricula;
 import dev.tessera.engine.curriculum.Curriculum;
 import dev.tessera.engine.curriculum.Stage;
+import dev.tessera.engine.task.TaskMix;
+import dev.tessera.engine.task.TextTask;
 import dev.tessera.engine.unified.CodebookAlignment;
 
 import java.util.LinkedHashMap;
@@ -54,8 +56,9 @@ public final class Ablations {
      * TEAL's frozen language model against full fine-tuning (arXiv 2311.04589), both from the
      * shipped text-pretrained model {@code teal-text} (the first stage of the {@code teal}
      * curriculum): arm {@code frozen} is the curriculum's two frozen stages (projections, then image
-     * embedding, output, projections, biases and norms), arm {@code full} trains every weight for
-     * as many steps with the second stage's recipe. Each run carries the curriculum's text-guard
+     * embedding, output, projections, biases and norms), arm {@code frozen-replay} the same with the
+     * text task in the second stage's mix (weight 1 beside the three scene tasks' 1 each), arm
+     * {@code full} trains every weight for as many steps with the second stage's recipe. Each run carries the curriculum's text-guard
      * readings, so the cost to text is read beside the image and caption scores.
      */
     public static Ablation teal() {
@@ -64,9 +67,16 @@ public final class Ablations {
         Stage adapt = teal.stage("adapt");
         Stage full = new Stage("full", Stage.SHIPPED + TEAL_TEXT, adapt.training().withTrainable(List.of())
                 .withSteps(projections.training().steps() + adapt.training().steps()));
+        // the adapt stage with text replayed beside the scene tasks: what keeps the text a bias and norm stage moves
+        Map<String, Double> replay = new LinkedHashMap<>(adapt.training().mix().weights());
+        replay.put(TextTask.NAME, 1.0);
+        Stage adaptReplay = adapt.withTraining(adapt.training().withMix(new TaskMix(replay,
+                adapt.training().mix().promptDropout())));
         Map<String, Curriculum> arms = new LinkedHashMap<>();
         arms.put("frozen", new Curriculum("teal-frozen", "the teal curriculum's frozen stages from teal-text", teal.model(),
                 List.of(projections, adapt), teal.guard()));
+        arms.put("frozen-replay", new Curriculum("teal-frozen-replay", "the frozen stages, the second with text replayed",
+                teal.model(), List.of(projections, adaptReplay), teal.guard()));
         arms.put("full", new Curriculum("teal-full", "every weight trained from teal-text", teal.model(), List.of(full),
                 teal.guard()));
         return new Ablation("teal", "TEAL's frozen language model against full fine-tuning, both from the text-pretrained "
