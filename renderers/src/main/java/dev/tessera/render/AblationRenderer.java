@@ -70,6 +70,7 @@ final class AblationRenderer implements Renderer<AblationResults> {
         for (String m : measured(r)) {
             AblationResults.Verdict v = r.verdict(m);
             out.add(label(m) + ": " + v.best() + (v.clear() ? " is best, ahead of every other arm on every seed"
+                    : !v.enoughSeeds() ? " has the best mean; too few seeds to call it (every arm needs two)"
                     : " has the best mean, but within the spread across seeds (no clear best)") + " (ahead of "
                     + v.runnerUp() + " by " + value(m, v.margin()) + ")");
         }

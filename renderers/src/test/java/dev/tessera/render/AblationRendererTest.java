@@ -24,7 +24,7 @@ class AblationRendererTest {
 
     static AblationRun run(String arm, long seed, double captions, double answers, List<GuardReading> guard) {
         return new AblationRun(arm, seed, 10, 4, 1.0, "runs/" + arm,
-                new ArmMetrics(captions, captions, answers, Double.NaN, 0.5, 1.5, 28.0, 0.9, 200), guard);
+                new ArmMetrics(captions, captions, answers, Double.NaN, 0.5, 1.5, 28.0, 0.9, 200), guard, null);
     }
 
     @Test
@@ -38,6 +38,15 @@ class AblationRendererTest {
                 .contains("<svg").doesNotContain("text-to-image (judged)").doesNotContain("text perplexity change");
         // an answers cell is never marked best: the arms overlap
         assertThat(html).doesNotContain("font-weight:700;background:#e8f4ec\">55.0%");
+    }
+
+    @Test
+    void withOneSeedAnArmIsNeverCalledClearlyBest() {
+        AblationResults one = new AblationResults("demo", "", Map.of(), List.of(run("a", 1, 0.9, 0.5, List.of()),
+                run("b", 1, 0.1, 0.5, List.of())));
+        String html = Renderers.mimeBundle(one).get("text/html");
+        assertThat(html).contains("exact captions: a has the best mean; too few seeds to call it (every arm needs two)")
+                .doesNotContain("background:#e8f4ec");
     }
 
     @Test

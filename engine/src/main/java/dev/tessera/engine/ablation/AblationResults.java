@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
 /**
  * The results of an ablation as they are shipped: every run with its metrics, and how they were
  * made. {@link #summary} gives each arm's mean and spread of a metric, {@link #verdict} whether
- * the best arm is ahead by more than the spread across seeds.
+ * the best arm is clearly best: every arm has at least two seeds and the best arm's worst run beats
+ * every other arm's best run. Runs compare only when trained and measured alike
+ * ({@link AblationRun#recipe()}); mixed results are refused, not averaged.
  *
  * @param ablation    the ablation's name
  * @param description what it compares
@@ -54,13 +56,15 @@ public record AblationResults(String ablation, String description, Map<String, O
     /**
      * Whether an arm is best on a metric.
      *
-     * @param metric    the metric
-     * @param best      the arm with the best mean
-     * @param clear     whether its worst seed beats every other arm's best seed (ahead by more than the spread)
-     * @param runnerUp  the next arm by mean
-     * @param margin    how far the best mean is ahead of the runner-up's, in the metric's units
+     * @param metric      the metric
+     * @param best        the arm with the best mean
+     * @param clear       whether every arm has two seeds or more and the best arm's worst run beats
+     *                    every other arm's best run
+     * @param runnerUp    the next arm by mean
+     * @param margin      how far the best mean is ahead of the runner-up's, in the metric's units
+     * @param enoughSeeds whether every arm has at least two runs (with one, no spread is known)
      */
-    public record Verdict(String metric, String best, boolean clear, String runnerUp, double margin) {
+    public record Verdict(String metric, String best, boolean clear, String runnerUp, double margin, boolean enoughSeeds) {
     }
 
     /** The arms that have runs, in the order they first finished. */
@@ -71,6 +75,11 @@ public record AblationResults(String ablation, String description, Map<String, O
     /** Each arm's values of {@code metric} ({@link ArmMetrics#METRICS}), in {@link #arms()} order. */
     public List<ArmSummary> summary(String metric) {
         ArmMetrics.Metric m = metric(metric);
+        List<String> recipes = runs.stream().map(AblationRun::recipe).distinct().toList();
+        if (recipes.size() > 1) {
+            throw new IllegalStateException("the runs of " + ablation + " were not made alike (" + recipes + "); compare "
+                    + "runs of one recipe: keep one results file per budget");
+        }
         List<ArmSummary> out = new ArrayList<>();
         for (String arm : arms()) {
             List<Double> v = runs.stream().filter(r -> r.arm().equals(arm)).map(r -> m.read().applyAsDouble(r.metrics()))
@@ -94,9 +103,10 @@ public record AblationResults(String ablation, String description, Map<String, O
         }
         s.sort((a, b) -> m.higherBetter() ? Double.compare(b.mean(), a.mean()) : Double.compare(a.mean(), b.mean()));
         ArmSummary best = s.get(0);
-        boolean clear = s.subList(1, s.size()).stream().allMatch(o -> m.higherBetter() ? best.min() > o.max()
+        boolean enough = s.stream().allMatch(a -> a.values().size() >= 2);
+        boolean clear = enough && s.subList(1, s.size()).stream().allMatch(o -> m.higherBetter() ? best.min() > o.max()
                 : best.max() < o.min());
-        return new Verdict(metric, best.arm(), clear, s.get(1).arm(), Math.abs(best.mean() - s.get(1).mean()));
+        return new Verdict(metric, best.arm(), clear, s.get(1).arm(), Math.abs(best.mean() - s.get(1).mean()), enough);
     }
 
     private static ArmMetrics.Metric metric(String metric) {
@@ -168,13 +178,13 @@ public record AblationResults(String ablation, String description, Map<String, O
     /** These results with {@code run} added (replacing an earlier run of the same arm, seed and budget). */
     public AblationResults with(AblationRun run) {
         List<AblationRun> next = new ArrayList<>(runs.stream()
-                .filter(r -> !r.is(run.arm(), run.seed(), run.steps(), run.batch())).toList());
+                .filter(r -> !r.is(run.arm(), run.seed(), run.steps(), run.batch(), run.budget())).toList());
         next.add(run);
         return new AblationResults(ablation, description, provenance, next);
     }
 
-    /** The finished run of {@code arm} at {@code seed} with this budget, if any. */
-    public java.util.Optional<AblationRun> find(String arm, long seed, int steps, int batch) {
-        return runs.stream().filter(r -> r.is(arm, seed, steps, batch)).findFirst();
+    /** The finished run of {@code arm} at {@code seed} trained and measured with this budget, if any. */
+    public java.util.Optional<AblationRun> find(String arm, long seed, int steps, int batch, ArmMetrics.Budget budget) {
+        return runs.stream().filter(r -> r.is(arm, seed, steps, batch, budget)).findFirst();
     }
 }

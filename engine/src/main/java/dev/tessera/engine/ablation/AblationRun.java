@@ -12,12 +12,24 @@ package dev.tessera.engine.ablation;
  * @param metrics      its held-out scores
  * @param guard        its curriculum's text-guard readings (held-out text perplexity at each stage
  *                     boundary; empty when the curriculum has no guard)
+ * @param budget       the held-out data that measured it (null in results written before it was
+ *                     recorded, which all used {@link ArmMetrics.Budget#full()})
  */
 public record AblationRun(String arm, long seed, int steps, int batch, double trainSeconds, String checkpoint,
-                          ArmMetrics metrics, java.util.List<dev.tessera.engine.train.GuardReading> guard) {
+                          ArmMetrics metrics, java.util.List<dev.tessera.engine.train.GuardReading> guard,
+                          ArmMetrics.Budget budget) {
 
     public AblationRun {
         guard = guard == null ? java.util.List.of() : java.util.List.copyOf(guard);
+        if (budget == null) {
+            budget = ArmMetrics.Budget.full();
+        }
+    }
+
+    /** How it was made and measured: runs compare only when these are equal. */
+    public String recipe() {
+        return steps + " steps of batch " + batch + ", measured on " + budget.scenes() + " scenes and " + budget.samples()
+                + " images per prompt";
     }
 
     /**
@@ -29,8 +41,9 @@ public record AblationRun(String arm, long seed, int steps, int batch, double tr
                 : guard.get(guard.size() - 1).perplexity() / guard.get(0).perplexity() - 1;
     }
 
-    /** Whether this run is {@code arm} at {@code seed} with this budget. */
-    public boolean is(String arm, long seed, int steps, int batch) {
-        return this.arm.equals(arm) && this.seed == seed && this.steps == steps && this.batch == batch;
+    /** Whether this run is {@code arm} at {@code seed}, trained and measured with this budget. */
+    public boolean is(String arm, long seed, int steps, int batch, ArmMetrics.Budget budget) {
+        return this.arm.equals(arm) && this.seed == seed && this.steps == steps && this.batch == batch
+                && this.budget.equals(budget);
     }
 }

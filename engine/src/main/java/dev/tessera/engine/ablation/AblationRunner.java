@@ -30,7 +30,7 @@ public final class AblationRunner {
      *
      * @param arms   the arms to run (empty: all, in the ablation's order)
      * @param seeds  the seeds of each arm (at least one)
-     * @param steps  every stage's steps, or null for the curriculum's own
+     * @param steps  every stage's steps (a two-stage arm trains twice as many), or null for the curriculum's own
      * @param batch  every stage's batch size, or null for the curriculum's own
      * @param budget how much held-out data measures a run
      */
@@ -79,7 +79,11 @@ public final class AblationRunner {
                 int steps = c.totalSteps();
                 int batch = c.stages().get(0).training().batchSize();
                 AblationResults now = AblationResults.update(results, empty(ablation, provenance), r -> r);
-                if (now.find(arm, seed, steps, batch).isPresent()) {
+                if (!now.ablation().equals(ablation.name())) {
+                    throw new IllegalArgumentException(results + " holds results of the ablation " + now.ablation()
+                            + ", not " + ablation.name() + "; give each ablation its own --out file");
+                }
+                if (now.find(arm, seed, steps, batch, settings.budget()).isPresent()) {
                     continue;
                 }
                 Path folder = runs.resolve(arm + "-seed" + seed);
@@ -97,7 +101,7 @@ public final class AblationRunner {
                     metrics = ArmMetrics.measure(model, settings.budget());
                 }
                 AblationRun run = new AblationRun(arm, seed, steps, batch, seconds, r.lastCheckpoint().toString(), metrics,
-                        r.guard());
+                        r.guard(), settings.budget());
                 AblationResults.update(results, empty(ablation, provenance), x -> withCommand(x, provenance).with(run));
             }
         }

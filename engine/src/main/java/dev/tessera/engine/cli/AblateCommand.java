@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "and not trained again, an interrupted one resumes from its folder under --runs.")
 final class AblateCommand implements Callable<Integer> {
 
-    @Option(names = "--ablation", required = true, description = "a shipped ablation: unicode")
+    @Option(names = "--ablation", required = true, description = "a shipped ablation: unicode or teal")
     String ablation;
 
     @Option(names = "--arms", split = ",", description = "the arms to run (default: all)")
@@ -77,7 +77,9 @@ final class AblateCommand implements Callable<Integer> {
         }, new TrainingStop(), provenance);
         System.out.println(r.runs().size() + " runs in " + out.toAbsolutePath());
         for (String metric : ArmMetrics.METRICS.keySet()) {
-            if (r.arms().size() >= 2) {
+            boolean measured = r.runs().stream().anyMatch(x -> Double.isFinite(
+                    ArmMetrics.METRICS.get(metric).read().applyAsDouble(x.metrics())));
+            if (r.arms().size() >= 2 && measured) {
                 System.out.println(metric + ": " + r.summary(metric) + " -> " + r.verdict(metric));
             }
         }

@@ -96,9 +96,10 @@ public final class UnifiedTransformer implements AutoCloseable {
                 System.arraycopy(codebook[i], 0, flat, i * dc, dc);
             }
             NDArray cb = p.manager().create(flat, new Shape(codebook.length, dc));
-            // the model's own copy of the codebook (UniCode's C_L), learned further by the model; a
-            // stage can freeze it (UniCode's frozen-table ablation, CodebookAlignment)
-            p.add("embed.codebook", cb, true);
+            // the model's own copy of the codebook (UniCode's C_L): learned further when the widths
+            // match; behind a projection it stays as the tokenizer has it, unless a stage aligns it
+            // with the tokenizer (CodebookAlignment makes it learn there)
+            p.add("embed.codebook", cb, dc == d);
             if (dc != d) {
                 p.normal("embed.codeProjection", rng, 1.0 / Math.sqrt(dc) * 0.02 / rms(flat), dc, d);
             }

@@ -187,15 +187,19 @@ public final class UnifiedCheckpoint {
     }
 
     /**
-     * The files the checkpoint in {@code folder} holds: every checkpoint's, and the image tokenizer's
-     * weights when its provenance records them (a model whose tokenizer learned).
+     * The files the checkpoint in {@code folder} holds: every checkpoint's, and from version 3 on
+     * the image tokenizer's weights (required: a v3 model's table learned against them, so the
+     * shipped tokenizer must never stand in for them).
      */
     private static List<String> files(Path folder) {
-        if (!Files.isRegularFile(folder.resolve(CheckpointFolder.PROVENANCE))) {
-            return FILES;  // the hash check says what is wrong
+        int version;
+        try {
+            // read as a plain tree: the manifest is bound only after the hash check
+            version = Json.mapper().readTree(folder.resolve("config.json").toFile()).path("version").asInt();
+        } catch (IOException e) {
+            return FILES;  // the hash check names what is wrong with it
         }
-        Map<String, ?> recorded = CheckpointHashes.recordedIn(folder, folder.toString(), false);
-        if (recorded == null || !recorded.containsKey(IMAGE_TOKENIZER)) {
+        if (version < VERSION) {
             return FILES;
         }
         List<String> all = new java.util.ArrayList<>(FILES);

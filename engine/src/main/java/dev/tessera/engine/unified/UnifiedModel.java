@@ -88,7 +88,12 @@ public final class UnifiedModel implements AutoCloseable {
             VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
             UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
                     config.stacking(), images.codeVectors(), config.freezeText(), seed);
-            return new UnifiedModel(config, text, images, t, wordsOf(corpus));
+            UnifiedModel model = new UnifiedModel(config, text, images, t, wordsOf(corpus));
+            if (!TokenizerCheckpoint.available().contains(config.imageTokenizer())) {
+                // a tokenizer from a folder is not pinned by its name: its weights go into every checkpoint
+                model.markOwnImageTokenizer();
+            }
+            return model;
         } catch (RuntimeException e) {
             images.close();
             throw e;
@@ -97,7 +102,10 @@ public final class UnifiedModel implements AutoCloseable {
 
     /**
      * The image tokenizer {@code name}: a shipped one, or (for a tokenizer trained but not shipped,
-     * e.g. {@code runs/rvq4-shapes32}) a tokenizer checkpoint folder.
+     * e.g. {@code runs/rvq4-shapes32}) a tokenizer checkpoint folder. A model over a folder keeps the
+     * tokenizer's weights in its own checkpoints ({@link #hasOwnImageTokenizer()}), so retraining or
+     * changing the folder cannot change a trained model; the folder must still be there to load it
+     * (it gives the tokenizer's architecture, and its weights must fit).
      */
     static GridTokenizer imageTokenizer(String name) {
         if (!TokenizerCheckpoint.available().contains(name)) {

@@ -80,8 +80,12 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         this.config = config;
         this.aligner = CodebookAligner.of(model, config.alignment());
         model.transformer().train(config.trainable());
-        if (config.alignment().freezesTable()) {
-            model.transformer().parameters().setTrainable("embed.codebook", false);
+        if (aligner != null) {
+            // UniCode: the model's table learns beside the codebook, unless this arm freezes it or the
+            // stage's selection leaves the image embedding out
+            boolean selected = config.trainable().isEmpty() || dev.tessera.engine.lm.ParameterGroups.select(
+                    model.transformer().parameters().names(), config.trainable()).contains("embed.codebook");
+            model.transformer().parameters().setTrainable("embed.codebook", selected && !config.alignment().freezesTable());
         }
         this.optimizer = new AdamW(model.transformer().parameters().manager(), 0.9, 0.95, 1e-8);
     }

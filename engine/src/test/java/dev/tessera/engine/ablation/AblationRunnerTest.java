@@ -77,9 +77,29 @@ class AblationRunnerTest {
         assertThat(nll.best()).isEqualTo("b");
         assertThat(nll.clear()).isFalse();
         assertThat(r.summary("exactCaptions").get(1).spread()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+
+        // one seed of an arm: no spread is known, so nothing is called clear
+        AblationResults one = r.with(run("c", 1, 0.1, 3.0));
+        assertThat(one.verdict("exactCaptions").clear()).isFalse();
+        assertThat(one.verdict("exactCaptions").enoughSeeds()).isFalse();
+        // runs made or measured differently are refused, not averaged
+        AblationRun quick = new AblationRun("b", 3, 1, 1, 0, "", new ArmMetrics(0.6, 0, 0, 0, 0, 1, 0, 0, 0), null,
+                ArmMetrics.Budget.quick());
+        assertThatThrownBy(() -> r.with(quick).verdict("exactCaptions")).hasMessageContaining("not made alike")
+                .hasMessageContaining("64 scenes");
+    }
+
+    @Test
+    void aResultsFileOfAnotherAblationIsRefused(@TempDir Path dir) {
+        Path results = dir.resolve("results.json");
+        AblationResults.update(results, new AblationResults("teal", "", Map.of(), List.of()), x -> x);
+        AblationRunner.Settings settings = new AblationRunner.Settings(List.of("none"), List.of(1L), 2, 2,
+                new ArmMetrics.Budget(2, 0));
+        assertThatThrownBy(() -> AblationRunner.run(tinyUnicode(), settings, dir.resolve("runs"), results,
+                StageListener.none(), new TrainingStop(), Map.of())).hasMessageContaining("holds results of the ablation teal");
     }
 
     private static AblationRun run(String arm, long seed, double captions, double imageNll) {
-        return new AblationRun(arm, seed, 1, 1, 0, "", new ArmMetrics(captions, 0, 0, 0, 0, imageNll, 0, 0, 0), null);
+        return new AblationRun(arm, seed, 1, 1, 0, "", new ArmMetrics(captions, 0, 0, 0, 0, imageNll, 0, 0, 0), null, null);
     }
 }
