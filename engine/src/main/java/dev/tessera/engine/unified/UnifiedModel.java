@@ -114,8 +114,8 @@ public final class UnifiedModel implements AutoCloseable {
                 return TokenizerCheckpoint.load(folder, GridTokenizer.class);
             }
             throw new IllegalArgumentException("unknown image tokenizer '" + name + "'; use one of the shipped grid tokenizers "
-                    + TokenizerCheckpoint.available() + " or a tokenizer checkpoint folder (./tessera engine train-tokenizer "
-                    + "--preset " + name + " --out runs/" + name + ", then name runs/" + name + ")");
+                    + TokenizerCheckpoint.available() + ", or train it into a folder of that name where you run from "
+                    + "(./tessera engine train-tokenizer --preset " + name + " --out " + name + ")");
         }
         return TokenizerCheckpoint.pretrained(name, GridTokenizer.class);
     }
