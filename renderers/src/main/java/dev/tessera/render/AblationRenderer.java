@@ -47,12 +47,16 @@ final class AblationRenderer implements Renderer<AblationResults> {
         return Html.bundle(html.append("</div>").toString(), headline(r) + "; " + String.join("; ", verdicts(r)));
     }
 
-    /** "unicode · 12 runs · 4 arms x 3 seeds · 3000 steps of batch 8". */
+    /** "unicode · 12 runs · 4 arms x 3 seeds · 3000 steps of batch 8, ..." ("2-3 seeds" when the arms differ). */
     static String headline(AblationResults r) {
-        long seeds = r.runs().stream().mapToLong(AblationRun::seed).distinct().count();
-        String budget = r.runs().isEmpty() ? "" : " · " + r.runs().get(0).steps() + " steps of batch " + r.runs().get(0).batch();
+        java.util.IntSummaryStatistics seeds = r.arms().stream()
+                .mapToInt(arm -> (int) r.runs().stream().filter(x -> x.arm().equals(arm)).count()).summaryStatistics();
+        String perArm = r.arms().isEmpty() ? "0" : seeds.getMin() == seeds.getMax() ? String.valueOf(seeds.getMax())
+                : seeds.getMin() + "-" + seeds.getMax();
+        List<String> recipes = r.runs().stream().map(AblationRun::recipe).distinct().toList();
         return r.ablation() + " · " + r.runs().size() + (r.runs().size() == 1 ? " run" : " runs") + " · " + r.arms().size()
-                + " arms x " + seeds + " seeds" + budget;
+                + " arms x " + perArm + (perArm.equals("1") ? " seed" : " seeds")
+                + (recipes.isEmpty() ? "" : " · " + String.join(" | ", recipes));
     }
 
     /** The metrics at least one run measured (a finite value), in {@link #SHOWN} order. */
