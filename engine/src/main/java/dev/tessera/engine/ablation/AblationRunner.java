@@ -90,7 +90,10 @@ public final class AblationRunner {
                 Map<String, Object> p = new LinkedHashMap<>(provenance);
                 p.put("ablation", ablation.name());
                 p.put("arm", arm);
-                CurriculumResult r = Curricula.train(new CurriculumRun(c, folder), listener, stop, p);
+                CurriculumResult r;
+                try (RunLock ignored = RunLock.take(runs, arm + "-seed" + seed)) {
+                    r = Curricula.train(new CurriculumRun(c, folder), listener, stop, p);
+                }
                 if (r.interrupted()) {
                     return now;
                 }
@@ -126,5 +129,41 @@ public final class AblationRunner {
         }
         p.put("commands", commands);
         return new AblationResults(r.ablation(), r.description(), p, r.runs());
+    }
+
+    /** A lock on one run's folder for as long as it trains: two processes never train the same run. */
+    private record RunLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) implements AutoCloseable {
+
+        static RunLock take(Path runs, String run) {
+            try {
+                java.nio.file.Files.createDirectories(runs);
+                java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(runs.resolve(run + ".lock"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    ch.close();
+                    throw new IllegalStateException("the run " + run + " in " + runs + " is being trained by another process; "
+                            + "give each process other --arms, or wait for it to finish");
+                }
+                return new RunLock(ch, lock);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot lock the run " + run + " in " + runs + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot release the lock of a run: " + e.getMessage(), e);
+            }
+        }
     }
 }

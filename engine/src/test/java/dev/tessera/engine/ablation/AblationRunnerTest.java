@@ -90,6 +90,20 @@ class AblationRunnerTest {
     }
 
     @Test
+    void aRunAnotherProcessIsTrainingIsRefusedNotTrainedTwice(@TempDir Path dir) throws Exception {
+        Path runs = java.nio.file.Files.createDirectories(dir.resolve("runs"));
+        try (var ch = java.nio.channels.FileChannel.open(runs.resolve("none-seed1.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = ch.lock()) {
+            AblationRunner.Settings settings = new AblationRunner.Settings(List.of("none"), List.of(1L), 2, 2,
+                    new ArmMetrics.Budget(2, 0));
+            assertThatThrownBy(() -> AblationRunner.run(tinyUnicode(), settings, runs, dir.resolve("results.json"),
+                    StageListener.none(), new TrainingStop(), Map.of())).hasMessageContaining("is being trained by another process");
+        }
+        assertThat(runs.resolve("none-seed1")).doesNotExist();
+    }
+
+    @Test
     void aResultsFileOfAnotherAblationIsRefused(@TempDir Path dir) {
         Path results = dir.resolve("results.json");
         AblationResults.update(results, new AblationResults("teal", "", Map.of(), List.of()), x -> x);

@@ -98,6 +98,24 @@ class CodebooksTest {
     }
 
     @Test
+    void aPullMovesTheCodesPartWayAndTheNextEmaStepContinuesFromThere() {
+        // K=2, D=1: codes (2, 4) with counts (2, 2), pulled toward (10, 0) keeping lambda = 0.75
+        NDArray codes = m.create(new float[] {2, 4}, new Shape(2, 1));
+        NDArray count = m.create(new float[] {2, 2});
+        NDArray[] pulled = Codebooks.pull(codes, m.create(new float[] {10, 0}, new Shape(2, 1)), count, 0.75);
+        assertThat(pulled[0].toFloatArray()).containsExactly(new float[] {4f, 3f}, within(1e-6f));
+        // an EMA step that learns nothing new (decay 1) must give back exactly the pulled codes, not the old ones
+        NDArray z = m.create(new float[] {100, -100}, new Shape(2, 1));
+        NDArray[] next = Codebooks.emaUpdate(z, m.create(new long[] {0, 1}), count, pulled[1], 1.0);
+        assertThat(next[2].toFloatArray()).containsExactly(pulled[0].toFloatArray(), within(1e-5f));
+        // and an ordinary step moves from the pulled codes (sums S' = C' * N), not from the old ones
+        NDArray[] step = Codebooks.emaUpdate(m.create(new float[] {6}, new Shape(1, 1)), m.create(new long[] {0}), count,
+                pulled[1], 0.5);
+        // N' = (0.5*2 + 0.5*1, 0.5*2) = (1.5, 1); S' = (0.5*8 + 0.5*6, 0.5*6) = (7, 3) -> codes (7/1.5, 3)
+        assertThat(step[2].toFloatArray()).containsExactly(new float[] {7f / 1.5f, 3f}, within(1e-3f));
+    }
+
+    @Test
     void kmeansFindsTwoObviousClusters() {
         NDArray z = m.create(new float[] {0, 0.2f, -0.1f, 10, 10.3f, 9.8f}, new Shape(6, 1));
         NDArray init = m.create(new float[] {0, 0.2f}, new Shape(2, 1));
