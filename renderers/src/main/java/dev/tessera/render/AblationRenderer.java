@@ -61,8 +61,8 @@ final class AblationRenderer implements Renderer<AblationResults> {
 
     /** The metrics at least one run measured (a finite value), in {@link #SHOWN} order. */
     static List<String> measured(AblationResults r) {
-        return SHOWN.stream().filter(m -> r.runs().stream()
-                .anyMatch(run -> Double.isFinite(ArmMetrics.METRICS.get(m).read().applyAsDouble(run.metrics())))).toList();
+        List<String> any = r.measured();
+        return SHOWN.stream().filter(any::contains).toList();
     }
 
     /** One line per metric: which arm is best and whether by more than the spread across seeds. */

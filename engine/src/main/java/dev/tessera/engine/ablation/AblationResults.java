@@ -72,6 +72,17 @@ public record AblationResults(String ablation, String description, Map<String, O
         return runs.stream().map(AblationRun::arm).distinct().toList();
     }
 
+    /** The metrics of {@link ArmMetrics#METRICS} at least one run measured (a finite value), in that order. */
+    public List<String> measured() {
+        return ArmMetrics.METRICS.entrySet().stream().filter(e -> runs.stream()
+                .anyMatch(r -> Double.isFinite(e.getValue().read().applyAsDouble(r.metrics())))).map(Map.Entry::getKey).toList();
+    }
+
+    /** The results in {@code file}, or {@code empty} when there are none yet (files are replaced atomically, so no lock is needed to read). */
+    public static AblationResults readOr(Path file, AblationResults empty) {
+        return Files.isRegularFile(file) ? read(file) : empty;
+    }
+
     /** Each arm's values of {@code metric} ({@link ArmMetrics#METRICS}), in {@link #arms()} order. */
     public List<ArmSummary> summary(String metric) {
         ArmMetrics.Metric m = metric(metric);

@@ -78,7 +78,7 @@ public final class AblationRunner {
                 Curriculum c = curriculum(ablation, arm, seed, settings);
                 int steps = c.totalSteps();
                 int batch = c.stages().get(0).training().batchSize();
-                AblationResults now = AblationResults.update(results, empty(ablation, provenance), r -> r);
+                AblationResults now = AblationResults.readOr(results, empty(ablation, provenance));
                 if (!now.ablation().equals(ablation.name())) {
                     throw new IllegalArgumentException(results + " holds results of the ablation " + now.ablation()
                             + ", not " + ablation.name() + "; give each ablation its own --out file");

@@ -76,10 +76,8 @@ final class AblateCommand implements Callable<Integer> {
             }
         }, new TrainingStop(), provenance);
         System.out.println(r.runs().size() + " runs in " + out.toAbsolutePath());
-        for (String metric : ArmMetrics.METRICS.keySet()) {
-            boolean measured = r.runs().stream().anyMatch(x -> Double.isFinite(
-                    ArmMetrics.METRICS.get(metric).read().applyAsDouble(x.metrics())));
-            if (r.arms().size() >= 2 && measured) {
+        if (r.arms().size() >= 2) {
+            for (String metric : r.measured()) {
                 System.out.println(metric + ": " + r.summary(metric) + " -> " + r.verdict(metric));
             }
         }

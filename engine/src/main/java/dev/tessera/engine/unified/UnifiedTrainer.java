@@ -83,8 +83,8 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         if (aligner != null) {
             // UniCode: the model's table learns beside the codebook, unless this arm freezes it or the
             // stage's selection leaves the image embedding out
-            boolean selected = config.trainable().isEmpty() || dev.tessera.engine.lm.ParameterGroups.select(
-                    model.transformer().parameters().names(), config.trainable()).contains("embed.codebook");
+            boolean selected = dev.tessera.engine.lm.ParameterGroups.select(model.transformer().parameters().names(),
+                    config.trainable()).contains("embed.codebook");
             model.transformer().parameters().setTrainable("embed.codebook", selected && !config.alignment().freezesTable());
         }
         this.optimizer = new AdamW(model.transformer().parameters().manager(), 0.9, 0.95, 1e-8);
