@@ -64,7 +64,8 @@ final class EvaluationSamples {
             rows.add(List.of("#" + s.scene(), Html.escape(s.expected()), mark(s.correct()) + " "
                     + UnifiedRenderers.said(s.written())));
         }
-        return "<div style=\"" + MUTED + "\">task " + Html.escape(t.task()) + "</div>"
+        return "<div style=\"" + MUTED + "\">task " + Html.escape(t.task()) + String.format(java.util.Locale.ROOT,
+                ": %.1f%% exact, %.1f%% of the target's ids right", 100 * t.accuracy(), 100 * t.idAccuracy()) + "</div>"
                 + Html.table("tessera-task-samples", List.of("held-out scene", "expected", "written"), rows);
     }
 

@@ -33,7 +33,7 @@ class EvaluationRendererTest {
         if (!samples) {
             return new ModelEvaluation(model, acc, heldOut, List.of(), List.of(), List.of(), List.of(), seconds);
         }
-        TaskAccuracy howMany = new TaskAccuracy("how-many", 64, 40, accuracy[2], List.of(
+        TaskAccuracy howMany = new TaskAccuracy("how-many", 64, 40, accuracy[2], 0.7, List.of(
                 new TaskAccuracy.Sample(0, "two", "two"), new TaskAccuracy.Sample(1, "three", "four")));
         return new ModelEvaluation(model, acc, heldOut, List.of(howMany),
                 List.of(new ModelEvaluation.CaptionSample(UnifiedFixtures.caption(), "a red circle", true),
@@ -129,7 +129,8 @@ class EvaluationRendererTest {
                 "expected: blue");
         assertThat(first).containsSubsequence("text-to-image", "&ldquo;a red circle&rdquo;", "judge: right",
                 "&ldquo;a green square&rdquo;", "judge: wrong");
-        assertThat(first).containsSubsequence("task how-many", "#0", "two", "&#10003;</span> two", "#1", "three",
+        assertThat(first).containsSubsequence("task how-many: 62.5% exact, 70.0% of the target's ids right", "#0", "two",
+                "&#10003;</span> two", "#1", "three",
                 "&#10007;</span> four");
         // 2 captions + 1 answer + 2 drawings per model, each a 32 px image enlarged to 96 px
         List<String> pngs = UnifiedFixtures.pngs(first);

@@ -255,6 +255,11 @@ public final class UnifiedModel implements AutoCloseable {
      * with a text answer is scored on. Prompts of different lengths run as one batch.
      */
     public List<String> completeText(List<int[]> prompts) {
+        return completeTextIds(prompts).stream().map(ids -> vocab.decodeText(ids).trim()).toList();
+    }
+
+    /** As {@link #completeText}, the text ids written before {@code <eos>}. */
+    public List<int[]> completeTextIds(List<int[]> prompts) {
         if (prompts.isEmpty()) {
             return List.of();
         }
@@ -262,7 +267,29 @@ public final class UnifiedModel implements AutoCloseable {
         int longest = Arrays.stream(p).mapToInt(this::positions).max().orElseThrow();
         int[][] out = Decoder.continueAll(transformer, p, textRoom(longest), textRule(), new Sampler(SamplingConfig.greedy()),
                 null, 1);
-        return Arrays.stream(out).map(this::textOf).toList();
+        return Arrays.stream(out).map(this::beforeEos).toList();
+    }
+
+    /**
+     * The greedy continuation of each prompt as flat image ids, every level of a grid position
+     * in turn (level 0 first), up to its {@code <eos>} (left out) or {@code maxIds}: what a task
+     * whose target is written-out codes, such as UniCode's decompression, is scored on. A stacked
+     * model writes them one id per position, outside any image span, as it was trained to.
+     */
+    public List<int[]> completeImageIds(List<int[]> prompts, int maxIds) {
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        int[][] p = prompts.toArray(int[][]::new);
+        int longest = Arrays.stream(p).mapToInt(this::positions).max().orElseThrow();
+        int room = transformer.config().context() - longest;
+        if (maxIds < 1 || maxIds > room) {
+            throw new IllegalArgumentException("write 1.." + room + " image ids after a prompt of " + longest
+                    + " positions in the model's context of " + transformer.config().context() + ", got " + maxIds);
+        }
+        int[][] out = Decoder.continueAll(transformer, p, maxIds, flatImageRule(), new Sampler(SamplingConfig.greedy()),
+                null, 1);
+        return Arrays.stream(out).map(this::beforeEos).toList();
     }
 
     /** Refuses an image count for {@link #generate} outside 1..{@link #MAX_IMAGES}; returns it. */
@@ -394,13 +421,36 @@ public final class UnifiedModel implements AutoCloseable {
         };
     }
 
+    /** Image ids of the level due at each step (levels in turn, level 0 first), or {@code <eos>}. */
+    private Decoder.Rule flatImageRule() {
+        VocabularyLayout l = vocab.layout();
+        int eos = l.id(SpecialToken.EOS);
+        return new Decoder.Rule() {
+            @Override
+            public int[] allowed(int step) {
+                int lo = l.imageId(step % l.imageLevels(), 0);
+                return new int[] {eos, eos + 1, lo, lo + l.codebookSize()};
+            }
+
+            @Override
+            public boolean stops(int id) {
+                return id == eos;
+            }
+        };
+    }
+
     private String textOf(int[] generated) {
+        return vocab.decodeText(beforeEos(generated)).trim();
+    }
+
+    /** The ids before the first {@code <eos>}. */
+    private int[] beforeEos(int[] generated) {
         int eos = vocab.id(SpecialToken.EOS);
         int n = 0;
         while (n < generated.length && generated[n] != eos) {
             n++;
         }
-        return vocab.decodeText(Arrays.copyOf(generated, n)).trim();
+        return Arrays.copyOf(generated, n);
     }
 
     private static int[] join(int[] a, int[] b) {
