@@ -29,7 +29,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "small", description = "small (shipped CPU model), tiny, gpu, small-unicode "
             + "(UniCode's unified codebook over vq-shapes32), small-teal (TEAL's text-first model), small-stacked2 / small-stacked4 "
-            + "(summed residual levels; their rvq2/rvq4-shapes32 tokenizers must be trained first), tiny-unicode or tiny-teal")
+            + "(summed residual levels over rvq2/rvq4-shapes32), tiny-unicode, tiny-teal or tiny-stacked2 / tiny-stacked4")
     String preset;
 
     @Option(names = "--embedding", description = "unified-codebook (UniCode) or joint-embedding (TEAL); "

@@ -19,13 +19,19 @@ import java.util.Map;
  *       captioning, text-to-image and question answering, every target token counting the same,
  *       then 3,000 steps at a lower learning rate in which every sequence counts the same
  *       (short answers stop being drowned by 64-id images).</li>
+ *   <li>{@code unicode}: UniCode's language-driven codebook alignment over {@code vq-shapes32}, then
+ *       an instruction stage with the tokenizer frozen.</li>
+ *   <li>{@code unicode-stacked}: UniCode's stacked tokens ({@code small-stacked4}), then its Stage II
+ *       instruction mix with image decompression.</li>
+ *   <li>{@code teal}: TEAL's text-first model, then stages that keep its language part frozen,
+ *       with a text-perplexity guard.</li>
  * </ul>
  * {@link #get} also takes the path of a curriculum JSON file.
  */
 public final class Curricula {
 
     /** Names of the shipped curricula. */
-    public static final List<String> SHIPPED = List.of("scenes", "unicode", "teal");
+    public static final List<String> SHIPPED = List.of("scenes", "unicode", "unicode-stacked", "teal");
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {
