@@ -4,7 +4,10 @@ import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.task.Task;
+import dev.tessera.engine.task.Tasks;
 import dev.tessera.engine.unified.GenerationEvaluation;
+import dev.tessera.engine.unified.TaskAccuracy;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedEvaluation;
 import dev.tessera.engine.unified.UnifiedModel;
@@ -13,6 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Evaluates a unified model on held-out scenes: captions, answers, held-out NLL. */
@@ -49,6 +55,10 @@ final class EvalUnifiedCommand implements Callable<Integer> {
     @Option(names = "--record", description = "write the results into the checkpoint's provenance.json")
     boolean record;
 
+    @Option(names = "--task", description = "also score this registered task's exact answers on the held-out scenes "
+            + "(e.g. decompress, whose written-out codes are also scored id by id); repeatable")
+    List<String> tasks = new ArrayList<>();
+
     @Override
     public Integer call() {
         if (record && checkpoint == null) {
@@ -59,10 +69,12 @@ final class EvalUnifiedCommand implements Callable<Integer> {
         if (samples != 0) {
             UnifiedModel.checkImageCount(samples);
         }
+        List<Task> scored = tasks.stream().map(Tasks::get).toList();
         SamplingConfig sampling = new SamplingConfig(temperature, topK, 1.0, cfg, seed);
         UnifiedCheckpoint.Loaded loaded = checkpoint == null ? UnifiedCheckpoint.pretrained(UnifiedCheckpoint.DEFAULT)
                 : UnifiedCheckpoint.load(checkpoint);
-        try (UnifiedModel model = loaded.model()) {
+        // a task a stage bound keeps its tag id; one the model never trained on gets a spare id
+        try (UnifiedModel model = loaded.model().withTaskTags(scored.stream().map(Task::tag).toList())) {
             long start = System.nanoTime();
             UnifiedReport report = UnifiedEvaluation.evaluate(model, scenes);
             if (samples > 0) {
@@ -74,6 +86,16 @@ final class EvalUnifiedCommand implements Callable<Integer> {
             System.out.println(report);
             if (record) {
                 UnifiedCheckpoint.record(checkpoint, "heldOut", report);
+            }
+            for (Task task : scored) {
+                TaskAccuracy t = TaskAccuracy.evaluate(model, task, scenes);
+                System.out.printf(Locale.ROOT, "task %s: %d/%d exact (%.1f%%), %.1f%% of the target's ids right%n", t.task(),
+                        t.correct(), t.scenes(), 100 * t.accuracy(), 100 * t.idAccuracy());
+                t.samples().stream().limit(3).forEach(x -> System.out.printf("  scene %d expected %s, wrote %s%n", x.scene(),
+                        x.expected(), x.written()));
+                if (record) {
+                    UnifiedCheckpoint.record(checkpoint, "task:" + t.task(), t);
+                }
             }
             System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);
         }

@@ -36,6 +36,7 @@ class CliLimitsTest {
         "eval-unified --samples 65                                             | 1..64 images at a time",
         "eval-unified --top-k 65537                                            | topK (--top-k) must be in 0..65536",
         "eval-unified --cfg Infinity                                           | cfgScale (--cfg) must be in [0, 20]",
+        "eval-unified --task nope                                              | unknown task 'nope'",
         "eval-tokenizer --images 2000000000                                    | 1..4096 held-out images",
     })
     void refusedBeforeAnyWork(String args, String message) {
