@@ -57,7 +57,8 @@ public final class Ablations {
      * shipped text-pretrained model {@code teal-text} (the first stage of the {@code teal}
      * curriculum): arm {@code frozen} is the curriculum's two frozen stages (projections, then image
      * embedding, output, projections, biases and norms), arm {@code frozen-replay} the same with the
-     * text task in the second stage's mix (weight 1 beside the three scene tasks' 1 each), arm
+     * text task in the second stage's mix (weight 1 beside the three scene tasks' 1 each; arm
+     * {@code frozen-replay3} at weight 3, half of each batch), arm
      * {@code full} trains every weight for as many steps with the second stage's recipe. Each run carries the curriculum's text-guard
      * readings, so the cost to text is read beside the image and caption scores.
      */
@@ -67,21 +68,26 @@ public final class Ablations {
         Stage adapt = teal.stage("adapt");
         Stage full = new Stage("full", Stage.SHIPPED + TEAL_TEXT, adapt.training().withTrainable(List.of())
                 .withSteps(projections.training().steps() + adapt.training().steps()));
-        // the adapt stage with text replayed beside the scene tasks: what keeps the text a bias and norm stage moves
-        Map<String, Double> replay = new LinkedHashMap<>(adapt.training().mix().weights());
-        replay.put(TextTask.NAME, 1.0);
-        Stage adaptReplay = adapt.withTraining(adapt.training().withMix(new TaskMix(replay,
-                adapt.training().mix().promptDropout())));
         Map<String, Curriculum> arms = new LinkedHashMap<>();
         arms.put("frozen", new Curriculum("teal-frozen", "the teal curriculum's frozen stages from teal-text", teal.model(),
                 List.of(projections, adapt), teal.guard()));
         arms.put("frozen-replay", new Curriculum("teal-frozen-replay", "the frozen stages, the second with text replayed",
-                teal.model(), List.of(projections, adaptReplay), teal.guard()));
+                teal.model(), List.of(projections, replayed(adapt, 1.0)), teal.guard()));
+        arms.put("frozen-replay3", new Curriculum("teal-frozen-replay3", "the frozen stages, the second with text "
+                + "replayed at weight 3 (half of each batch)", teal.model(), List.of(projections, replayed(adapt, 3.0)),
+                teal.guard()));
         arms.put("full", new Curriculum("teal-full", "every weight trained from teal-text", teal.model(), List.of(full),
                 teal.guard()));
         return new Ablation("teal", "TEAL's frozen language model against full fine-tuning, both from the text-pretrained "
                 + "teal-text: what each costs the model's text (held-out perplexity) and what each gains on the scene tasks",
                 arms);
+    }
+
+    /** {@code adapt} with the text task replayed at {@code weight} beside the scene tasks' 1 each. */
+    private static Stage replayed(Stage adapt, double weight) {
+        Map<String, Double> replay = new LinkedHashMap<>(adapt.training().mix().weights());
+        replay.put(TextTask.NAME, weight);
+        return adapt.withTraining(adapt.training().withMix(new TaskMix(replay, adapt.training().mix().promptDropout())));
     }
 
     /** The shipped first stage of the teal curriculum, the start of both TEAL arms. */
