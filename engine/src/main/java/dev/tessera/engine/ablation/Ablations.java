@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Ablations {
 
     /** Names of the shipped ablations. */
-    public static final List<String> SHIPPED = List.of("unicode", "teal");
+    public static final List<String> SHIPPED = List.of("unicode", "stacked", "teal");
 
     private Ablations() {
     }
@@ -27,6 +27,9 @@ public final class Ablations {
         }
         if ("teal".equals(name)) {
             return teal();
+        }
+        if ("stacked".equals(name)) {
+            return stacked();
         }
         throw new IllegalArgumentException("no ablation '" + name + "'; shipped: " + SHIPPED);
     }
@@ -50,6 +53,28 @@ public final class Ablations {
         return new Ablation("unicode", "UniCode's language-driven codebook alignment: how the visual codebook and the "
                 + "model's image table meet (one-way pull, frozen model table, two-way, none); the paper found one-way best",
                 arms);
+    }
+
+    /**
+     * UniCode's stacked tokens (arXiv 2403.09072) against flat FSQ ids at the same 64 image
+     * positions: the first stage of the shipped {@code unicode-stacked} curriculum (the three scene
+     * tasks from scratch) over {@code fsq-shapes32} (arm {@code fsq}, the shipped model's tokenizer,
+     * one id per position), and over the residual {@code rvq2-shapes32} and {@code rvq4-shapes32}
+     * read as one summed embedding per position with a depth transformer writing the levels (arms
+     * {@code stacked2}, {@code stacked4}). Same steps, batch, schedule and seed; only the image
+     * tokens differ. Image NLL is per id, so a 4-level image's 256 ids are not comparable to FSQ's
+     * 64 id by id: compare judged text-to-image, and NLL times ids per image (its code length).
+     */
+    public static Ablation stacked() {
+        Curriculum base = Curricula.get("unicode-stacked").upTo("pretrain");
+        Map<String, Curriculum> arms = new LinkedHashMap<>();
+        arms.put("fsq", new Curriculum("stacked-fsq", "flat FSQ ids, one per position", "small", base.stages(), null));
+        arms.put("stacked2", new Curriculum("stacked-2", "2 residual levels summed per position", "small-stacked2",
+                base.stages(), null));
+        arms.put("stacked4", new Curriculum("stacked-4", "4 residual levels summed per position", "small-stacked4",
+                base.stages(), null));
+        return new Ablation("stacked", "UniCode's stacked tokens: one summed embedding per position over 2 or 4 residual "
+                + "levels, against flat FSQ ids at the same 64 positions, every training setting equal", arms);
     }
 
     /**

@@ -58,6 +58,16 @@ class AblationRunnerTest {
     }
 
     @Test
+    void theStackedArmsShareOneRecipeAndDifferOnlyInTheirImageTokens() {
+        Ablation a = Ablations.get("stacked");
+        assertThat(a.arms().keySet()).containsExactly("fsq", "stacked2", "stacked4");
+        assertThat(a.arms().values()).extracting(Curriculum::model).containsExactly("small", "small-stacked2", "small-stacked4");
+        assertThat(a.arms().values()).extracting(Curriculum::stages).containsOnly(
+                dev.tessera.engine.curriculum.Curricula.get("unicode-stacked").upTo("pretrain").stages());
+        assertThat(a.arm("stacked4").stages().get(0).training().mix().weights()).doesNotContainKey("decompress");
+    }
+
+    @Test
     void unknownArmsAblationsAndEmptySeedListsAreRefusedWithTheChoices() {
         assertThatThrownBy(() -> Ablations.get("nope")).hasMessageContaining("unicode");
         assertThatThrownBy(() -> Ablations.unicode().arm("sideways")).hasMessageContaining("one-way");
