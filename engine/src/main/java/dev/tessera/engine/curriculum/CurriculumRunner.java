@@ -217,8 +217,7 @@ public final class CurriculumRunner {
         if (!missingReading(after)) {
             return;
         }
-        List<String> heldOut = TextCorpus.fortunes().heldOut();
-        double ppl = TextPerplexity.measure(model, heldOut.subList(0, Math.min(heldOut.size(), curriculum.guard().passages())));
+        double ppl = TextPerplexity.measure(model, curriculum.guard().sample(TextCorpus.fortunes().heldOut()));
         GuardReading last = readings.isEmpty() ? null : readings.get(readings.size() - 1);
         double change = last == null ? Double.NaN : ppl / last.perplexity() - 1;
         GuardReading reading = new GuardReading(after, step, ppl, change, change > curriculum.guard().tolerance());

@@ -15,11 +15,13 @@ import java.util.List;
 
 /**
  * How well a model predicts held-out text: the perplexity {@code exp(mean NLL)} of each text id
- * of held-out passages given the ones before it (the first id of a passage is not scored), with
- * the softmax over the text ids only, so the number is comparable across models whatever their
- * image and control ids. TEAL (arXiv 2311.04589) freezes the language model so that this does
- * not get worse while the model learns images; the {@code teal} curriculum's guard measures it
- * before the first stage and after each one.
+ * of held-out passages given the ones before it, with the softmax over the text ids only, so the
+ * number is comparable across models whatever their image and control ids. A passage is read as
+ * the text task ({@link TextTask}) writes it: after the {@code <text>} tag, which predicts the
+ * passage's first id, when the model has that tag bound; a model that never learned the text
+ * task reads the bare passage, whose first id is then not scored. TEAL (arXiv 2311.04589)
+ * freezes the language model so that this does not get worse while the model learns images; the
+ * {@code teal} curriculum's guard measures it before the first stage and after each one.
  */
 public final class TextPerplexity {
 
@@ -36,11 +38,17 @@ public final class TextPerplexity {
         int from = layout.textStart();
         int to = layout.imageStart();
         int pad = model.vocabulary().id(SpecialToken.PAD);
+        int tag = layout.taskTags().contains(TextTask.TAG) ? layout.tagId(TextTask.TAG) : -1;
+        int prefix = tag < 0 ? 0 : 1;
         List<int[]> encoded = new ArrayList<>();
         for (String p : passages) {
-            int[] ids = model.vocabulary().encodeText(p);
-            ids = java.util.Arrays.copyOf(ids, Math.min(ids.length, Math.min(TextTask.MAX_IDS,
-                    model.transformer().config().context())));
+            int[] text = model.vocabulary().encodeText(p);
+            int n = Math.min(text.length, Math.min(TextTask.MAX_IDS, model.transformer().config().context() - prefix));
+            int[] ids = new int[prefix + n];
+            System.arraycopy(text, 0, ids, prefix, n);
+            if (tag >= 0) {
+                ids[0] = tag;
+            }
             if (ids.length >= 2) {
                 encoded.add(ids);
             }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.task.TextTask;
 import dev.tessera.engine.vocab.VocabularyLayout;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,42 @@ class TextPerplexityTest {
             // an untrained model is close to uniform over the text ids
             int textIds = layout.imageStart() - layout.textStart();
             assertThat(TextPerplexity.measure(model, passages)).isBetween(textIds * 0.7, textIds * 1.3);
+        }
+    }
+
+    /** With the text task's tag bound, a passage is read as that task writes it: every id, the first predicted from the tag. */
+    @Test
+    void aModelThatKnowsTheTextTaskReadsEveryIdAfterItsTag() {
+        try (UnifiedModel bare = UnifiedModel.create(UnifiedConfig.tiny(), 3);
+             UnifiedModel model = bare.withTaskTags(List.of(TextTask.TAG)); NDManager m = TesseraRuntime.newManager()) {
+            List<String> passages = List.of("one red circle", "how many squares are there? two");
+            VocabularyLayout layout = model.transformer().layout();
+            int tag = layout.tagId(TextTask.TAG);
+            double nll = 0;
+            int count = 0;
+            for (String p : passages) {
+                int[] text = model.vocabulary().encodeText(p);
+                int[] ids = new int[text.length + 1];
+                ids[0] = tag;
+                System.arraycopy(text, 0, ids, 1, text.length);
+                float[] logits = model.transformer().forward(m, m.create(ids, new Shape(1, ids.length))).toFloatArray();
+                int v = layout.size();
+                for (int j = 0; j + 1 < ids.length; j++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int k = layout.textStart(); k < layout.imageStart(); k++) {
+                        max = Math.max(max, logits[j * v + k]);
+                    }
+                    double sum = 0;
+                    for (int k = layout.textStart(); k < layout.imageStart(); k++) {
+                        sum += Math.exp(logits[j * v + k] - max);
+                    }
+                    nll += -(logits[j * v + ids[j + 1]] - max - Math.log(sum));
+                    count++;
+                }
+            }
+            assertThat(count).as("every text id is scored").isEqualTo(passages.stream()
+                    .mapToInt(p -> model.vocabulary().encodeText(p).length).sum());
+            assertThat(TextPerplexity.measure(model, passages)).isCloseTo(Math.exp(nll / count), within(1e-3));
         }
     }
 }
