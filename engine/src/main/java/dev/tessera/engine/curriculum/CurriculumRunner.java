@@ -365,12 +365,14 @@ public final class CurriculumRunner {
     private static boolean sameArchitecture(UnifiedConfig a, UnifiedConfig b) {
         return a.transformer().equals(b.transformer()) && a.embedding() == b.embedding()
                 && a.imageTokenizer().equals(b.imageTokenizer()) && a.freezeText() == b.freezeText()
-                && a.textVocabSize() == b.textVocabSize();
+                && a.textVocabSize() == b.textVocabSize() && a.textCorpus().equals(b.textCorpus())
+                && a.stacking().equals(b.stacking());
     }
 
     private static String describe(UnifiedConfig c) {
         return "width " + c.transformer().width() + " x " + c.transformer().layers() + " layers, context "
                 + c.transformer().context() + ", " + c.embedding().id() + (c.freezeText() ? " (text frozen)" : "")
-                + " over " + c.imageTokenizer() + ", " + c.textVocabSize() + " BPE ids";
+                + " over " + c.imageTokenizer() + (c.stacking().folds() ? " (levels stacked per position)" : "") + ", "
+                + c.textVocabSize() + " BPE ids on " + c.textCorpus();
     }
 }

@@ -93,13 +93,17 @@ class CurriculumRunnerTest {
                 ? s.withStart("shipped:unified-shapes32") : s);
         assertThatThrownBy(() -> new CurriculumRunner(otherArchitecture, dir.resolve("b")).run())
                 .hasMessageContaining("width 192").hasMessageContaining("preset tiny");
+        Curriculum stackedOverFlat = new Curriculum("stacked", "", "tiny-stacked2", List.of(
+                new Stage("s", "shipped:unified-shapes32", FIRST)));
+        assertThatThrownBy(() -> new CurriculumRunner(stackedOverFlat, dir.resolve("d")).run())
+                .hasMessageContaining("over rvq2-shapes32 (levels stacked per position)").hasMessageContaining("preset tiny-stacked2");
         Curriculum namesNothing = twoStages().mapStages(s -> s.withTraining(s.training().withTrainable(List.of("blocks9.*"))));
         assertThatThrownBy(() -> new CurriculumRunner(namesNothing, dir.resolve("c")).run())
                 .hasMessageContaining("'blocks9.*' names no weight");
         assertThatThrownBy(() -> new Curriculum("empty", "", "tiny", List.of())).hasMessageContaining("has no stage");
         assertThatThrownBy(() -> new Curriculum("x", "", "tiny", List.of(new Stage("s", Stage.PREVIOUS, FIRST))))
                 .hasMessageContaining("no previous stage");
-        for (String folder : List.of("a", "b", "c")) {
+        for (String folder : List.of("a", "b", "c", "d")) {
             assertThat(dir.resolve(folder)).as("nothing trained or written for %s", folder).doesNotExist();
         }
     }
