@@ -6,7 +6,9 @@ import dev.tessera.engine.unified.UnifiedTrainingConfig;
  * One stage of a {@link Curriculum}: where its weights start and how it trains them, i.e. its
  * tasks with their mixing weights, the parameter groups that learn, the loss weighting, the
  * optimizer and schedule, steps, batch and seed ({@link UnifiedTrainingConfig}). The image
- * tokenizer stays frozen: its ids are the vocabulary the stage trains on.
+ * tokenizer stays frozen unless the stage aligns its codebook with the model (UniCode's
+ * {@link dev.tessera.engine.unified.CodebookAlignment}); frozen, its ids are the vocabulary the
+ * stage trains on.
  *
  * @param name     a short name, unique in its curriculum; its checkpoint folder is named after it
  * @param start    {@value #FRESH} (new weights for the curriculum's model, from the stage's seed),
