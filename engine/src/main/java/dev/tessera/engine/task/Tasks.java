@@ -39,7 +39,7 @@ public final class Tasks {
 
     /**
      * Makes {@code task} available by its name; registering the same name again replaces the
-     * earlier definition (a notebook cell run twice), except for Tessera's own three tasks.
+     * earlier definition (a notebook cell run twice), except for Tessera's own tasks.
      */
     public static synchronized Task register(Task task) {
         String name = task.name();

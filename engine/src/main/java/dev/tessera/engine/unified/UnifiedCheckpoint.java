@@ -77,16 +77,23 @@ public final class UnifiedCheckpoint {
      * @param taskTags the task tags bound after the fixed control tokens (none before version 2)
      */
     public record Manifest(String format, int version, UnifiedConfig model, UnifiedTrainingConfig training, int step,
-                           int textVocabSize, List<String> taskTags) {
+                           int textVocabSize, List<String> taskTags, Map<String, String> taskFingerprints) {
 
         public Manifest {
             taskTags = taskTags == null ? List.of() : List.copyOf(taskTags);
+            // absent in checkpoints written before tasks were fingerprinted
+            taskFingerprints = taskFingerprints == null ? Map.of() : Map.copyOf(taskFingerprints);
         }
     }
 
-    /** A loaded checkpoint: the model plus what a resumed training needs. */
+    /**
+     * A loaded checkpoint: the model plus what a resumed training needs.
+     *
+     * @param taskFingerprints what each task of its stage wrote ({@link TaskFingerprints}), empty
+     *                         for checkpoints written before they were kept
+     */
     public record Loaded(UnifiedModel model, UnifiedTrainingConfig training, int step, List<StepLoss> history,
-                         Path folder) {
+                         Path folder, Map<String, String> taskFingerprints) {
     }
 
     private UnifiedCheckpoint() {
@@ -99,7 +106,8 @@ public final class UnifiedCheckpoint {
             boolean own = model.hasOwnImageTokenizer();
             Json.mapper().writeValue(dir.resolve("config.json").toFile(), new Manifest(FORMAT, own ? VERSION : SHIPPED_TOKENIZER,
                     model.config(),
-                    training, step, model.textTokenizer().vocabSize(), model.transformer().layout().taskTags()));
+                    training, step, model.textTokenizer().vocabSize(), model.transformer().layout().taskTags(),
+                    TaskFingerprints.of(model, training.mix())));
             model.textTokenizer().save(dir.resolve("text-tokenizer.json"));
             Json.mapper().writeValue(dir.resolve("words.json").toFile(), new TreeSet<>(model.words()));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.params")))) {
@@ -172,7 +180,7 @@ public final class UnifiedCheckpoint {
             if (files.contains(IMAGE_TOKENIZER)) {
                 model.markOwnImageTokenizer();
             }
-            return new Loaded(model, manifest.training(), manifest.step(), history, folder);
+            return new Loaded(model, manifest.training(), manifest.step(), history, folder, manifest.taskFingerprints());
         } catch (NoSuchFileException e) {
             close(images, transformer);
             throw new IllegalArgumentException("the unified checkpoint " + folder + " is incomplete: missing " + e.getFile()

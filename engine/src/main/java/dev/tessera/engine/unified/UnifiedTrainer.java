@@ -93,12 +93,19 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     /**
      * A trainer that continues the checkpoint {@code loaded} came from, with its optimizer state,
      * step and loss history. {@code config} must be the checkpoint's own training config (another
-     * schedule or batch would not continue the same run).
+     * schedule or batch would not continue the same run), and its tasks must still write what they
+     * wrote when it was saved ({@link TaskFingerprints}).
      */
     public static UnifiedTrainer resume(UnifiedCheckpoint.Loaded loaded, UnifiedTrainingConfig config) {
-        if (!loaded.training().equals(config)) {
-            throw new IllegalArgumentException("the checkpoint " + loaded.folder() + " was trained with " + loaded.training()
-                    + ", not " + config + "; resume with the same training config, or start a new run in another folder");
+        try {
+            if (!loaded.training().equals(config)) {
+                throw new IllegalArgumentException("the checkpoint " + loaded.folder() + " was trained with " + loaded.training()
+                        + ", not " + config + "; resume with the same training config, or start a new run in another folder");
+            }
+            TaskFingerprints.checkUnchanged(loaded.model(), config.mix(), loaded.taskFingerprints(), loaded.folder());
+        } catch (RuntimeException e) {
+            loaded.model().close();
+            throw e;
         }
         UnifiedTrainer t = new UnifiedTrainer(loaded.model(), config);
         UnifiedCheckpoint.loadOptimizer(loaded.folder(), t.optimizer, loaded.model());

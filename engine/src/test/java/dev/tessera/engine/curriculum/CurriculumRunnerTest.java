@@ -2,9 +2,14 @@ package dev.tessera.engine.curriculum;
 
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.task.DistinctColoursTask;
+import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.Task;
+import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.task.TaskMix;
+import dev.tessera.engine.task.TaskSequences;
 import dev.tessera.engine.task.Tasks;
 import dev.tessera.engine.train.StepLoss;
+import dev.tessera.engine.vocab.SpecialToken;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
@@ -106,6 +111,50 @@ class CurriculumRunnerTest {
         for (String folder : List.of("a", "b", "c", "d")) {
             assertThat(dir.resolve(folder)).as("nothing trained or written for %s", folder).doesNotExist();
         }
+    }
+
+    /** {@link DistinctColoursTask} under its own name; {@code redefined} answers "one" whatever the scene. */
+    static Task coloursTask(String name, boolean redefined) {
+        return new DistinctColoursTask() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public TaskExample example(TaskSequences sequences, SceneItem item, java.util.SplittableRandom rng) {
+                return redefined ? sequences.start(this).image(item.tokens()).text(QUESTION).control(SpecialToken.ANSWER)
+                        .target().text("one").control(SpecialToken.EOS).build() : super.example(sequences, item, rng);
+            }
+        };
+    }
+
+    @Test
+    void aTaskRedefinedBeforeAResumeIsRefusedByNameAndTheRunIsKeptForTheOriginal(@TempDir Path dir) throws Exception {
+        Tasks.register(coloursTask("colours-fingerprint", false));
+        UnifiedTrainingConfig cfg = new UnifiedTrainingConfig(6, 6, 3e-3, 1, 0.0, 1.0, 5, 0,
+                TaskMix.of("colours-fingerprint", "caption"), LossWeighting.TOKEN);
+        Curriculum c = new Curriculum("fp", "", "tiny", List.of(new Stage("colours", Stage.FRESH, cfg)));
+        TrainingStop stop = new TrainingStop();
+        assertThat(new CurriculumRunner(c, dir).stop(stop).listener(p -> {
+            if (p.overallStep() == 2) {
+                stop.request();
+            }
+        }).run().interrupted()).isTrue();
+        Path stage = dir.resolve("1-colours");
+        byte[] saved = java.nio.file.Files.readAllBytes(stage.resolve("model.params"));
+        assertThat(UnifiedCheckpoint.manifest(stage).taskFingerprints()).containsOnlyKeys("colours-fingerprint", "caption");
+
+        Tasks.register(coloursTask("colours-fingerprint", true));
+        assertThatThrownBy(() -> new CurriculumRunner(c, dir).run()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("task colours-fingerprint now writes other sequences")
+                .hasMessageContaining("Restore the task's definition");
+        assertThat(java.nio.file.Files.readAllBytes(stage.resolve("model.params"))).as("the run is kept").isEqualTo(saved);
+
+        Tasks.register(coloursTask("colours-fingerprint", false));
+        CurriculumResult r = new CurriculumRunner(c, dir).run();
+        assertThat(r.interrupted()).isFalse();
+        assertThat(UnifiedCheckpoint.history(stage)).hasSize(6);
     }
 
     @Test
