@@ -266,7 +266,15 @@ public final class MagicParser {
      * it returns has every number checked against the engine's caps. Throws only
      * {@link MagicParseException}, naming the problem; {@link Magics#run} starts with it.
      */
+    /** The longest line a magic reads; longer ones are refused at once, whatever they hold. */
+    static final int MAX_LINE_CHARS = 4096;
+
     static Magic parse(String line) {
+        if (line.length() > MAX_LINE_CHARS) {
+            // refused before any splitting or option parsing, whose cost grows with the line
+            throw new MagicParseException("this %tessera line has " + line.length() + " characters; a line has at most "
+                    + MAX_LINE_CHARS + ". Put long text (a curriculum, many models) in a file and name the file", help());
+        }
         List<String> words = LineSplitter.split(line);
         if (words.isEmpty()) {
             return new HelpRequest();

@@ -101,6 +101,15 @@ class MagicCapsTest {
     }
 
     @Test
+    void aLineLongerThanTheCapIsRefusedByItsLengthAndOneAtTheCapIsRead() {
+        String atCap = "generate \"a red circle\" --n 2" + " ".repeat(MagicParser.MAX_LINE_CHARS - 29);
+        assertThat(atCap).hasSize(MagicParser.MAX_LINE_CHARS);
+        assertThat(((GenerateRequest) MagicParser.parse(atCap)).n()).isEqualTo(2);
+        assertThat(((MagicError) Magics.run(atCap + " ")).problem())
+                .contains("has " + (MagicParser.MAX_LINE_CHARS + 1) + " characters").contains("at most " + MagicParser.MAX_LINE_CHARS);
+    }
+
+    @Test
     void anAtSignIsAWordNotAFileOfArguments() {
         GenerateRequest g = (GenerateRequest) MagicParser.parse("generate @/etc/hostname");
         assertThat(g.prompt()).isEqualTo("@/etc/hostname");
