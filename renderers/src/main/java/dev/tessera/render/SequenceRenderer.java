@@ -60,7 +60,7 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
             } else if (s instanceof Segment.Image i) {
                 sb.append(image(i, spans < images.size() ? images.get(spans) : null));
                 spans++;
-                image += i.grid().ids().length;
+                image += i.written();
             }
         }
         sb.append("</div><div class=\"tessera-sequence-legend\" style=\"").append(SMALL).append(";color:#6e6e6e\">")
@@ -100,16 +100,17 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
         TokenGrid grid = span.grid();
         String size = grid.rows() + "&times;" + grid.cols() + (grid.depth() > 1 ? "&times;" + grid.depth() : "");
         String colour = span.complete() ? Palette.IMAGE : Palette.WARN;
-        String tip = "image span: " + grid.rows() + "x" + grid.cols() + " grid, " + grid.ids().length + " ids"
+        String tip = "image span: " + grid.rows() + "x" + grid.cols() + " grid, " + span.written() + " ids"
                 + (picture == null ? ", shown as its code ids" + (grid.depth() > 1 ? " (level 1)" : "") : "")
-                + (span.complete() ? "" : "; incomplete: the span did not hold exactly one image");
+                + (span.complete() ? "" : "; incomplete: the span held " + span.written() + " of the " + grid.ids().length
+                + " ids of one image (the rest shown as code 0)");
         String png = Png.base64(picture == null ? mosaic(grid, THUMB) : Draw.crisp(picture, THUMB));
         return "<span class=\"tessera-image-span\" title=\"" + tip + "\" style=\"display:inline-flex;flex-direction:column;"
                 + "align-items:center;gap:2px;padding:3px;border:2px " + (span.complete() ? "solid " : "dashed ") + colour
                 + ";border-radius:6px;background:#eef3fa\">"
                 + Html.crispImg(png, picture == null ? "token ids of an image span" : "image span", "display:block")
-                + "<span style=\"" + SMALL + ";color:" + colour + "\">" + size + " &middot; " + grid.ids().length
-                + (span.complete() ? "" : " incomplete")
+                + "<span style=\"" + SMALL + ";color:" + colour + "\">" + size + " &middot; "
+                + (span.complete() ? grid.ids().length : span.written() + " of " + grid.ids().length + ", incomplete")
                 + "</span></span>";
     }
 

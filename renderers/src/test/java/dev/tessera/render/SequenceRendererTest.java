@@ -78,6 +78,15 @@ class SequenceRendererTest {
     }
 
     @Test
+    void anIncompleteSpanCountsTheIdsItHeldNotItsPaddedGrid() {
+        TokenGrid grid = UnifiedFixtures.grid(0);
+        MixedSequence s = new MixedSequence(List.of(special(SpecialToken.BOI), new Segment.Image(grid, false, 5)));
+        String strip = SequenceRenderer.strip(s, List.of());
+        assertThat(strip).contains("5 of " + grid.ids().length + ", incomplete").contains("held 5 of the " + grid.ids().length)
+                .contains("one sequence of 6 ids").contains("5 image");
+    }
+
+    @Test
     void textSpansAreEscapedAndCarryTheirIds() {
         String strip = SequenceRenderer.strip(new MixedSequence(List.of(text("<b>\"hi\"</b>", 7, 8))), List.of());
         assertThat(strip).contains("&lt;b&gt;&quot;hi&quot;&lt;/b&gt;").doesNotContain("<b>")

@@ -61,8 +61,8 @@ public final class Ablations {
      * tasks from scratch) over {@code fsq-shapes32} (arm {@code fsq}, the shipped model's tokenizer,
      * one id per position), and over the residual {@code rvq2-shapes32} and {@code rvq4-shapes32}
      * read as one summed embedding per position with a depth transformer writing the levels (arms
-     * {@code stacked2}, {@code stacked4}). Same steps, batch, schedule and seed; only the image
-     * tokens differ. Image NLL is per id, so a 4-level image's 256 ids are not comparable to FSQ's
+     * {@code stacked2}, {@code stacked4}). Same steps, batch, schedule and seed; the image tokens
+     * differ, and with them the stacked arms' small depth transformer that writes the levels. Image NLL is per id, so a 4-level image's 256 ids are not comparable to FSQ's
      * 64 id by id: compare judged text-to-image, and NLL times ids per image (its code length).
      */
     public static Ablation stacked() {
@@ -115,6 +115,6 @@ public final class Ablations {
         return adapt.withTraining(adapt.training().withMix(new TaskMix(replay, adapt.training().mix().promptDropout())));
     }
 
-    /** The shipped first stage of the teal curriculum, the start of both TEAL arms. */
+    /** The shipped first stage of the teal curriculum, the start of every TEAL arm. */
     public static final String TEAL_TEXT = "teal-text";
 }

@@ -34,7 +34,9 @@ import java.util.Set;
  * one checkpoint folder per stage ({@code 1-NAME}, {@code 2-NAME}, ...), each with its
  * provenance (the curriculum, the stage, where it started). Running it again on the same folder
  * resumes: finished stages are kept, an interrupted stage continues from its checkpoint with the
- * losses an uninterrupted run would have had, and later stages follow.
+ * losses an uninterrupted run would have had, and later stages follow. An interrupted stage whose
+ * tasks now write other sequences than when it was saved (a task cell edited in between; see
+ * {@link dev.tessera.engine.unified.TaskFingerprints}) is refused by name and kept as it was.
  *
  * <p>Everything that can be checked is checked before the first step ({@link #check}): unknown
  * tasks, a stage starting from a checkpoint of another architecture, a stage that would train

@@ -11,9 +11,16 @@ public sealed interface Segment {
 
     /**
      * The image tokens between {@code <boi>} and {@code <eoi>}. {@code complete} is false when
-     * the span held fewer or more codes than one image needs (a truncated generation).
+     * the span held fewer or more codes than one image needs (a truncated generation, or codes
+     * written out as decompression writes them); {@code written} is how many ids it held, the
+     * grid's missing codes being 0.
      */
-    record Image(TokenGrid grid, boolean complete) implements Segment {
+    record Image(TokenGrid grid, boolean complete, int written) implements Segment {
+
+        /** A span that held exactly its grid's ids. */
+        public Image(TokenGrid grid, boolean complete) {
+            this(grid, complete, grid.ids().length);
+        }
     }
 
     /** A control token. */

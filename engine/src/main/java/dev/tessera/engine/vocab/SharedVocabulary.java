@@ -135,6 +135,6 @@ public record SharedVocabulary(VocabularyLayout layout, TextTokenizer text, int 
             codes[k] = layout.imageCode(span[k]);
         }
         return new Segment.Image(new TokenGrid(gridRows, gridCols, layout.imageLevels(), codes, layout.codebookSize()),
-                complete);
+                complete, span.length);
     }
 }

@@ -64,6 +64,7 @@ class SharedVocabularyTest {
         SharedVocabulary v = new SharedVocabulary(l, TEXT, 2, 2);
         MixedSequence m = v.decode(new int[] {v.id(SpecialToken.BOI), l.imageId(0, 3), l.imageId(0, 4)});
         assertThat(m.images().get(0).complete()).isFalse();
+        assertThat(m.images().get(0).written()).as("the ids the span held, not its padded grid").isEqualTo(2);
         assertThatThrownBy(() -> v.decodeImage(new int[] {l.imageId(0, 1)})).hasMessageContaining("takes 4 ids");
         assertThatThrownBy(() -> v.encodeImage(new TokenGrid(3, 3, new int[9], 8))).hasMessageContaining("2x2");
     }
