@@ -225,6 +225,24 @@ def phases(model, opt, batch, steps, warmup, max_norm):
     return " ".join("%s %.1f/%.1f" % (n, w, c) for n, w, c in zip(names, ms + [sum(ms)], cpu + [sum(cpu)]))
 
 
+def openblas_core():
+    """The kernel family OpenBLAS picked for this CPU (openblas_get_corename), or "not OpenBLAS"."""
+    import ctypes
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line}
+    except OSError:
+        return "unknown"
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            return lib.openblas_get_corename().decode()
+        except (OSError, AttributeError):
+            continue
+    return "not OpenBLAS"
+
+
 def blas_libraries():
     """The BLAS this process runs on: Debian's torch uses whichever libblas.so.3 is installed
     (OpenBLAS with libopenblas0-pthread, else the slow reference BLAS)."""
@@ -303,6 +321,7 @@ def main():
         "side": "pytorch",
         "version": "torch " + torch.__version__,
         "blas": blas_libraries(),
+        "blasCore": openblas_core(),
         "threads": a.threads,
         "parameters": sum(p.numel() for p in params),
         "decayed": sum(p.numel() for p in opt.param_groups[0]["params"]),

@@ -100,6 +100,19 @@ public final class UnifiedComparison {
     record ReferenceRun(ReferenceSetting setting, JsonNode result) {
     }
 
+    /**
+     * OpenBLAS overrides some machines set for every process ({@code OPENBLAS_CORETYPE=Haswell},
+     * {@code OPENBLAS_L2_SIZE}: older OpenBLAS builds misbehave on some CPUs). They pin the
+     * reference to older kernels than OpenBLAS would pick for this CPU, so the reference runs
+     * without them: a fair reference is one at its best settings. Tessera's side never reads them.
+     */
+    static final List<String> REFERENCE_UNSET = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_VERBOSE");
+
+    /** The overrides of {@link #REFERENCE_UNSET} this process's environment sets, as NAME=value. */
+    static List<String> unsetForReference(Map<String, String> environment) {
+        return REFERENCE_UNSET.stream().filter(environment::containsKey).map(v -> v + "=" + environment.get(v)).toList();
+    }
+
     public static void main(String[] args) throws Exception {
         Flags f = Flags.parse(args, defaults());
         String loadAtStart = Machine.loadAverage();
@@ -108,10 +121,11 @@ public final class UnifiedComparison {
         for (int round = 0; round < f.integer("rounds"); round++) {
             for (int threads : f.integers("threads")) {
                 CpuUse before = CpuUse.sample();
-                JsonNode tessera = run(tesseraCommand(f, threads), threads, Map.of());
+                JsonNode tessera = run(tesseraCommand(f, threads), threads, Map.of(), List.of());
                 List<ReferenceRun> references = new ArrayList<>();
                 for (ReferenceSetting setting : ReferenceSetting.forThreads(threads)) {
-                    JsonNode pytorch = run(referenceCommand(f, threads, tessera), threads, setting.environment);
+                    JsonNode pytorch = run(referenceCommand(f, threads, tessera), threads, setting.environment,
+                            REFERENCE_UNSET);
                     references.add(new ReferenceRun(setting, pytorch));
                     System.err.printf(Locale.ROOT, "threads %d: Tessera %.0f tokens/s, %.1f ms/image; PyTorch [%s] %.0f "
                                     + "tokens/s, %.1f ms/image%n", threads, tessera.path("tokensPerSecond").asDouble(),
@@ -124,6 +138,10 @@ public final class UnifiedComparison {
         }
         List<String> context = new ArrayList<>(Machine.current().describe());
         context.add("sources: " + System.getProperty("bench.source", "unknown"));
+        List<String> unset = unsetForReference(System.getenv());
+        context.add("the reference runs at its own best BLAS kernels: " + (unset.isEmpty()
+                ? "this machine sets none of " + String.join(", ", REFERENCE_UNSET)
+                : String.join(", ", unset) + " (set on this machine) removed from its environment alone"));
         context.add("load average (1/5/15 min): " + loadAtStart + " at start, " + Machine.loadAverage() + " at end");
         context.add("other processes' share of the CPU during the run: " + percent(share(start, CpuUse.sample()))
                 + " (0% = the machine was quiet)");
@@ -167,15 +185,16 @@ public final class UnifiedComparison {
 
     /**
      * Runs {@code cmd} with every thread pool of its BLAS and OpenMP set to {@code threads}, then
-     * {@code overrides}; its last JSON line.
+     * {@code overrides}, without the variables {@code unset}; its last JSON line.
      */
-    private static JsonNode run(List<String> cmd, int threads, Map<String, String> overrides)
+    private static JsonNode run(List<String> cmd, int threads, Map<String, String> overrides, List<String> unset)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TESSERA_THREADS")) {
             pb.environment().put(v, Integer.toString(threads));
         }
         pb.environment().putAll(overrides);
+        unset.forEach(pb.environment()::remove);
         Process p;
         try {
             p = pb.start();
@@ -207,7 +226,8 @@ public final class UnifiedComparison {
         context.forEach(line -> s.append("- ").append(line).append('\n'));
         s.append("- Tessera: ").append(t.path("version").asText()).append("; reference: ")
                 .append(r.path("version").asText()).append(" (Debian python3-torch, CPU) on ")
-                .append(r.path("blas").asText()).append('\n');
+                .append(r.path("blas").asText()).append(", OpenBLAS core ").append(r.path("blasCore").asText("unknown"))
+                .append('\n');
         String imageRows = t.path("embedding").asText().equals("joint-embedding")
                 ? "image rows = learned image embedding @ projection, own image output matrix (TEAL joint embedding)"
                 : "image rows = frozen " + t.path("codeWidth").asInt() + "-wide codebook @ learned projection, tied (UniCode)";
