@@ -147,6 +147,7 @@ public final class UnifiedBench {
             out.put("newIds", newIds);
             out.put("msPerImage", 1000 * genSecs / images);
             out.put("matmulGflops", gflops);
+            out.put("gemm", dev.tessera.engine.runtime.MklCpuOverride.status().describe());
         }
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }

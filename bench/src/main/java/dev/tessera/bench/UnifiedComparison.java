@@ -228,6 +228,7 @@ public final class UnifiedComparison {
                 .append(r.path("version").asText()).append(" (Debian python3-torch, CPU) on ")
                 .append(r.path("blas").asText()).append(", OpenBLAS core ").append(r.path("blasCore").asText("unknown"))
                 .append('\n');
+        s.append("- Tessera's matrix products: ").append(t.path("gemm").asText("not reported")).append('\n');
         String imageRows = t.path("embedding").asText().equals("joint-embedding")
                 ? "image rows = learned image embedding @ projection, own image output matrix (TEAL joint embedding)"
                 : "image rows = frozen " + t.path("codeWidth").asInt() + "-wide codebook @ learned projection, tied (UniCode)";

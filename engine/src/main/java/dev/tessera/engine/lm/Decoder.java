@@ -124,7 +124,7 @@ public final class Decoder {
         int b = (int) s.get(0);
         int t = (int) s.get(1);
         int v = (int) s.get(2);
-        float[] all = logits.get(":, " + (t - 1)).toFloatArray();
+        float[] all = (t == 1 ? logits : logits.get(":, " + (t - 1))).toFloatArray();
         float[][] rows = new float[b][];
         for (int i = 0; i < b; i++) {
             rows[i] = Arrays.copyOfRange(all, i * v, (i + 1) * v);

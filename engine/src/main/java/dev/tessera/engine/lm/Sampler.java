@@ -49,8 +49,8 @@ public final class Sampler {
             }
             return ids[best];
         }
-        int[] order = byDescendingScore(scores);
         int keep = config.topK() > 0 ? Math.min(config.topK(), n) : n;
+        int[] order = keep < n ? topByScore(scores, keep) : byDescendingScore(scores);
         double max = scores[order[0]];
         double[] p = new double[keep];
         double sum = 0;
@@ -87,9 +87,7 @@ public final class Sampler {
     static int[] byDescendingScore(double[] scores) {
         long[] keys = new long[scores.length];
         for (int i = 0; i < scores.length; i++) {
-            int bits = Float.floatToIntBits((float) scores[i]);
-            int ascending = bits >= 0 ? bits : bits ^ 0x7FFFFFFF;
-            keys[i] = ((long) ~ascending << 32) | i;
+            keys[i] = key(scores, i);
         }
         Arrays.sort(keys);
         int[] order = new int[scores.length];
@@ -97,5 +95,72 @@ public final class Sampler {
             order[i] = (int) keys[i];
         }
         return order;
+    }
+
+    /**
+     * The first {@code k} positions of {@link #byDescendingScore} (same order, same ties), found
+     * by one pass that keeps the k best keys in a max-heap instead of sorting every score: top-k
+     * sampling of 1000 image ids reads 32 of them.
+     */
+    static int[] topByScore(double[] scores, int k) {
+        // heap[0] is the largest kept key, i.e. the worst of the k best (keys sort best first)
+        long[] heap = new long[k];
+        for (int i = 0; i < k; i++) {
+            heap[i] = key(scores, i);
+            siftUp(heap, i);
+        }
+        for (int i = k; i < scores.length; i++) {
+            long c = key(scores, i);
+            if (c < heap[0]) {
+                heap[0] = c;
+                siftDown(heap, k);
+            }
+        }
+        Arrays.sort(heap);
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = (int) heap[i];
+        }
+        return order;
+    }
+
+    /** A sort key ordering positions by descending score, equal scores by position: (order-preserving score bits, position). */
+    private static long key(double[] scores, int i) {
+        int bits = Float.floatToIntBits((float) scores[i]);
+        int ascending = bits >= 0 ? bits : bits ^ 0x7FFFFFFF;
+        return ((long) ~ascending << 32) | i;
+    }
+
+    private static void siftUp(long[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (heap[parent] >= heap[at]) {
+                return;
+            }
+            long t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(long[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                return;
+            }
+            if (child + 1 < size && heap[child + 1] > heap[child]) {
+                child++;
+            }
+            if (heap[at] >= heap[child]) {
+                return;
+            }
+            long t = heap[at];
+            heap[at] = heap[child];
+            heap[child] = t;
+            at = child;
+        }
     }
 }

@@ -257,9 +257,9 @@ public final class UnifiedTransformer implements AutoCloseable {
     public NDArray forward(NDManager m, NDArray ids, KvCache cache) {
         int t = (int) ids.getShape().get(1);
         long bs = ids.getShape().get(0);
-        NDArray table = inputTable(m);
+        NDArray table = inputTable(m, cache);
         NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
-        return logits(m, spatial(m, x, cache), table).reshape(bs, t, layout.size());
+        return logits(m, spatial(m, x, cache), table, cache).reshape(bs, t, layout.size());
     }
 
     /**
@@ -272,9 +272,9 @@ public final class UnifiedTransformer implements AutoCloseable {
     public StackedOutput forwardStacked(NDManager m, NDArray ids, NDArray slots, KvCache cache) {
         int t = (int) ids.getShape().get(1);
         long bs = ids.getShape().get(0);
-        NDArray table = inputTable(m);
+        NDArray table = inputTable(m, cache);
         NDArray hidden = spatial(m, foldedInput(table, ids, slots), cache);
-        return new StackedOutput(hidden, logits(m, hidden, table).reshape(bs, t, layout.size()));
+        return new StackedOutput(hidden, logits(m, hidden, table, cache).reshape(bs, t, layout.size()));
     }
 
     /** Each folded position's input (B, t, d): the sum of its used slots' rows of {@code table}. */
@@ -329,39 +329,52 @@ public final class UnifiedTransformer implements AutoCloseable {
         NDArray h = norm(m, x, b + "ln1");
         // split, not select on a permuted (3, B, H, t, dh) view: select's backward fills a zero
         // tensor of the whole qkv per slice, split's is one concatenation
-        NDList qkv = Linear.linear(h, p(m, b + "qkv.weight"), p(m, b + "qkv.bias")).singletonOrThrow().split(3, 1);
+        NDList qkv = Linear.linear(h, w(b + "qkv.weight"), w(b + "qkv.bias")).singletonOrThrow().split(3, 1);
         NDArray q = heads(qkv.get(0), bs, t);
         NDArray k = heads(qkv.get(1), bs, t);
         NDArray v = heads(qkv.get(2), bs, t);
         if (cache != null) {
-            KeysValues kv = cache.append(layer, k, v);
+            KeysValues kv = cache.append(layer, k, v, config.context());
             k = kv.keys();
             v = kv.values();
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scalar(q, (float) (1.0 / Math.sqrt(dh))));
+        NDArray scale = cache == null ? scalar(q, (float) (1.0 / Math.sqrt(dh)))
+                : cache.table("scale", () -> scalar(q, (float) (1.0 / Math.sqrt(dh))));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
         if (mask != null) {
             scores = scores.add(mask);
         }
-        NDArray att = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(bs * t, d);
-        x = x.add(Linear.linear(att, p(m, b + "proj.weight"), p(m, b + "proj.bias")).singletonOrThrow());
+        NDArray heads = scores.softmax(-1).matMul(v);
+        // one new token per row: (B, H, 1, dh) is already (B, d) in memory, no transpose needed
+        NDArray att = t == 1 ? heads.reshape(bs, d) : heads.transpose(0, 2, 1, 3).reshape(bs * t, d);
+        x = x.add(Linear.linear(att, w(b + "proj.weight"), w(b + "proj.bias")).singletonOrThrow());
         h = norm(m, x, b + "ln2");
-        NDArray hidden = Activation.gelu(Linear.linear(h, p(m, b + "fc.weight"), p(m, b + "fc.bias")).singletonOrThrow());
-        return x.add(Linear.linear(hidden, p(m, b + "out.weight"), p(m, b + "out.bias")).singletonOrThrow());
+        NDArray hidden = Activation.gelu(Linear.linear(h, w(b + "fc.weight"), w(b + "fc.bias")).singletonOrThrow());
+        return x.add(Linear.linear(hidden, w(b + "out.weight"), w(b + "out.bias")).singletonOrThrow());
     }
 
     /** Rows (B*t, d) of one of q, k, v as heads (B, H, t, dh). */
     private NDArray heads(NDArray rows, long bs, long t) {
+        if (t == 1) {
+            // one token per row: a row's heads are consecutive, so a reshape is the whole move
+            return rows.reshape(bs, config.heads(), 1, config.headWidth());
+        }
         return rows.reshape(bs, t, config.heads(), config.headWidth()).transpose(0, 2, 1, 3);
     }
 
     NDArray norm(NDManager m, NDArray x, String prefix) {
-        return LayerNorm.layerNorm(x, new Shape(config.width()), p(m, prefix + ".gamma"), p(m, prefix + ".beta"), LN_EPS)
+        return LayerNorm.layerNorm(x, new Shape(config.width()), w(prefix + ".gamma"), w(prefix + ".beta"), LN_EPS)
                 .singletonOrThrow();
     }
 
     /** Every id's input vector, (V, d). */
     NDArray inputTable(NDManager m) {
         return p(m, "embed.text").concat(imageRows(m), 0);
+    }
+
+    /** {@link #inputTable(NDManager)}, made once per decode when there is a cache. */
+    private NDArray inputTable(NDManager m, KvCache cache) {
+        return cache == null ? inputTable(m) : cache.table("input", () -> inputTable(m));
     }
 
     /** The image ids' input vectors (D*K, d), level after level: what a stacked position sums. */
@@ -378,12 +391,17 @@ public final class UnifiedTransformer implements AutoCloseable {
         return mode == EmbeddingMode.UNIFIED_CODEBOOK ? imageRows(m) : p(m, "head.image");
     }
 
-    private NDArray logits(NDManager m, NDArray x, NDArray table) {
+    private NDArray logits(NDManager m, NDArray x, NDArray table, KvCache cache) {
         if (mode == EmbeddingMode.UNIFIED_CODEBOOK) {
-            return x.matMul(table.transpose());
+            return x.matMul(cached(cache, "output", () -> table.transpose()));
         }
-        NDArray text = x.matMul(p(m, "embed.text").transpose());
-        return text.concat(x.matMul(p(m, "head.image").transpose()), -1);
+        NDArray text = x.matMul(cached(cache, "output.text", () -> p(m, "embed.text").transpose()));
+        return text.concat(x.matMul(cached(cache, "output.image", () -> p(m, "head.image").transpose())), -1);
+    }
+
+    /** {@code make}'s array, once per decode when there is a cache. */
+    private static NDArray cached(KvCache cache, String name, java.util.function.Supplier<NDArray> make) {
+        return cache == null ? make.get() : cache.table(name, make);
     }
 
     /** Additive mask (t, total): query i (at absolute position total - t + i) sees keys 0..that position. */
@@ -422,8 +440,21 @@ public final class UnifiedTransformer implements AutoCloseable {
         return m.create(v, new Shape(pad.length, 1, 1, total));
     }
 
+    /**
+     * The weight {@code name} as a view owned by {@code m}: what an operation takes as its first
+     * operand, since the result joins the first operand's manager (the view's backward leads to
+     * the weight).
+     */
     NDArray p(NDManager m, String name) {
         return Tensors.local(params.get(name), m);
+    }
+
+    /**
+     * The weight {@code name} itself, for any other operand (a matrix, bias or norm scale): no
+     * view is made, which saves a native call per weight per step.
+     */
+    private NDArray w(String name) {
+        return params.get(name);
     }
 
     public void save(OutputStream out) throws IOException {

@@ -13,6 +13,43 @@ public final class Tensors {
     }
 
     /**
+     * The view of {@code a} whose index along {@code axis} runs from {@code start} to {@code end}
+     * (exclusive), on {@code a}'s manager: one libtorch slice, where DJL's general indexing slices
+     * every axis and squeezes (five native calls). Used on the hot path of decoding.
+     */
+    public static NDArray narrow(NDArray a, int axis, long start, long end) {
+        if (a instanceof ai.djl.pytorch.engine.PtNDArray pt) {
+            return ai.djl.pytorch.jni.JniUtils.slice(pt, axis, start, end, 1);
+        }
+        return a.get(new ai.djl.ndarray.index.NDIndex(":, ".repeat(axis) + start + ":" + end));
+    }
+
+    /**
+     * Copies {@code value} into {@code a} in place, at indices {@code start ..} along {@code axis}
+     * and everything along the other axes ({@code value}'s shape is {@code a}'s but on that axis):
+     * one native call, without DJL's index parsing. Used on the hot path of decoding.
+     */
+    public static void write(NDArray a, int axis, long start, NDArray value) {
+        Shape s = a.getShape();
+        long end = start + value.getShape().get(axis);
+        if (a instanceof ai.djl.pytorch.engine.PtNDArray pt && value instanceof ai.djl.pytorch.engine.PtNDArray v) {
+            long[] min = new long[axis + 1];
+            long[] max = new long[axis + 1];
+            long[] step = new long[axis + 1];
+            for (int i = 0; i < axis; i++) {
+                max[i] = s.get(i);
+                step[i] = 1;
+            }
+            min[axis] = start;
+            max[axis] = end;
+            step[axis] = 1;
+            ai.djl.pytorch.jni.JniUtils.indexSet(pt, v, min, max, step);
+            return;
+        }
+        a.set(new ai.djl.ndarray.index.NDIndex(":, ".repeat(axis) + start + ":" + end), value);
+    }
+
+    /**
      * A view of a parameter's tensor owned by {@code m}. Operations on it then allocate in the
      * caller's per-step manager instead of piling up in the model's (in DJL, intermediates
      * attach to the first operand's manager), and gradients still reach the parameter.

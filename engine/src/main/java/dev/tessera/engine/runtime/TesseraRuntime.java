@@ -75,8 +75,13 @@ public final class TesseraRuntime {
             forceOffline();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(s.threads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(s.interopThreads()));
+            // before libtorch loads: the dynamic linker binds oneMKL's CPU check once
+            MklCpuOverride.prepare(System.getenv());
             Engine engine = Engine.getEngine("PyTorch");
-            root = engine.newBaseManager(Device.cpu());
+            NDManager base = engine.newBaseManager(Device.cpu());
+            // a failed self-test throws with root still unset: every later call fails the same way
+            MklCpuOverride.verify(base);
+            root = base;
             boolean uncapped = CpuFeatures.hasAvx512() && !ConvolutionPath.isaCapped(System.getenv());
             if (uncapped && s.convolutions() == ConvolutionPath.LIBRARY) {
                 System.err.println("Tessera: WARNING: libtorch's own convolutions were chosen on a CPU with AVX-512 without "

@@ -80,4 +80,23 @@ class SamplerTest {
                     .containsExactly(java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
         }
     }
+
+    @Test
+    void theTopKByHeapAreTheFirstKOfTheFullOrderTiesIncluded() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] scores = new double[1 + rng.nextInt(400)];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = switch (rng.nextInt(6)) {
+                    case 0 -> Float.NEGATIVE_INFINITY;
+                    case 1 -> -0.0;
+                    case 2 -> 0.0;
+                    default -> rng.nextBoolean() ? (float) (rng.nextInt(9) - 4) * 0.5f : (float) rng.nextGaussian();
+                };
+            }
+            int k = 1 + rng.nextInt(scores.length);
+            assertThat(Sampler.topByScore(scores, k))
+                    .containsExactly(java.util.Arrays.copyOf(Sampler.byDescendingScore(scores), k));
+        }
+    }
 }
