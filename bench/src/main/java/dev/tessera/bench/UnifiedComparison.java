@@ -187,7 +187,7 @@ public final class UnifiedComparison {
      * Runs {@code cmd} with every thread pool of its BLAS and OpenMP set to {@code threads}, then
      * {@code overrides}, without the variables {@code unset}; its last JSON line.
      */
-    private static JsonNode run(List<String> cmd, int threads, Map<String, String> overrides, List<String> unset)
+    static JsonNode run(List<String> cmd, int threads, Map<String, String> overrides, List<String> unset)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         for (String v : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TESSERA_THREADS")) {
@@ -290,11 +290,11 @@ public final class UnifiedComparison {
                 && t.path("vocab").asInt() == r.path("vocab").asInt();
     }
 
-    private static double share(CpuUse before, CpuUse after) {
+    static double share(CpuUse before, CpuUse after) {
         return before == null || after == null ? Double.NaN : before.othersShare(after);
     }
 
-    private static String percent(double share) {
+    static String percent(double share) {
         return Double.isNaN(share) ? "unknown" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 }

@@ -14,6 +14,8 @@ import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.io.ImageFiles;
+import dev.tessera.engine.runtime.StartupTimings;
+import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.tokenize.ImageTokenizer;
 import dev.tessera.engine.tokenize.ImageTokens;
@@ -58,8 +60,11 @@ public final class Tessera {
     public static synchronized TrainableTokenizer<?> tokenizer(String name) {
         TrainableTokenizer<?> t = SHIPPED.get(name);
         if (t == null) {
+            TesseraRuntime.engine();
+            long started = System.nanoTime();
             t = TokenizerCheckpoint.pretrained(name);
             SHIPPED.put(name, t);
+            StartupTimings.first("tokenizer " + name + " load", started);
         }
         return t;
     }
@@ -113,8 +118,10 @@ public final class Tessera {
         if (input.width() != t.imageSize() || input.height() != t.imageSize()) {
             input = Images.fromBuffered(Images.centreSquare(Images.toBuffered(input), t.imageSize()));
         }
+        long started = System.nanoTime();
         T tokens = t.encode(input);
         RgbImage recon = t.decode(tokens);
+        StartupTimings.first("first encode and decode", started);
         List<RgbImage> refinements = new ArrayList<>();
         if (t instanceof GridTokenizer g && g.depth() > 1) {
             for (int level = 1; level <= g.depth(); level++) {

@@ -71,6 +71,7 @@ public final class TesseraRuntime {
     /** The PyTorch engine, started offline on first call. */
     public static synchronized Engine engine() {
         if (root == null) {
+            long started = System.nanoTime();
             RuntimeSettings s = settings();
             forceOffline();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(s.threads()));
@@ -82,6 +83,7 @@ public final class TesseraRuntime {
             // a failed self-test throws with root still unset: every later call fails the same way
             MklCpuOverride.verify(base);
             root = base;
+            StartupTimings.first("engine start", started);
             boolean uncapped = CpuFeatures.hasAvx512() && !ConvolutionPath.isaCapped(System.getenv());
             if (uncapped && s.convolutions() == ConvolutionPath.LIBRARY) {
                 System.err.println("Tessera: WARNING: libtorch's own convolutions were chosen on a CPU with AVX-512 without "

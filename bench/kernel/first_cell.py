@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+"""Time a user's first Tessera cell in the real Kotlin kernel, started from the project's kernelspec.
+
+    first_cell.py --jupyter-dir DIR [--kernel tessera] [--rounds 3]
+
+Each round starts a fresh kernel and waits until it answers (a started kernel, as a user has
+when a notebook opens), runs one plain cell, then times two cells from sending the request to
+the reply: `%use tessera`, then `%tessera tokenize sample:1` (which must display a token grid).
+Then it asks Tessera for its own breakdown (dev.tessera.engine.runtime.StartupTimings) and reads
+the kernel process's resident memory. Run it through `./tessera bench-first-cell`, which builds
+Tessera and writes the kernelspec first; the native library cache (~/.djl.ai) is whatever the
+machine has: run once before measuring to time a user's second session.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+
+TIMEOUT_S = 300
+
+
+def execute(client, code):
+    """Runs code; returns (seconds from request to reply, outputs, error or None)."""
+    start = time.perf_counter()
+    msg_id = client.execute(code, store_history=False)
+    outputs, error = [], None
+    while True:
+        msg = client.get_iopub_msg(timeout=TIMEOUT_S)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind = msg["msg_type"]
+        if kind in ("display_data", "execute_result", "stream"):
+            outputs.append(msg["content"])
+        elif kind == "error":
+            error = msg["content"]["ename"] + ": " + msg["content"]["evalue"]
+        elif kind == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    elapsed = time.perf_counter() - start
+    client.get_shell_msg(timeout=TIMEOUT_S)
+    return elapsed, outputs, error
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def text_of(outputs):
+    parts = []
+    for o in outputs:
+        if "text" in o:
+            parts.append(o["text"])
+        elif "data" in o:
+            parts.append(o["data"].get("text/plain", ""))
+    return "".join(parts)
+
+
+def one_round(kernel):
+    km = KernelManager(kernel_name=kernel)
+    km.start_kernel()
+    try:
+        client = km.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=TIMEOUT_S)
+        _, _, err = execute(client, "1 + 1")
+        if err:
+            sys.exit("first_cell: the kernel failed a plain cell: " + err)
+        pid = km.provisioner.process.pid
+        use_s, _, err = execute(client, "%use tessera")
+        if err:
+            sys.exit("first_cell: %use tessera failed: " + err)
+        tok_s, outputs, err = execute(client, "%tessera tokenize sample:1")
+        if err:
+            sys.exit("first_cell: %tessera tokenize sample:1 failed: " + err)
+        if not any("data" in o and ("text/html" in o["data"] or "image/png" in o["data"] or "image/svg+xml" in o["data"])
+                   for o in outputs):
+            sys.exit("first_cell: %tessera tokenize sample:1 displayed no picture")
+        _, report, err = execute(client, "dev.tessera.engine.runtime.StartupTimings.json()")
+        breakdown = json.loads(text_of(report).strip().strip('"').replace('\\"', '"')) if not err else {}
+        return {"use": use_s, "tokenize": tok_s, "total": use_s + tok_s, "rssMb": rss_mb(pid), "breakdown": breakdown}
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jupyter-dir", required=True, help="the folder with kernels/<name>/kernel.json")
+    ap.add_argument("--kernel", default="tessera")
+    ap.add_argument("--rounds", type=int, default=3)
+    a = ap.parse_args()
+    os.environ["JUPYTER_PATH"] = os.path.abspath(a.jupyter_dir)
+    rounds = [one_round(a.kernel) for _ in range(a.rounds)]
+    for i, r in enumerate(rounds, 1):
+        parts = ", ".join(f"{k} {v:.2f} s" for k, v in r["breakdown"].items())
+        print(f"round {i}: %use tessera {r['use']:.2f} s + first tokenize {r['tokenize']:.2f} s = {r['total']:.2f} s, "
+              f"kernel RSS {r['rssMb']:.0f} MB; inside the tokenize cell: {parts or 'no breakdown'}")
+    print(f"median first cell: {statistics.median(r['total'] for r in rounds):.2f} s "
+          f"(%use {statistics.median(r['use'] for r in rounds):.2f} s + tokenize "
+          f"{statistics.median(r['tokenize'] for r in rounds):.2f} s), "
+          f"median RSS {statistics.median(r['rssMb'] for r in rounds):.0f} MB over {len(rounds)} fresh kernels")
+
+
+if __name__ == "__main__":
+    main()
