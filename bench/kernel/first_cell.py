@@ -26,7 +26,7 @@ TIMEOUT_S = 300
 def execute(client, code):
     """Runs code; returns (seconds from request to reply, outputs, error or None)."""
     start = time.perf_counter()
-    msg_id = client.execute(code, store_history=False)
+    msg_id = client.execute(code)
     outputs, error = [], None
     while True:
         msg = client.get_iopub_msg(timeout=TIMEOUT_S)
@@ -100,7 +100,7 @@ def main():
     for i, r in enumerate(rounds, 1):
         parts = ", ".join(f"{k} {v:.2f} s" for k, v in r["breakdown"].items())
         print(f"round {i}: %use tessera {r['use']:.2f} s + first tokenize {r['tokenize']:.2f} s = {r['total']:.2f} s, "
-              f"kernel RSS {r['rssMb']:.0f} MB; inside the tokenize cell: {parts or 'no breakdown'}")
+              f"kernel RSS {r['rssMb']:.0f} MB; Tessera's own timings: {parts or 'no breakdown'}")
     print(f"median first cell: {statistics.median(r['total'] for r in rounds):.2f} s "
           f"(%use {statistics.median(r['use'] for r in rounds):.2f} s + tokenize "
           f"{statistics.median(r['tokenize'] for r in rounds):.2f} s), "

@@ -20,6 +20,8 @@ class TesseraIntegration : JupyterIntegration() {
         import(*EnginePackages.find(TesseraIntegration::class.java.classLoader).map { "$it.*" }.toTypedArray())
         addRenderer(ResultRenderer)
         addCodePreprocessor(MagicLinePreprocessor)
+        // libtorch's libraries load while the user's first Tessera cell is typed and compiled
+        dev.tessera.engine.runtime.TesseraRuntime.preloadInBackground()
     }
 }
 

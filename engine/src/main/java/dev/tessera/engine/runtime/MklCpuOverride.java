@@ -105,6 +105,9 @@ public final class MklCpuOverride {
      * that libtorch already bound, and says so in {@link #status}.
      */
     static synchronized void prepare(Map<String, String> env) {
+        if (library != null && status.loaded()) {
+            return;
+        }
         Mode mode = Mode.parse(env.get(ENV));
         boolean linuxX86 = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && System.getProperty("os.arch", "").matches("amd64|x86_64");

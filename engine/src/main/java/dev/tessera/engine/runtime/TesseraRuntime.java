@@ -68,6 +68,39 @@ public final class TesseraRuntime {
         return device;
     }
 
+    /**
+     * Loads libtorch's native libraries on a daemon thread, so that the first call that needs the
+     * engine finds them loaded: the Tessera kernel calls it at {@code %use tessera}, while the
+     * user's first cell is still being typed or compiled. Only the libraries load (after the
+     * {@link MklCpuOverride}, which must come first); threads, device and every other setting are
+     * still applied when the engine starts, so {@link #configure} stays valid until then. A
+     * failure here is not reported here: the engine's start meets it again and reports it.
+     * Returns the thread, for a caller that wants to wait for it.
+     */
+    public static Thread preloadInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                preloadNative();
+            } catch (RuntimeException | LinkageError e) {
+                // the engine start repeats the load and reports its own error
+            }
+        }, "tessera-preload");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static synchronized void preloadNative() {
+        if (root != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        forceOffline();
+        MklCpuOverride.prepare(System.getenv());
+        ai.djl.pytorch.jni.LibUtils.loadLibrary();
+        StartupTimings.first("native libraries preloaded (background)", started);
+    }
+
     /** The PyTorch engine, started offline on first call. */
     public static synchronized Engine engine() {
         if (root == null) {
