@@ -81,9 +81,9 @@ class FSQ(nn.Module):
         self.project_in = nn.Linear(dim, len(levels))
         self.project_out = nn.Linear(len(levels), dim)
         lv = torch.tensor(levels, dtype=torch.float32)
-        self.register_buffer("half", (lv - 1) / 2)
+        self.register_buffer("span", (lv - 1) / 2)
         self.register_buffer("offset", torch.tensor([0.5 if l % 2 == 0 else 0.0 for l in levels]))
-        self.register_buffer("shift", torch.atanh(self.offset / self.half))
+        self.register_buffer("shift", torch.atanh(self.offset / self.span))
         self.register_buffer("width", torch.tensor([l // 2 for l in levels], dtype=torch.float32))
         basis, acc = [], 1
         for l in levels:
@@ -92,7 +92,7 @@ class FSQ(nn.Module):
         self.register_buffer("basis", torch.tensor(basis, dtype=torch.float32))
 
     def forward(self, z):
-        bounded = torch.tanh(self.project_in(z) + self.shift) * self.half - self.offset
+        bounded = torch.tanh(self.project_in(z) + self.shift) * self.span - self.offset
         digits = bounded.round()
         rounded = bounded + (digits - bounded).detach()
         ids = ((digits + self.width) * self.basis).sum(1).long()

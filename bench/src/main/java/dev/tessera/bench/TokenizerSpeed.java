@@ -47,6 +47,7 @@ public final class TokenizerSpeed {
         out.put("side", "tessera");
         out.put("threads", f.integer("threads"));
         out.put("kind", kind);
+        TesseraRuntime.engine();
         out.put("gemm", MklCpuOverride.status().describe());
         try (GridTokenizer t = GridTokenizer.create(kind, config, 1)) {
             out.put("parameters", t.model().getBlock().getParameters().values().stream()
