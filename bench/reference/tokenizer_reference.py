@@ -25,6 +25,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+# the same machine facts as the unified reference prints (this folder is on the path when run as a script)
+from unified_reference import blas_libraries, matmul_gflops, openblas_core
+
 
 def encoder(ch, downsamplings, out):
     layers = [nn.Conv2d(3, ch, 3, 1, 1), nn.ReLU()]
@@ -165,7 +168,8 @@ def main():
     torch.manual_seed(0)
     model = GridTokenizer(a.kind).eval()
     out = {"side": "pytorch", "version": "torch " + torch.__version__, "threads": a.threads, "kind": a.kind,
-           "parameters": sum(p.numel() for p in model.parameters())}
+           "parameters": sum(p.numel() for p in model.parameters()), "blas": blas_libraries(),
+           "blasCore": openblas_core(), "matmulGflops": matmul_gflops()}
     gen = torch.Generator().manual_seed(1)
     for b in [int(x) for x in a.batches.split(",")]:
         images = torch.rand(b, 3, 64, 64, generator=gen)

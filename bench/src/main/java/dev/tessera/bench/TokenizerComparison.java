@@ -79,7 +79,8 @@ public final class TokenizerComparison {
                         double ratio = m.endsWith("Ms") ? theirs / mine : mine / theirs;
                         row.append(String.format(Locale.ROOT, " | %.0f / %.0f **%.2f**", mine, theirs, ratio));
                     }
-                    row.append(String.format(Locale.ROOT, " | %.0f | %s |%n", t.path("drawScenesMs").asDouble(),
+                    row.append(String.format(Locale.ROOT, " | %.0f | %.0f / %.0f | %s |%n", t.path("drawScenesMs").asDouble(),
+                            t.path("matmulGflops").asDouble(), lastReference.path("matmulGflops").asDouble(),
                             UnifiedComparison.percent(others)));
                     rows.append(row);
                     System.err.print(row);
@@ -92,9 +93,10 @@ public final class TokenizerComparison {
         s.append("- load average (1/5/15 min): ").append(loadAtStart).append(" at start, ").append(Machine.loadAverage())
                 .append(" at end; other processes' share of the CPU during the run: ")
                 .append(UnifiedComparison.percent(UnifiedComparison.share(start, CpuUse.sample()))).append('\n');
-        s.append("- reference: ").append(lastReference.path("version").asText())
-                .append(" (Debian python3-torch, CPU), with the machine's OpenBLAS overrides removed; Tessera's matrix products: ")
-                .append(lastTessera.path("gemm").asText()).append('\n');
+        s.append("- reference: ").append(lastReference.path("version").asText()).append(" (Debian python3-torch, CPU) on ")
+                .append(lastReference.path("blas").asText()).append(", OpenBLAS core ").append(lastReference.path("blasCore").asText())
+                .append(", without ").append(String.join(", ", UnifiedComparison.REFERENCE_UNSET))
+                .append(" in its environment; Tessera's matrix products: ").append(lastTessera.path("gemm").asText()).append('\n');
         s.append("- model: 64 px images, 48 channels, 2 downsamplings to a 16x16 grid of 32-wide vectors; VQ 256 codes "
                 + "(EMA), FSQ 8x6x5; random weights. Images/s from pixels to ids (encode) and ids to pixels (decode), "
                 + "the reference at its faster pass size (one pass, or passes of 16 images as Tessera makes); training "
@@ -104,8 +106,9 @@ public final class TokenizerComparison {
         s.append("- each cell: Tessera / PyTorch **speed ratio** (above 1 = Tessera faster); above one thread "
                 + "PyTorch's number is its best thread-pool setting for that measure\n\n");
         s.append("| round | tokenizer | threads | encode batch 1, images/s | encode batch 256 | decode batch 1 | "
-                + "decode batch 256 | training step, ms | Tessera's scene drawing, ms | other processes' CPU |\n");
-        s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(rows);
+                + "decode batch 256 | training step, ms | Tessera's scene drawing, ms | 1024² matmul GFLOP/s, Tessera / PyTorch | "
+                + "other processes' CPU |\n");
+        s.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(rows);
         s.append("\nThe reference under each thread-pool setting (encode1, encode256, decode1, decode256, trainStepMs):\n\n");
         s.append("| round | tokenizer | threads | setting | e1 | e256 | d1 | d256 | step ms |\n");
         s.append("|---:|---|---:|---|---:|---:|---:|---:|---:|\n").append(settings);

@@ -105,8 +105,11 @@ public final class UnifiedComparison {
      * {@code OPENBLAS_L2_SIZE}: older OpenBLAS builds misbehave on some CPUs). They pin the
      * reference to older kernels than OpenBLAS would pick for this CPU, so the reference runs
      * without them: a fair reference is one at its best settings. Tessera's side never reads them.
+     * {@code ONEDNN_MAX_CPU_ISA=AVX2} is Tessera's own workaround (the bench scripts export it for
+     * Tessera's side); it would cap the reference's oneDNN convolutions too, so it is removed as well.
      */
-    static final List<String> REFERENCE_UNSET = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_VERBOSE");
+    static final List<String> REFERENCE_UNSET = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_VERBOSE",
+            "ONEDNN_MAX_CPU_ISA");
 
     /** The overrides of {@link #REFERENCE_UNSET} this process's environment sets, as NAME=value. */
     static List<String> unsetForReference(Map<String, String> environment) {

@@ -102,9 +102,13 @@ public final class TesseraRuntime {
     }
 
     /** The PyTorch engine, started offline on first call. */
-    public static synchronized Engine engine() {
+    public static Engine engine() {
+        // timed from the call, so a wait for the background preload counts as engine start
+        return engine(System.nanoTime());
+    }
+
+    private static synchronized Engine engine(long called) {
         if (root == null) {
-            long started = System.nanoTime();
             RuntimeSettings s = settings();
             forceOffline();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(s.threads()));
@@ -116,7 +120,7 @@ public final class TesseraRuntime {
             // a failed self-test throws with root still unset: every later call fails the same way
             MklCpuOverride.verify(base);
             root = base;
-            StartupTimings.first("engine start", started);
+            StartupTimings.first("engine start", called);
             boolean uncapped = CpuFeatures.hasAvx512() && !ConvolutionPath.isaCapped(System.getenv());
             if (uncapped && s.convolutions() == ConvolutionPath.LIBRARY) {
                 System.err.println("Tessera: WARNING: libtorch's own convolutions were chosen on a CPU with AVX-512 without "

@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value RecordedLosses#STAGE_ONE} of the two-stage recipe's stage 1 (about two minutes on two cores); {@code -Dtessera.recorded.steps=200} checks all the recorded ones.
  */
 @Tag("slow")
-class RecordedLossesTest {
+public class RecordedLossesTest {
 
     /** The environment of the recording and of every check. */
-    static final Map<String, String> PINNED = Map.of("TESSERA_THREADS", "1", "ATEN_CPU_CAPABILITY", "avx2",
+    /** The environment that makes libtorch compute the same bits on any CPU of this kind (threads, kernels, CBWR). */
+    public static final Map<String, String> PINNED = Map.of("TESSERA_THREADS", "1", "ATEN_CPU_CAPABILITY", "avx2",
             "MKL_CBWR", "AVX2", "ONEDNN_MAX_CPU_ISA", "AVX2", "TESSERA_CONVOLUTION", "library");
 
     static final int STEPS = 10;
