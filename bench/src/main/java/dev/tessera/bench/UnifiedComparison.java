@@ -144,7 +144,7 @@ public final class UnifiedComparison {
         List<String> unset = unsetForReference(System.getenv());
         context.add("the reference runs at its own best BLAS kernels: " + (unset.isEmpty()
                 ? "this machine sets none of " + String.join(", ", REFERENCE_UNSET)
-                : String.join(", ", unset) + " (set on this machine) removed from its environment alone"));
+                : String.join(", ", unset) + " (set in this environment: by the machine, or ONEDNN_MAX_CPU_ISA by the bench script for Tessera) removed from its environment alone"));
         context.add("load average (1/5/15 min): " + loadAtStart + " at start, " + Machine.loadAverage() + " at end");
         context.add("other processes' share of the CPU during the run: " + percent(share(start, CpuUse.sample()))
                 + " (0% = the machine was quiet)");
