@@ -17,7 +17,3 @@ int mkl_serv_intel_cpu_true(void) {
     return 1;
 }
 
-/* Identifies this build of the library to Tessera's loader (bump when the behaviour changes). */
-int tessera_mkl_cpu_override_version(void) {
-    return 1;
-}

@@ -257,7 +257,7 @@ public final class UnifiedTransformer implements AutoCloseable {
     public NDArray forward(NDManager m, NDArray ids, KvCache cache) {
         int t = (int) ids.getShape().get(1);
         long bs = ids.getShape().get(0);
-        NDArray table = inputTable(m, cache);
+        NDArray table = cached(cache, "input", () -> inputTable(m));
         NDArray x = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
         return logits(m, spatial(m, x, cache), table, cache).reshape(bs, t, layout.size());
     }
@@ -272,7 +272,7 @@ public final class UnifiedTransformer implements AutoCloseable {
     public StackedOutput forwardStacked(NDManager m, NDArray ids, NDArray slots, KvCache cache) {
         int t = (int) ids.getShape().get(1);
         long bs = ids.getShape().get(0);
-        NDArray table = inputTable(m, cache);
+        NDArray table = cached(cache, "input", () -> inputTable(m));
         NDArray hidden = spatial(m, foldedInput(table, ids, slots), cache);
         return new StackedOutput(hidden, logits(m, hidden, table, cache).reshape(bs, t, layout.size()));
     }
@@ -338,8 +338,7 @@ public final class UnifiedTransformer implements AutoCloseable {
             k = kv.keys();
             v = kv.values();
         }
-        NDArray scale = cache == null ? scalar(q, (float) (1.0 / Math.sqrt(dh)))
-                : cache.table("scale", () -> scalar(q, (float) (1.0 / Math.sqrt(dh))));
+        NDArray scale = cached(cache, "scale", () -> scalar(q, (float) (1.0 / Math.sqrt(dh))));
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
         if (mask != null) {
             scores = scores.add(mask);
@@ -370,11 +369,6 @@ public final class UnifiedTransformer implements AutoCloseable {
     /** Every id's input vector, (V, d). */
     NDArray inputTable(NDManager m) {
         return p(m, "embed.text").concat(imageRows(m), 0);
-    }
-
-    /** {@link #inputTable(NDManager)}, made once per decode when there is a cache. */
-    private NDArray inputTable(NDManager m, KvCache cache) {
-        return cache == null ? inputTable(m) : cache.table("input", () -> inputTable(m));
     }
 
     /** The image ids' input vectors (D*K, d), level after level: what a stacked position sums. */
