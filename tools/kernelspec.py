@@ -4,9 +4,12 @@
 One place for the kernel's command line, used by the launcher (./tessera) and by NotebooksIT:
 
     kernelspec.py --jupyter-dir DIR --classpath-file FILE --home DIR [--name tessera]
+                  [--class-archive FILE] [--jvm-option=OPTION]...
 
 writes DIR/kernels/NAME/kernel.json; point JUPYTER_PATH at DIR to use it. The classpath file
 holds every jar, ':'-joined (as written by `mvn dependency:build-classpath`); no wildcards.
+--class-archive names the kernel's class-data-sharing archive (tools/kernel_class_archive.py
+builds it); it is used when the file exists. --jvm-option adds a JVM flag (tests use it to log).
 """
 import argparse
 import json
@@ -37,12 +40,27 @@ def find_java():
     return os.path.realpath(java)
 
 
-def kernel_spec(java, classpath, home, display_name):
+# The kernel's JVM compiles Java with C1 only (no C2). A notebook's Java time is mostly the kernel's
+# Kotlin compiler warming up on each new kind of cell; with C2 on a small machine its compile
+# threads compete with the cells for the cores. Tessera's heavy work runs in libtorch (native code),
+# which the flag does not touch. Measured on 2 cores (README "First cell"): notebooks 01 + 04 headless
+# took 34-35 s with C1 and the class archive, 52-53 s with the archive alone; 05 + 06 206-218 s with
+# both, 254 s with neither.
+KERNEL_JIT = ["-XX:TieredStopAtLevel=1"]
+
+
+def kernel_spec(java, classpath, home, display_name, class_archive=None, jvm_options=()):
     # The JVM classpath lets the kernel find library descriptors and its own classes;
     # -classpath= is what notebook code compiles and runs against. Both get every jar.
+    # The class archive holds the classes a session loads, already parsed and verified; the JVM
+    # checks that it matches this JVM and classpath and ignores it (with a warning) otherwise.
+    archive = ["-XX:SharedArchiveFile=" + class_archive] if class_archive and os.path.isfile(class_archive) else []
     return {
         "argv": [
             java,
+            *KERNEL_JIT,
+            *archive,
+            *jvm_options,
             "-Djava.awt.headless=true",
             "-Dlogback.configurationFile=" + os.path.join(TOOLS, "kernel-logback.xml"),
             "-cp", classpath,
@@ -69,10 +87,13 @@ def main():
     parser.add_argument("--home", required=True, help="the kernel's home folder (its caches)")
     parser.add_argument("--name", default="tessera")
     parser.add_argument("--display-name", default="Kotlin (Tessera)")
+    parser.add_argument("--class-archive", help="the kernel's class-data-sharing archive, used when it exists")
+    parser.add_argument("--jvm-option", action="append", default=[], help="one more JVM flag (repeatable)")
     args = parser.parse_args()
 
+    archive = os.path.abspath(args.class_archive) if args.class_archive else None
     spec = kernel_spec(find_java(), read_classpath(args.classpath_file),
-                       os.path.abspath(args.home), args.display_name)
+                       os.path.abspath(args.home), args.display_name, archive, args.jvm_option)
     folder = os.path.join(os.path.abspath(args.jupyter_dir), "kernels", args.name)
     os.makedirs(folder, exist_ok=True)
     os.makedirs(args.home, exist_ok=True)

@@ -26,15 +26,19 @@ object JupyterSetup {
         }
     }
 
-    /** Writes the "tessera" kernelspec; returns the folder to put on JUPYTER_PATH. */
-    fun writeKernelSpec(): File {
+    /**
+     * Writes the kernelspec [name] ("tessera" unless told), with [extra] arguments of
+     * tools/kernelspec.py; returns the folder to put on JUPYTER_PATH.
+     */
+    fun writeKernelSpec(name: String = "tessera", extra: List<String> = emptyList()): File {
         run(
             listOf(
                 python, root.resolve("tools/kernelspec.py").path,
+                "--name", name,
                 "--jupyter-dir", jupyterDir.path,
                 "--classpath-file", classpathFile.path,
                 "--home", jupyterDir.resolve("kotlin-home").path,
-            ),
+            ) + extra,
         )
         return jupyterDir
     }
