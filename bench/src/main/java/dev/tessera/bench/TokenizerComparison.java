@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tessera's grid tokenizers against {@code bench/reference/tokenizer_reference.py}, a PyTorch
@@ -47,6 +49,7 @@ public final class TokenizerComparison {
         StringBuilder settings = new StringBuilder();
         JsonNode lastTessera = null;
         JsonNode lastReference = null;
+        Set<String> parameters = new LinkedHashSet<>();
         for (int round = 1; round <= f.integer("rounds"); round++) {
             for (String kind : f.get("kinds").split(",")) {
                 for (int threads : f.integers("threads")) {
@@ -71,6 +74,9 @@ public final class TokenizerComparison {
                         }
                     }
                     lastTessera = t;
+                    parameters.add(String.format(Locale.ROOT, "%s %,d / %,d%s", kind, t.path("parameters").asLong(),
+                            lastReference.path("parameters").asLong(), t.path("parameters").asLong()
+                                    == lastReference.path("parameters").asLong() ? "" : " **MISMATCH**"));
                     double others = UnifiedComparison.share(before, CpuUse.sample());
                     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %s | %d", round, kind, threads));
                     for (String m : MEASURES) {
@@ -102,7 +108,8 @@ public final class TokenizerComparison {
                 + "the reference at its faster pass size (one pass, or passes of 16 images as Tessera makes); training "
                 + "step of a batch of 32 (forward, MSE + quantizer loss, backward, AdamW, EMA update): Tessera's real "
                 + "trainer, which also draws its batch of scenes each step (the last column), the reference on a "
-                + "fixed batch\n");
+                + "fixed batch; trainable parameters, Tessera / PyTorch (the two sides must build the same model): "
+                + String.join(", ", parameters) + "\n");
         s.append("- each cell: Tessera / PyTorch **speed ratio** (above 1 = Tessera faster); above one thread "
                 + "PyTorch's number is its best thread-pool setting for that measure\n\n");
         s.append("| round | tokenizer | threads | encode batch 1, images/s | encode batch 256 | decode batch 1 | "
