@@ -23,6 +23,7 @@ import sys
 from jupyter_client.manager import KernelManager
 
 TIMEOUT_S = 300
+TESSERA_ERROR = "application/vnd.tessera.error+json"
 # What most sessions do first: the shipped tokenizer, the unified model, a codebook atlas
 WARM_UP = ["%use tessera", "%tessera tokenize sample:1", "%tessera caption sample:2", "%tessera codebook"]
 
@@ -36,6 +37,8 @@ def run_cell(client, code):
             continue
         if msg["msg_type"] == "error":
             error = msg["content"]["ename"] + ": " + msg["content"]["evalue"]
+        elif TESSERA_ERROR in msg["content"].get("data", {}):  # a magic's error is displayed, never raised
+            error = str(msg["content"]["data"][TESSERA_ERROR])
         elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
             break
     reply = client.get_shell_msg(timeout=TIMEOUT_S)

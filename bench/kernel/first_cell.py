@@ -17,12 +17,14 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 
 from jupyter_client.manager import KernelManager
 
 TIMEOUT_S = 300
+TESSERA_ERROR = "application/vnd.tessera.error+json"
 
 
 def execute(client, code):
@@ -44,6 +46,29 @@ def execute(client, code):
     elapsed = time.perf_counter() - start
     client.get_shell_msg(timeout=TIMEOUT_S)
     return elapsed, outputs, error
+
+
+def tessera_error(outputs):
+    """The problem of a Tessera magic error among the outputs, or None. A magic never raises: it
+    displays its error with this marker MIME type (as tools/run_notebook.py checks)."""
+    for o in outputs:
+        marker = o.get("data", {}).get(TESSERA_ERROR)
+        if marker is not None:
+            return marker if isinstance(marker, str) else json.dumps(marker)
+    return None
+
+
+def run_facts(jupyter_dir, kernel):
+    """What a reader needs to compare runs: commit, time, load, and the kernel's JVM flags."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    commit = subprocess.run(["git", "-C", root, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+    with open(os.path.join(jupyter_dir, "kernels", kernel, "kernel.json"), encoding="utf-8") as f:
+        argv = json.load(f)["argv"]
+    flags = [a for a in argv[1:argv.index("-cp")] if a.startswith("-X")]
+    with open("/proc/loadavg", encoding="ascii") as f:
+        load = " ".join(f.read().split()[:3])
+    return {"commit": commit, "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "cores": os.cpu_count(), "loadAverageAtStart": load, "kernelJvmFlags": flags}
 
 
 def rss_mb(pid):
@@ -79,6 +104,9 @@ def one_round(kernel, split=False):
         tok_s, outputs, err = execute(client, "%tessera tokenize sample:1")
         if err:
             sys.exit("first_cell: %tessera tokenize sample:1 failed: " + err)
+        refusal = tessera_error(outputs)
+        if refusal:
+            sys.exit("first_cell: %tessera tokenize sample:1 answered with an error: " + refusal)
         if not any("data" in o and ("text/html" in o["data"] or "image/png" in o["data"] or "image/svg+xml" in o["data"])
                    for o in outputs):
             sys.exit("first_cell: %tessera tokenize sample:1 displayed no picture")
@@ -101,6 +129,7 @@ def main():
     ap.add_argument("--split", action="store_true", help="run `1 + 1` first and report the kernel's own first compile apart")
     a = ap.parse_args()
     os.environ["JUPYTER_PATH"] = os.path.abspath(a.jupyter_dir)
+    facts = run_facts(os.path.abspath(a.jupyter_dir), a.kernel)
     rounds = [one_round(a.kernel, a.split) for _ in range(a.rounds)]
     for i, r in enumerate(rounds, 1):
         parts = ", ".join(f"{k} {v:.2f} s" for k, v in r["breakdown"].items())
@@ -109,7 +138,7 @@ def main():
               f"kernel RSS {r['rssMb']:.0f} MB; Tessera's own timings: {parts or 'no breakdown'}")
     if a.out:
         with open(a.out, "w", encoding="utf-8") as f:
-            json.dump({"rounds": rounds}, f, indent=1)
+            json.dump(dict(facts, rounds=rounds), f, indent=1)
             f.write("\n")
     print(f"median first cell: {statistics.median(r['total'] for r in rounds):.2f} s "
           f"(%use {statistics.median(r['use'] for r in rounds):.2f} s + tokenize "

@@ -1,5 +1,6 @@
 package dev.tessera.kernel
 
+import dev.tessera.engine.runtime.StartupTimings
 import dev.tessera.render.Renderers
 import org.jetbrains.kotlinx.jupyter.api.CodePreprocessor
 import org.jetbrains.kotlinx.jupyter.api.FieldValue
@@ -33,8 +34,12 @@ internal object ResultRenderer : RendererHandler {
 
     override val execution = ResultHandlerExecution { _, result -> FieldValue(display(result.value), null) }
 
-    fun display(value: Any?): MimeTypedResult =
-        MimeTypedResult(MagicAnswers.mimeBundle(value) ?: Renderers.mimeBundle(value) ?: mapOf("text/plain" to value.toString()))
+    fun display(value: Any?): MimeTypedResult {
+        val started = System.nanoTime()
+        val bundle = MagicAnswers.mimeBundle(value) ?: Renderers.mimeBundle(value) ?: mapOf("text/plain" to value.toString())
+        StartupTimings.first("first result drawn", started)
+        return MimeTypedResult(bundle)
+    }
 
     override fun replaceVariables(mapping: Map<String, String>) = this
 

@@ -1,5 +1,7 @@
 package dev.tessera.magic;
 
+import dev.tessera.engine.runtime.StartupTimings;
+
 import java.io.UncheckedIOException;
 
 /**
@@ -25,12 +27,16 @@ public final class Magics {
      * run (training). The kernel integration passes the cell's display.
      */
     public static Object run(String line, LiveDisplay display) {
+        long started = System.nanoTime();
         Object parsed = parse(line);
+        StartupTimings.first("first magic line parsed", started);
         if (!(parsed instanceof Magic magic)) {
             return parsed;
         }
         try {
-            return magic.execute(display);
+            Object result = magic.execute(display);
+            StartupTimings.first("first magic run (parse included)", started);
+            return result;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             return new MagicError(e.getMessage(), magic.usage());
         } catch (RuntimeException | LinkageError e) {

@@ -15,7 +15,9 @@ import java.awt.image.BufferedImage;
 /**
  * The picture of a cluster (SeTok-style) tokenization: the input; the input again with every
  * patch tinted in its token's code colour, the cluster boundaries drawn and each token's
- * centre marked with its index; and the reconstruction. Same size as a single-level
+ * centre marked with its index; and the reconstruction. The background, a token that holds at
+ * least half of the patches, is left untinted (the title names it), so the picture's colour goes
+ * to the objects rather than to one arbitrary code colour over most of the image. Same size as a single-level
  * {@link TokenGridPicture}, so pictures of different tokenizers line up in a notebook.
  */
 public final class ClusterPicture {
@@ -41,8 +43,9 @@ public final class ClusterPicture {
         try {
             Draw.title(g, "input " + r.input().width() + "x" + r.input().height(), GAP, TOP, PANEL);
             Draw.image(g, r.input(), GAP, TOP, PANEL, PANEL);
-            Draw.title(g, t.count() + " tokens over " + t.side() + "x" + t.side() + " patches, K=" + t.codebookSize(),
-                    overlayX(), TOP, PANEL);
+            int background = background(t);
+            Draw.title(g, t.count() + " tokens over " + t.side() + "x" + t.side() + " patches"
+                    + (background < 0 ? ", K=" + t.codebookSize() : "; " + background + " = background"), overlayX(), TOP, PANEL);
             Draw.image(g, r.input(), overlayX(), TOP, PANEL, PANEL);
             overlay(g, t, overlayX(), TOP, PANEL);
             Draw.title(g, String.format("reconstruction: PSNR %.1f dB, SSIM %.3f", r.psnr(), r.ssim()),
@@ -64,11 +67,26 @@ public final class ClusterPicture {
         return TOP;
     }
 
+    /** The token holding at least half of the patches (the background of a scene), or -1 if none does. */
+    static int background(TokenSet t) {
+        int[] sizes = t.sizes();
+        for (int k = 0; k < sizes.length; k++) {
+            if (2 * sizes[k] >= t.assignment().length) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** Tints, boundaries and centre markers over the input already drawn in the square at (x0, y0). */
     static void overlay(Graphics2D g, TokenSet t, int x0, int y0, int side) {
         int n = t.side();
         int[] a = t.assignment();
+        int background = background(t);
         for (int p = 0; p < a.length; p++) {
+            if (a[p] == background) {
+                continue;
+            }
             Color c = Palette.code(t.ids()[a[p]]);
             g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), TINT_ALPHA));
             int x = Draw.edge(x0, side, n, p % n);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tokenizers compared on the same images: a table with one row per tokenizer (tokens, bits,
+ * Tokenizers compared on the same images: a table with one row per tokenizer (positions and ids per image, bits,
  * quality, codebook use, and how token counts follow object counts), above the
  * {@link ComparisonPicture} of one sample and every reconstruction of it.
  */
@@ -18,7 +18,8 @@ public final class ComparisonRenderer implements Renderer<Comparison> {
     /** Shown for a number that is not known (NaN). */
     static final String UNKNOWN = Format.UNKNOWN;
 
-    static final List<String> HEADER = List.of("tokenizer", "description", "tokens / image", "bits / image", "PSNR",
+    // a position is one grid cell (or one cluster); a residual stack writes several ids there
+    static final List<String> HEADER = List.of("tokenizer", "description", "positions / image", "ids / image", "bits / image", "PSNR",
             "SSIM", "utilization", "perplexity (level 1)", "tokens vs objects r");
 
     @Override
@@ -44,7 +45,8 @@ public final class ComparisonRenderer implements Renderer<Comparison> {
             rows.add(List.of(
                     "<b>" + Html.escape(row.tokenizer()) + "</b>",
                     Html.escape(row.description()),
-                    tokens(r),
+                    tokens(r, 1),
+                    tokens(r, r.levels()),
                     String.format("%.0f", r.meanBits()),
                     String.format("%.2f dB", r.meanPsnr()),
                     String.format("%.3f", r.meanSsim()),
@@ -56,10 +58,11 @@ public final class ComparisonRenderer implements Renderer<Comparison> {
         return Html.table("tessera-comparison", HEADER, rows);
     }
 
-    /** Mean tokens per image, with the range when it varies. */
-    private static String tokens(ReconstructionReport r) {
-        return r.minTokens() == r.maxTokens() ? Integer.toString(r.minTokens())
-                : String.format("%.1f (%d..%d)", r.meanTokens(), r.minTokens(), r.maxTokens());
+    /** Mean positions per image times {@code perPosition} ids, with the range when it varies. */
+    private static String tokens(ReconstructionReport r, int perPosition) {
+        return r.minTokens() == r.maxTokens() ? Integer.toString(r.minTokens() * perPosition)
+                : String.format("%.1f (%d..%d)", r.meanTokens() * perPosition, r.minTokens() * perPosition,
+                r.maxTokens() * perPosition);
     }
 
     static String summary(Comparison c) {

@@ -19,7 +19,10 @@ import java.util.List;
  * The picture of a grid tokenization: the input image, its (first-level) token ids as a grid
  * coloured per code with the id written in each cell when it fits, and the reconstruction,
  * side by side. A residual grid (depth &gt; 1) adds a progressive-refinement strip below: the
- * image decoded from levels 1..l for each l, with its PSNR against the input.
+ * image decoded from levels 1..l for each l, with its PSNR against the input, and under it each
+ * one's error map: the absolute difference from the input, amplified {@link #ERROR_GAIN} times
+ * (black where the decode is exact). The later levels' corrections are too small to see in the
+ * decodes themselves; in the error maps they show as the error fading level after level.
  */
 public final class TokenGridPicture {
 
@@ -27,6 +30,8 @@ public final class TokenGridPicture {
     public static final int PANEL = 384;
     private static final int GAP = Draw.GAP;
     private static final int TOP = GAP + Draw.TITLE;
+    /** How much the error maps amplify the difference from the input (clipped at white). */
+    static final float ERROR_GAIN = 8f;
 
     private TokenGridPicture() {
     }
@@ -41,10 +46,10 @@ public final class TokenGridPicture {
         return TOP + PANEL + GAP;
     }
 
-    /** Height of the picture of {@code r}: the three panels, plus the refinement strip if it has one. */
+    /** Height of the picture of {@code r}: the three panels, plus the refinement strip and its error maps if it has one. */
     public static int height(TokenizeResult r) {
         int n = strip(r).size();
-        return n == 0 ? height() : height() + Draw.TITLE + stripPanel(n) + GAP;
+        return n == 0 ? height() : height() + 2 * (Draw.TITLE + stripPanel(n) + GAP);
     }
 
     /** The picture of a result whose tokens are a {@link TokenGrid}. */
@@ -69,6 +74,9 @@ public final class TokenGridPicture {
             if (!strip.isEmpty()) {
                 Rectangle first = stripPanel(strip.size(), 0);
                 Draw.row(g, strip, stripTitles(r), first.x, first.y, first.width);
+                Rectangle firstError = errorPanel(strip.size(), 0);
+                List<RgbImage> errors = strip.stream().map(img -> errorMap(r.input(), img)).toList();
+                Draw.row(g, errors, errorTitles(strip.size()), firstError.x, firstError.y, firstError.width);
             }
         } finally {
             g.dispose();
@@ -93,6 +101,32 @@ public final class TokenGridPicture {
             previous = psnr;
         }
         return titles;
+    }
+
+    /** |input - decoded| per channel, times {@link #ERROR_GAIN}, clipped to 1. */
+    static RgbImage errorMap(RgbImage input, RgbImage decoded) {
+        float[] a = input.pixels();
+        float[] b = decoded.pixels();
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Math.min(1f, Math.abs(a[i] - b[i]) * ERROR_GAIN);
+        }
+        return new RgbImage(input.width(), input.height(), out);
+    }
+
+    /** Titles of the error maps, one per refinement. */
+    static List<String> errorTitles(int n) {
+        List<String> titles = new ArrayList<>();
+        for (int l = 0; l < n; l++) {
+            titles.add(String.format("error x%.0f, %s", ERROR_GAIN, l == 0 ? "level 1" : "levels 1.." + (l + 1)));
+        }
+        return titles;
+    }
+
+    /** Where error map {@code i} of {@code n} is drawn: under refinement panel {@code i}. */
+    static Rectangle errorPanel(int n, int i) {
+        Rectangle above = stripPanel(n, i);
+        return new Rectangle(above.x, above.y + above.height + GAP + Draw.TITLE, above.width, above.height);
     }
 
     /** Side of each of {@code n} refinement panels: as large as the three-panel width allows, at most {@link #PANEL}. */

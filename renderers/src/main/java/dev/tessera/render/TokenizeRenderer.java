@@ -49,7 +49,8 @@ public final class TokenizeRenderer implements Renderer<TokenizeResult> {
                 new String[] {"tokens", tokens(t)},
                 new String[] {"levels", Integer.toString(levels(t))},
                 new String[] {"unique codes", unique(t) + " of " + t.codebookSize()},
-                new String[] {"bits per image", String.format("%.0f", t.bits())},
+                new String[] {t instanceof TokenSet ? "bits per image (codes and centres)" : "bits per image",
+                        String.format("%.0f", t.bits())},
                 new String[] {"PSNR", String.format("%.2f dB", r.psnr())},
                 new String[] {"SSIM", String.format("%.3f", r.ssim())}));
     }

@@ -31,6 +31,15 @@ class ComparisonRendererTest {
     }
 
     @Test
+    void aResidualStackWritesOneIdPerLevelAtEveryPosition() {
+        String table = ComparisonRenderer.table(Fixtures.comparison());
+        String rvq = table.substring(table.indexOf("<b>rvq-4x256</b>"), table.indexOf("<b>setok</b>"));
+        assertThat(rvq).contains(">256<").contains(">1024<");
+        String vq = table.substring(table.indexOf("<b>vq-256</b>"), table.indexOf("<b>rvq-4x256</b>"));
+        assertThat(vq).doesNotContain(">1024<");
+    }
+
+    @Test
     void thePictureIsTheSampleThenEveryReconstruction() {
         Comparison c = Fixtures.comparison();
         BufferedImage pic = png(Renderers.mimeBundle(c));

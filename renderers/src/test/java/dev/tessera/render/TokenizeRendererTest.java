@@ -1,5 +1,6 @@
 package dev.tessera.render;
 
+import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.tokenize.TokenSet;
 import dev.tessera.engine.tokenize.TokenizeResult;
@@ -52,12 +53,18 @@ class TokenizeRendererTest {
         TokenizeResult r = Fixtures.residual(depth);
         BufferedImage pic = png(Renderers.mimeBundle(r));
         int side = TokenGridPicture.stripPanel(depth);
-        assertThat(pic.getHeight()).isEqualTo(TokenGridPicture.height() + Draw.TITLE + side + Draw.GAP);
+        assertThat(pic.getHeight()).isEqualTo(TokenGridPicture.height() + 2 * (Draw.TITLE + side + Draw.GAP));
         for (int l = 0; l < depth; l++) {
             Rectangle p = TokenGridPicture.stripPanel(depth, l);
             int grey = Math.round(Math.min(1f, 0.5f + 0.1f * (l + 1)) * 255);
             assertThat(new Color(pic.getRGB(p.x + p.width / 2, p.y + p.height / 2))).as("panel %d", l)
                     .isEqualTo(new Color(grey, grey, grey));
+            // the input is grey 0.5, so the error of level l is min(0.5, 0.1 (l + 1)), amplified 8 times
+            Rectangle e = TokenGridPicture.errorPanel(depth, l);
+            float error = Math.min(1f, 0.5f + 0.1f * (l + 1)) - 0.5f;
+            int errorGrey = Math.round(Math.min(1f, error * TokenGridPicture.ERROR_GAIN) * 255);
+            assertThat(new Color(pic.getRGB(e.x + e.width / 2, e.y + e.height / 2))).as("error map %d", l)
+                    .isEqualTo(new Color(errorGrey, errorGrey, errorGrey));
         }
         Rectangle last = TokenGridPicture.stripPanel(depth, depth - 1);
         assertThat(pic.getRGB(last.x + last.width + Draw.GAP / 2, last.y + last.height / 2) & 0xFFFFFF)
@@ -69,6 +76,16 @@ class TokenizeRendererTest {
         // input grey 0.5, refinements 0.6 and 0.7: MSE 0.01 and 0.04, so 20.0 dB then 14.0 dB
         assertThat(TokenGridPicture.stripTitles(Fixtures.residual(2)))
                 .containsExactly("level 1: 20.0 dB", "levels 1..2: 14.0 dB (-6.0)");
+    }
+
+    @Test
+    void anErrorMapIsBlackWhereTheDecodeIsExactAndAmplifiesTheDifference() {
+        RgbImage input = new RgbImage(1, 1, new float[] {0.5f, 0.2f, 0.9f});
+        RgbImage decoded = new RgbImage(1, 1, new float[] {0.5f, 0.25f, 0.7f});
+        RgbImage map = TokenGridPicture.errorMap(input, decoded);
+        assertThat(map.at(0, 0, 0)).isZero();
+        assertThat(map.at(1, 0, 0)).isCloseTo(0.4f, within(1e-5f));
+        assertThat(map.at(2, 0, 0)).as("clipped at white").isEqualTo(1f);
     }
 
     @Test
@@ -117,6 +134,22 @@ class TokenizeRendererTest {
     }
 
     @Test
+    void aTokenHoldingHalfThePatchesIsTheBackgroundAndStaysUntinted() {
+        // token 0: the top three rows (12 of 16 patches), token 1: the bottom row
+        int[] assignment = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1};
+        TokenSet set = new TokenSet(4, new int[] {7, 9}, new int[] {0, 13}, assignment, 16);
+        assertThat(ClusterPicture.background(set)).isZero();
+        assertThat(ClusterPicture.background(Fixtures.quadrants())).as("four equal clusters: no background").isEqualTo(-1);
+        BufferedImage pic = ClusterPicture.draw(Fixtures.result(Fixtures.uniform(64, 64, 0.2f, 0.4f, 0.6f), set,
+                Fixtures.uniform(64, 64, 0.2f, 0.4f, 0.6f), List.of()));
+        // patch (1, 2) of the background shows the input as it is; patch (3, 2) of token 1 is tinted
+        assertThat(new Color(pic.getRGB(ClusterPicture.overlayX() + 2 * 96 + 48, ClusterPicture.panelTop() + 96 + 48)))
+                .isEqualTo(new Color(51, 102, 153));
+        assertThat(new Color(pic.getRGB(ClusterPicture.overlayX() + 2 * 96 + 48, ClusterPicture.panelTop() + 3 * 96 + 48)))
+                .isNotEqualTo(new Color(51, 102, 153));
+    }
+
+    @Test
     void clusterBoundariesAreDrawnOnlyBetweenDifferentTokens() {
         BufferedImage pic = ClusterPicture.draw(quadrants());
         int x0 = ClusterPicture.overlayX();
@@ -157,8 +190,9 @@ class TokenizeRendererTest {
     @Test
     void theHtmlOfATokenSetDescribesTheClusters() {
         Map<String, String> b = Renderers.mimeBundle(quadrants());
+        // 4 tokens x (log2(128) bits of code + log2(16) bits of centre) = 44 bits
         assertThat(b.get("text/html")).contains("4 clusters of 4&times;4 patches (4..4 patches each)").contains("4 of 128")
-                .contains(">28<");
+                .contains("bits per image (codes and centres)").contains(">44<");
         assertThat(b.get("text/plain")).startsWith("sample:0 -> 4 tokens (4 unique of 128 codes)");
     }
 

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param meanPsnr    mean of per-image PSNR, dB (MAX = 1)
  * @param meanMse     mean of per-image MSE
  * @param meanSsim    mean of per-image SSIM (11x11 Gaussian, sigma 1.5)
- * @param meanBits    mean bits per image ({@code ids * log2 K})
+ * @param meanBits    mean bits per image a decoder needs ({@link dev.tessera.engine.tokenize.ImageTokens#bits()})
  * @param tokenCounts tokens of each image (grid positions, or clusters), in input order
  * @param usage       how often each code was chosen, per level: {@code usage[level][code]}
  */

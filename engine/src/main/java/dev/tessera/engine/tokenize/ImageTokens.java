@@ -16,7 +16,11 @@ public sealed interface ImageTokens permits TokenGrid, TokenSet {
     /** Number of codes each id indexes into (per level). */
     int codebookSize();
 
-    /** Bits needed to store the ids: {@code ids * log2(codebookSize)}. */
+    /**
+     * Bits a decoder needs to redraw the image from these tokens. For a grid, the ids alone
+     * ({@code ids * log2(codebookSize)}): the positions are implied by the grid. A token set
+     * overrides it to add each token's centre ({@link TokenSet#bits()}).
+     */
     default double bits() {
         return ids().length * (Math.log(codebookSize()) / Math.log(2));
     }

@@ -47,6 +47,17 @@ public record TokenSet(int side, int[] ids, int[] centres, int[] assignment, int
         return ids.length;
     }
 
+    /**
+     * Bits the decoder needs: each token's content code and the patch cell of its centre
+     * ({@code count * (log2(codebookSize) + log2(side * side))}), since the decoder places each
+     * token at its centre. The patch assignment is not counted: decoding does not use it (every
+     * patch's query attends to all tokens); it is kept only to draw the clusters.
+     */
+    @Override
+    public double bits() {
+        return ids.length * (Math.log(codebookSize) + Math.log((double) side * side)) / Math.log(2);
+    }
+
     /** Patches per token. */
     public int[] sizes() {
         int[] s = new int[ids.length];
