@@ -23,7 +23,30 @@ class TesseraIntegration : JupyterIntegration() {
         addCodePreprocessor(MagicLinePreprocessor)
         // libtorch's libraries load while the user's first Tessera cell is typed and compiled
         dev.tessera.engine.runtime.TesseraRuntime.preloadInBackground()
+        warmUpInBackground()
     }
+}
+
+/**
+ * The first magic line and the first picture of a session pay once for picocli's command model
+ * and for Java2D, fonts and the PNG writer; a daemon thread pays it while the first cell is typed
+ * and compiled. Nothing depends on it: a failure here only means the first cell pays instead,
+ * so it is logged, never shown.
+ */
+internal fun warmUpInBackground() {
+    val warmUp = Thread({
+        val started = System.nanoTime()
+        try {
+            dev.tessera.magic.Magics.parse("tokenize sample:1")
+            Renderers.warmUp()
+            StartupTimings.first("magic parser and drawing warmed (background)", started)
+        } catch (e: Throwable) {
+            System.getLogger("dev.tessera.kernel").log(System.Logger.Level.DEBUG, "warm-up failed; the first cell pays for it", e)
+        }
+    }, "tessera-warm-up")
+    warmUp.isDaemon = true
+    warmUp.priority = Thread.MIN_PRIORITY
+    warmUp.start()
 }
 
 /** Displays the magics' answers ([MagicAnswers]) and anything [Renderers] supports as the MIME bundle drawn for it. */

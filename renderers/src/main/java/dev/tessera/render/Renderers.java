@@ -1,5 +1,9 @@
 package dev.tessera.render;
 
+import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenizeResult;
+
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +39,18 @@ public final class Renderers {
     public static Map<String, String> mimeBundle(Object result) {
         Renderer<?> r = find(result);
         return r == null ? null : draw(r, result);
+    }
+
+    /**
+     * Draws one small token-grid result and throws it away: the first picture of a session pays
+     * for Java2D's start, the fonts and the PNG writer (0.1 s and more), which this moves off the
+     * user's first Tessera cell. The kernel integration calls it on a daemon thread at
+     * {@code %use tessera}; it needs no tensor engine.
+     */
+    public static void warmUp() {
+        RgbImage grey = new RgbImage(16, 16, new float[3 * 16 * 16]);
+        TokenGrid grid = new TokenGrid(4, 4, new int[16], 2);
+        mimeBundle(new TokenizeResult("warm-up", "warm-up", "warm-up", grey, grid, grey, List.of(), 0, 1));
     }
 
     private static Renderer<?> find(Object result) {

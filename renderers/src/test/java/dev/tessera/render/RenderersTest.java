@@ -58,4 +58,10 @@ class RenderersTest {
         assertThat(Palette.code(1)).isNotEqualTo(Palette.code(2));
         assertThat(Palette.level(0)).isNotEqualTo(Palette.level(1)).matches("#[0-9a-f]{6}");
     }
+
+    @Test
+    void theWarmUpDrawsATokenGridWithoutATensorEngine() {
+        // the kernel runs it on a daemon thread at %use tessera, while the engine may still be loading
+        org.assertj.core.api.Assertions.assertThatCode(Renderers::warmUp).doesNotThrowAnyException();
+    }
 }
