@@ -8,7 +8,8 @@ cells a session starts with (%use tessera, then tokenizing, captioning and a cod
 cleanly so that the JVM writes the classes it loaded, parsed and verified into the archive, and
 moves the archive to FILE. A kernel started with -XX:SharedArchiveFile=FILE
 (tools/kernelspec.py --class-archive FILE) then maps those classes instead of loading them: the
-first cell of a session took 5.1-5.8 s instead of 7.0-7.7 s on 2 cores (README "First cell").
+first cell of a session took 4.7-5.2 s instead of 8.0-8.2 s on 2 cores, C2 kept
+(bench/results/kernel-jvm-options.md).
 
 The archive is valid for this JVM and these exact jars only; the JVM checks both and ignores a
 stale archive. ./tessera rebuilds it after every build. Exits 1 with the reason when the kernel

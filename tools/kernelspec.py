@@ -43,9 +43,9 @@ def find_java():
 # The kernel's JVM compiles Java with C1 only (no C2). A notebook's Java time is mostly the kernel's
 # Kotlin compiler warming up on each new kind of cell; with C2 on a small machine its compile
 # threads compete with the cells for the cores. Tessera's heavy work runs in libtorch (native code),
-# which the flag does not touch. Measured on 2 cores (README "First cell"): notebooks 01 + 04 headless
-# took 34-35 s with C1 and the class archive, 52-53 s with the archive alone; 05 + 06 206-218 s with
-# both, 254 s with neither.
+# which the flag does not touch. Measured on 2 cores (bench/results/kernel-jvm-options.md): notebooks
+# 01 + 04 headless took 36.5-38.9 s with C1 and the class archive, 43-49 s with either alone, 57-60 s
+# with neither.
 KERNEL_JIT = ["-XX:TieredStopAtLevel=1"]
 
 
