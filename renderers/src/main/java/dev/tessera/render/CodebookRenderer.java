@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * A codebook report: a table of its numbers (size, levels, utilization and perplexity per
- * level, dead codes, held-out quality), the {@link AtlasPicture} as PNG, and a usage histogram
- * (times each code was chosen, one panel per level) as inline SVG.
+ * level, dead codes, held-out quality), the {@link AtlasPicture} as PNG, and a rank-ordered usage chart
+ * (times each code was chosen, log scale, one line per level) as inline SVG.
  */
 public final class CodebookRenderer implements Renderer<CodebookReport> {
 
@@ -52,40 +52,53 @@ public final class CodebookRenderer implements Renderer<CodebookReport> {
     }
 
     /**
-     * Bars of how often each code was chosen, by code id, one row of panels per level for
-     * residual stacks; a dashed line marks the count every code would have if all were used equally.
+     * How often each code was chosen, codes ranked from most to least used, on a log scale, one
+     * line per level of a residual stack: on a linear axis a codebook in full use looks nearly
+     * empty, because a few background codes are chosen thousands of times more often than the
+     * rest. A dashed line marks the count every code would have if all were used equally; codes
+     * never chosen (dead) cannot sit on a log axis, so the line stops where they begin, the x axis
+     * runs on to the codebook's size, and the subtitle counts them.
      */
     static String usageChart(ReconstructionReport h) {
-        List<Integer> code = new ArrayList<>();
+        List<Integer> rank = new ArrayList<>();
         List<Long> count = new ArrayList<>();
         List<String> level = new ArrayList<>();
         List<String> levelNames = new ArrayList<>();
         List<Double> uniform = new ArrayList<>();
         List<String> colours = new ArrayList<>();
+        StringBuilder dead = new StringBuilder();
         for (int l = 0; l < h.levels(); l++) {
+            long[] sorted = h.usage()[l].clone();
+            java.util.Arrays.sort(sorted);
             long total = 0;
-            for (int k = 0; k < h.codebookSize(); k++) {
-                code.add(k);
-                count.add(h.usage()[l][k]);
-                level.add("level " + (l + 1));
-                total += h.usage()[l][k];
+            for (int k = 0; k < sorted.length; k++) {
+                long c = sorted[sorted.length - 1 - k];
+                total += c;
+                if (c > 0) {
+                    rank.add(k + 1);
+                    count.add(c);
+                    level.add("level " + (l + 1));
+                }
             }
             levelNames.add("level " + (l + 1));
             uniform.add((double) total / h.codebookSize());
             colours.add(Palette.level(l));
+            dead.append(l == 0 ? "" : ", ").append(h.codebookSize() - h.usedCodes(l));
         }
-        Chart chart = Chart.of(Map.of("code", code, "count", count, "level", level))
-                .map("x", "code").map("y", "count").map("fill", "level")
-                .bars()
+        Chart chart = Chart.of(Map.of("rank", rank, "count", count, "level", level))
+                .map("x", "rank").map("y", "count").map("color", "level")
+                .layer("line", Map.of("size", 1))
                 .layer("hline", Map.of("data", Map.of("level", levelNames, "uniform", uniform),
                         "mapping", Map.of("yintercept", "uniform"), "linetype", "dashed", "color", "#555555"))
-                .colours("fill", colours)
-                .axisTitles("code id", "times chosen")
-                .title("Code usage on " + h.images() + " held-out images", "dashed: equal use of every code")
-                .size(640, 90 + h.levels() * (h.levels() > 4 ? 110 : 160));
-        if (h.levels() > 1) {
-            chart.facetRows("level");
-        }
+                .colours("color", colours)
+                .scale("y", Map.of("trans", "log10"))
+                // the whole codebook on the x axis, so dead codes show as the empty tail after the line
+                .scale("x", Map.of("limits", List.of(1, h.codebookSize())))
+                .axisTitles("codes ranked by use (1 = most used)", "times chosen (log scale)")
+                .title("Code usage on " + h.images() + " held-out images",
+                        "dashed: equal use of every code; codes never chosen" + (h.levels() > 1 ? " per level" : "")
+                                + ": " + dead)
+                .size(640, 300);
         return chart.svg();
     }
 
