@@ -23,35 +23,23 @@ import sys
 
 from jupyter_client.manager import KernelManager
 
-TIMEOUT_S = 300
-TESSERA_ERROR = "application/vnd.tessera.error+json"
+from kernel_cells import TIMEOUT_S, execute, tessera_error
+from kernelspec import ARCHIVE_FLAG
 # What most sessions do first: the shipped tokenizer, the unified model, a codebook atlas
 WARM_UP = ["%use tessera", "%tessera tokenize sample:1", "%tessera caption sample:2", "%tessera codebook"]
 
 
 def run_cell(client, code):
-    msg_id = client.execute(code)
-    error = None
-    while True:
-        msg = client.get_iopub_msg(timeout=TIMEOUT_S)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "error":
-            error = msg["content"]["ename"] + ": " + msg["content"]["evalue"]
-        elif TESSERA_ERROR in msg["content"].get("data", {}):  # a magic's error is displayed, never raised
-            error = str(msg["content"]["data"][TESSERA_ERROR])
-        elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    reply = client.get_shell_msg(timeout=TIMEOUT_S)
-    if error is None and reply["content"].get("status") != "ok":
-        error = reply["content"].get("ename", "error") + ": " + reply["content"].get("evalue", "")
+    """Runs one warm-up cell; exits with the reason if it fails or displays a Tessera error."""
+    _, outputs, error = execute(client, code)
+    error = error or tessera_error(outputs)
     if error:
         sys.exit(f"kernel_class_archive: the cell {code!r} failed: {error}")
 
 
 def dumping_spec(spec, target):
     """The kernelspec with the archive written at exit instead of read (the JVM cannot do both)."""
-    argv = [a for a in spec["argv"] if not a.startswith("-XX:SharedArchiveFile=")]
+    argv = [a for a in spec["argv"] if not a.startswith(ARCHIVE_FLAG)]
     # CDS lists each class it cannot archive (e.g. Java 5 class files in the Kotlin compiler) as a warning
     argv[1:1] = ["-XX:ArchiveClassesAtExit=" + target, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
     return dict(spec, argv=argv, display_name=spec.get("display_name", "") + " (archiving classes)")

@@ -47,6 +47,8 @@ def find_java():
 # 01 + 04 headless took 36.5-38.9 s with C1 and the class archive, 43-49 s with either alone, 57-60 s
 # with neither.
 KERNEL_JIT = ["-XX:TieredStopAtLevel=1"]
+# The flag that points the JVM at the class archive (tools/kernel_class_archive.py writes it)
+ARCHIVE_FLAG = "-XX:SharedArchiveFile="
 
 
 def kernel_spec(java, classpath, home, display_name, class_archive=None, jvm_options=()):
@@ -54,7 +56,7 @@ def kernel_spec(java, classpath, home, display_name, class_archive=None, jvm_opt
     # -classpath= is what notebook code compiles and runs against. Both get every jar.
     # The class archive holds the classes a session loads, already parsed and verified; the JVM
     # checks that it matches this JVM and classpath and ignores it (with a warning) otherwise.
-    archive = ["-XX:SharedArchiveFile=" + class_archive] if class_archive and os.path.isfile(class_archive) else []
+    archive = [ARCHIVE_FLAG + class_archive] if class_archive and os.path.isfile(class_archive) else []
     return {
         "argv": [
             java,

@@ -12,9 +12,10 @@ import json
 import os
 import sys
 
+from kernel_cells import TESSERA_ERROR  # marker of a displayed magic error
+
 CELL_TIMEOUT_S = 1800  # only so a hung kernel cannot hang CI forever; not a performance bound
 STARTUP_TIMEOUT_S = 600
-TESSERA_ERROR = "application/vnd.tessera.error+json"  # marker of a displayed magic error
 EXPECT_ERROR_TAG = "tessera-error"  # a cell that demonstrates a clear error message on bad input
 
 

@@ -23,39 +23,8 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-TIMEOUT_S = 300
-TESSERA_ERROR = "application/vnd.tessera.error+json"
-
-
-def execute(client, code):
-    """Runs code; returns (seconds from request to reply, outputs, error or None)."""
-    start = time.perf_counter()
-    msg_id = client.execute(code)
-    outputs, error = [], None
-    while True:
-        msg = client.get_iopub_msg(timeout=TIMEOUT_S)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        kind = msg["msg_type"]
-        if kind in ("display_data", "execute_result", "stream"):
-            outputs.append(msg["content"])
-        elif kind == "error":
-            error = msg["content"]["ename"] + ": " + msg["content"]["evalue"]
-        elif kind == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    elapsed = time.perf_counter() - start
-    client.get_shell_msg(timeout=TIMEOUT_S)
-    return elapsed, outputs, error
-
-
-def tessera_error(outputs):
-    """The problem of a Tessera magic error among the outputs, or None. A magic never raises: it
-    displays its error with this marker MIME type (as tools/run_notebook.py checks)."""
-    for o in outputs:
-        marker = o.get("data", {}).get(TESSERA_ERROR)
-        if marker is not None:
-            return marker if isinstance(marker, str) else json.dumps(marker)
-    return None
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "tools"))
+from kernel_cells import TIMEOUT_S, execute, tessera_error  # noqa: E402
 
 
 def run_facts(jupyter_dir, kernel):

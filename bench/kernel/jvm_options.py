@@ -22,10 +22,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from first_cell import one_round, run_facts  # noqa: E402
+from first_cell import one_round, run_facts  # noqa: E402  (puts tools/ on the path)
+from kernelspec import ARCHIVE_FLAG as ARCHIVE, KERNEL_JIT  # noqa: E402
 
-C1 = "-XX:TieredStopAtLevel=1"
-ARCHIVE = "-XX:SharedArchiveFile="
+C1, = KERNEL_JIT
 
 
 def variants(spec):

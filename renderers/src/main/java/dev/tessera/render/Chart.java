@@ -69,11 +69,6 @@ final class Chart {
         return this;
     }
 
-    /** Bars whose heights are the y values as given (stat "identity"), no legend. */
-    Chart bars() {
-        return layer("bar", Map.of("stat", "identity", "show_legend", false));
-    }
-
     /**
      * Dotted vertical rules in {@code colour} at the x values {@code at}, outside the legend, each
      * labelled with its entry of {@code labels} written up along its right side and ending at

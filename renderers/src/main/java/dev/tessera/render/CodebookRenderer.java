@@ -4,6 +4,7 @@ import dev.tessera.engine.eval.CodebookReport;
 import dev.tessera.engine.eval.ReconstructionReport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class CodebookRenderer implements Renderer<CodebookReport> {
         StringBuilder dead = new StringBuilder();
         for (int l = 0; l < h.levels(); l++) {
             long[] sorted = h.usage()[l].clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             long total = 0;
             for (int k = 0; k < sorted.length; k++) {
                 long c = sorted[sorted.length - 1 - k];
