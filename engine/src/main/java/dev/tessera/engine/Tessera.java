@@ -14,6 +14,7 @@ import dev.tessera.engine.image.ImageSource;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.io.ImageFiles;
+import dev.tessera.engine.quantize.FsqConfig;
 import dev.tessera.engine.runtime.StartupTimings;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.GridTokenizer;
@@ -144,8 +145,10 @@ public final class Tessera {
     public static CodebookReport codebook(ImageTokenizer<?> tokenizer, int images) {
         int[] codes = IntStream.range(0, Math.min(tokenizer.codebookSize(), ATLAS_LIMIT)).toArray();
         EvaluationSet set = EvaluationSet.load(EvaluationSet.Source.SCENES, images, tokenizer.imageSize());
+        List<Integer> grid = tokenizer instanceof TrainableTokenizer<?> t && t.quantizer().config() instanceof FsqConfig f
+                ? java.util.Arrays.stream(f.levels()).boxed().toList() : List.of();
         return new CodebookReport(tokenizer.name(), tokenizer.describe(), tokenizer.decodeCodes(codes),
-                TokenizerEvaluation.evaluate(tokenizer, set.images()));
+                TokenizerEvaluation.evaluate(tokenizer, set.images()), grid);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.tessera.magic;
 
-import dev.tessera.engine.train.TrainingBoard;
+import dev.tessera.engine.train.LiveBoard;
 import dev.tessera.engine.train.TrainingStop;
 
 import java.util.UUID;
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a training on a worker thread while the cell's thread shows its {@link TrainingBoard}
+ * Runs a training on a worker thread while the cell's thread shows its board ({@link LiveBoard})
  * live, redrawn in place at most every {@value #UPDATE_MILLIS} ms. The Kotlin kernel's interrupt
  * button stops the cell's thread ({@link Thread#stop}), which would abandon a step halfway and
  * skip the final checkpoint; so the training runs on its own thread, and an interrupt of the
@@ -24,8 +24,8 @@ final class LiveTraining {
     static final long UPDATE_MILLIS = 700;
 
     /** The training: reports boards to {@code boards}, stops on {@code stop}, returns its result. */
-    interface Work<R> {
-        R run(Consumer<TrainingBoard> boards, TrainingStop stop);
+    interface Work<B extends LiveBoard, R> {
+        R run(Consumer<B> boards, TrainingStop stop);
     }
 
     private LiveTraining() {
@@ -36,11 +36,11 @@ final class LiveTraining {
      * and finally {@code last} of its result; returns the result, or rethrows what the training
      * threw or what interrupted the cell.
      */
-    static <R> R run(LiveDisplay display, TrainingBoard first, String thread, Work<R> work, Function<R, TrainingBoard> last) {
+    static <B extends LiveBoard, R> R run(LiveDisplay display, B first, String thread, Work<B, R> work, Function<R, B> last) {
         String id = "tessera-train-" + UUID.randomUUID();
         display.show(first, id);
         TrainingStop stop = new TrainingStop();
-        AtomicReference<TrainingBoard> pending = new AtomicReference<>();  // the newest board not shown yet
+        AtomicReference<B> pending = new AtomicReference<>();  // the newest board not shown yet
         CompletableFuture<R> training = new CompletableFuture<>();
         long[] shown = {0};
         Thread worker = new Thread(() -> {
@@ -89,14 +89,14 @@ final class LiveTraining {
      * {@link ThreadDeath} thrown inside lock code leaves the lock broken. Returns what
      * interrupted the wait, or null.
      */
-    private static Throwable await(CompletableFuture<?> training, AtomicReference<TrainingBoard> pending, TrainingStop stop,
+    private static <B extends LiveBoard> Throwable await(CompletableFuture<?> training, AtomicReference<B> pending, TrainingStop stop,
                                    LiveDisplay display, String id) {
         Throwable interrupt = null;
         while (true) {
             try {
                 while (!training.isDone()) {
                     Thread.sleep(50);
-                    TrainingBoard board = pending.getAndSet(null);
+                    B board = pending.getAndSet(null);
                     if (board != null) {
                         display.update(board, id);
                     }

@@ -211,16 +211,19 @@ public final class MagicParser {
         m.put("train", new Entry(new TrainArgs(), TrainForm.usages(), a -> {
             TrainArgs t = (TrainArgs) a;
             if ("unified".equals(t.what)) {
-                return new TrainUnifiedRequest(TrainSettings.parse(t.settings));
+                return formed(TrainForm.UNIFIED, () -> new TrainUnifiedRequest(TrainSettings.parse(t.settings)));
             }
-            if (TokenizerCheckpoint.SHIPPED.contains(t.what) || t.what.equals("tokenizer")) {
-                throw new IllegalArgumentException("'train " + t.what + "' is not a training Tessera runs in a notebook; "
-                        + "use 'train unified' or 'train <curriculum>' (tokenizers train with ./tessera engine train-tokenizer)");
+            if ("tokenizer".equals(t.what)) {
+                return formed(TrainForm.TOKENIZER, () -> new TrainTokenizerRequest(TrainSettings.parseTokenizer(t.settings)));
+            }
+            if (TokenizerCheckpoint.SHIPPED.contains(t.what)) {
+                throw new IllegalArgumentException("'train " + t.what + "': a tokenizer trains with 'train tokenizer recipe="
+                        + t.what + "'; 'train unified' and 'train <curriculum>' train the language model");
             }
             if (!Curricula.SHIPPED.contains(t.what) && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(t.what))) {
                 throw new IllegalArgumentException("'train " + t.what + "': there is no curriculum of that name or file; use "
                         + "'train unified', a shipped curriculum (" + String.join(", ", Curricula.SHIPPED)
-                        + ") or a curriculum JSON file");
+                        + "), a curriculum JSON file, or 'train tokenizer' for an image tokenizer");
             }
             return new TrainCurriculumRequest(TrainSettings.parseCurriculum(t.what, t.settings));
         }));
@@ -235,6 +238,15 @@ public final class MagicParser {
                     e.tasks.stream().map(String::strip).toList(), option("--scenes", e.scenes, EvaluationSet::checkCount));
         }));
         return m;
+    }
+
+    /** {@code parse}'s request; a setting it refuses is reported with {@code form}'s usage alone, not every train form's. */
+    private static Magic formed(TrainForm form, java.util.function.Supplier<Magic> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new MagicParseException(e.getMessage(), form.usage());
+        }
     }
 
     private static String knownTokenizer(String name) {

@@ -33,6 +33,7 @@ public record TrainCurriculumRequest(CurriculumRun run) implements Magic {
         List<StepLoss> history = new ArrayList<>(run.historySoFar());
         List<GuardReading> guard = new ArrayList<>(CurriculumRunner.readings(run.folder()));
         TrainingProgress[] latest = {null};
+        int[] vocabulary = {0};  // the stage's: binding a new task tag adds one id
         return LiveTraining.run(display, new TrainingBoard(run.folder(), null, history, marks, false, false, guard),
                 "tessera-train-curriculum",
                 (boards, stop) -> Curricula.train(run, new StageListener() {
@@ -43,17 +44,24 @@ public record TrainCurriculumRequest(CurriculumRun run) implements Magic {
                                 p.progress().tokensPerSecond(), p.progress().skippedSteps());
                         latest[0] = overall;
                         history.add(StepLoss.from(overall));
-                        boards.accept(new TrainingBoard(run.folder(), overall, history, marks, false, false, guard));
+                        boards.accept(new TrainingBoard(run.folder(), overall, history, marks, false, false, guard,
+                                vocabulary[0]));
+                    }
+
+                    @Override
+                    public void onVocabulary(int size) {
+                        vocabulary[0] = size;
                     }
 
                     @Override
                     public void onGuard(GuardReading reading) {
                         guard.add(reading);
-                        boards.accept(new TrainingBoard(run.folder(), latest[0], history, marks, false, false, guard));
+                        boards.accept(new TrainingBoard(run.folder(), latest[0], history, marks, false, false, guard,
+                                vocabulary[0]));
                     }
                 }, stop, Map.of("command", "%tessera train " + run.curriculum().name() + " out=" + run.folder())),
                 (CurriculumResult r) -> new TrainingBoard(run.folder(), latest[0], history, marks, true, r.interrupted(),
-                        r.guard()));
+                        r.guard(), vocabulary[0]));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.tessera.magic;
 
 import dev.tessera.engine.curriculum.Curricula;
 import dev.tessera.engine.lm.TransformerConfig;
+import dev.tessera.engine.train.TokenizerPreset;
+import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.unified.UnifiedConfig;
 import dev.tessera.engine.unified.UnifiedModels;
 import dev.tessera.engine.unified.UnifiedRun;
@@ -20,6 +22,7 @@ import static dev.tessera.magic.TrainKey.FREEZE_TEXT;
 import static dev.tessera.magic.TrainKey.LR;
 import static dev.tessera.magic.TrainKey.OUT;
 import static dev.tessera.magic.TrainKey.PRESET;
+import static dev.tessera.magic.TrainKey.RECIPE;
 import static dev.tessera.magic.TrainKey.RESUME;
 import static dev.tessera.magic.TrainKey.SEED;
 import static dev.tessera.magic.TrainKey.STAGE;
@@ -27,17 +30,20 @@ import static dev.tessera.magic.TrainKey.STEPS;
 import static dev.tessera.magic.TrainKey.WEIGHTING;
 
 /**
- * The two train magics, {@code train unified} and {@code train <curriculum>}: which
+ * The three train magics, {@code train unified}, {@code train <curriculum>} and {@code train tokenizer}: which
  * {@link TrainKey}s each takes and what each key defaults to there (the notebook recipe's
  * numbers, or the curriculum's own), with the usage drawn from both. {@link TrainSettings}
  * refuses any other key and falls back on the same defaults.
  */
 enum TrainForm {
     UNIFIED("%tessera train unified [key=value ...]"),
-    CURRICULUM("%tessera train <curriculum> [stage=NAME] [key=value ...]");
+    CURRICULUM("%tessera train <curriculum> [stage=NAME] [key=value ...]"),
+    TOKENIZER("%tessera train tokenizer [key=value ...]");
 
     /** The model {@code train unified} trains without {@code preset=}. */
     static final String DEFAULT_PRESET = "small";
+    /** The tokenizer {@code train tokenizer} trains without {@code recipe=}. */
+    static final String DEFAULT_RECIPE = "vq-shapes64";
 
     /** A key as one form takes it: its default there and, if any, what else to know about it there. */
     private record Use(TrainKey key, Object byDefault, String note) {
@@ -80,9 +86,9 @@ enum TrainForm {
         return UsageText.usage(synopsis, rows);
     }
 
-    /** The usages of both forms, for the {@code train} command. */
+    /** The usages of every form, for the {@code train} command. */
     static String usages() {
-        return UNIFIED.usage() + "\n\n" + CURRICULUM.usage();
+        return UNIFIED.usage() + "\n\n" + CURRICULUM.usage() + "\n\n" + TOKENIZER.usage();
     }
 
     private List<Use> uses() {
@@ -92,6 +98,16 @@ enum TrainForm {
             return List.of(new Use(STAGE, "all stages"), new Use(STEPS, own), new Use(BATCH, own),
                     new Use(CHECKPOINT_EVERY, own), new Use(OUT, runFolder("<curriculum>", stamp),
                             "the same line with the same out= resumes an interrupted run"));
+        }
+        if (this == TOKENIZER) {
+            TokenizerTrainingConfig t = TokenizerPreset.parse(DEFAULT_RECIPE).notebookRecipe();
+            return List.of(new Use(RECIPE, DEFAULT_RECIPE),
+                    new Use(STEPS, TokenizerPreset.NOTEBOOK_STEPS, "the shipped checkpoints took 1000 to 3000"),
+                    new Use(BATCH, TokenizerPreset.NOTEBOOK_BATCH),
+                    new Use(LR, "the recipe's own, " + t.learningRate() + " for " + DEFAULT_RECIPE),
+                    new Use(SEED, "the recipe's own, " + t.seed() + " for " + DEFAULT_RECIPE),
+                    new Use(CHECKPOINT_EVERY, "the recipe's own, " + t.checkpointEvery() + " for " + DEFAULT_RECIPE),
+                    new Use(OUT, runFolder("<recipe>", stamp), "load it with TokenizerCheckpoint.load(Path.of(FOLDER))"));
         }
         UnifiedTrainingConfig recipe = UnifiedTrainingConfig.notebook();
         UnifiedConfig preset = UnifiedRun.config(DEFAULT_PRESET);

@@ -2,6 +2,7 @@ package dev.tessera.magic;
 
 import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.LossWeighting;
+import dev.tessera.engine.train.TokenizerPreset;
 import dev.tessera.engine.train.TrainingLimits;
 
 import java.util.Arrays;
@@ -16,11 +17,13 @@ import java.util.stream.Collectors;
  */
 enum TrainKey {
     PRESET("preset", "tiny|small|gpu", "model size", null),
+    RECIPE("recipe", "NAME", "the tokenizer whose architecture and training recipe to train from scratch: "
+            + String.join(", ", TokenizerPreset.ids()), null),
     EMBEDDING("embedding", ids(EmbeddingMode.values(), EmbeddingMode::id),
             "UniCode tied codebook or TEAL joint embedding", null),
     FREEZE_TEXT("freeze-text", "true|false", "keep the text embeddings fixed (TEAL)", null),
     STEPS("steps", "N", "optimizer steps", "1.." + TrainingLimits.MAX_STEPS),
-    BATCH("batch", "N", "sequences per step", "1.." + TrainingLimits.MAX_BATCH),
+    BATCH("batch", "N", "examples per step (sequences; images for a tokenizer)", "1.." + TrainingLimits.MAX_BATCH),
     LR("lr", "X", "peak learning rate", "[0, 1]"),
     SEED("seed", "N", "the same seed, the same run", Long.MIN_VALUE + ".." + Long.MAX_VALUE),
     CHECKPOINT_EVERY("checkpoint-every", "N", "steps between checkpoints",

@@ -6,6 +6,10 @@ import dev.tessera.engine.curriculum.CurriculumRun;
 
 import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.LossWeighting;
+import dev.tessera.engine.train.TokenizerPreset;
+import dev.tessera.engine.train.TokenizerRun;
+import dev.tessera.engine.train.TokenizerTrainingConfig;
+import dev.tessera.engine.train.TrainingBudget;
 import dev.tessera.engine.train.TrainingLimits;
 import dev.tessera.engine.unified.UnifiedRun;
 import dev.tessera.engine.unified.UnifiedTrainingConfig;
@@ -26,6 +30,7 @@ import static dev.tessera.magic.TrainKey.FREEZE_TEXT;
 import static dev.tessera.magic.TrainKey.LR;
 import static dev.tessera.magic.TrainKey.OUT;
 import static dev.tessera.magic.TrainKey.PRESET;
+import static dev.tessera.magic.TrainKey.RECIPE;
 import static dev.tessera.magic.TrainKey.RESUME;
 import static dev.tessera.magic.TrainKey.SEED;
 import static dev.tessera.magic.TrainKey.STAGE;
@@ -48,24 +53,9 @@ final class TrainSettings {
 
     static UnifiedRun parse(List<String> settings) {
         Map<TrainKey, String> kv = keyValues(settings, TrainForm.UNIFIED.keys());
-        UnifiedTrainingConfig recipe = UnifiedTrainingConfig.notebook();
-        if (kv.containsKey(STEPS)) {
-            recipe = recipe.withSteps(integer(kv, STEPS));
-        }
-        if (kv.containsKey(BATCH)) {
-            recipe = recipe.withBatchSize(integer(kv, BATCH));
-        }
-        if (kv.containsKey(LR)) {
-            recipe = recipe.withLearningRate(number(kv, LR));
-        }
-        if (kv.containsKey(SEED)) {
-            recipe = recipe.withSeed(whole(kv, SEED));
-        }
+        UnifiedTrainingConfig recipe = budget(kv, UnifiedTrainingConfig.notebook());
         if (kv.containsKey(WEIGHTING)) {
             recipe = recipe.withWeighting(LossWeighting.parse(kv.get(WEIGHTING)));
-        }
-        if (kv.containsKey(CHECKPOINT_EVERY)) {
-            recipe = recipe.withCheckpointEvery(integer(kv, CHECKPOINT_EVERY));
         }
         String preset = kv.getOrDefault(PRESET, TrainForm.DEFAULT_PRESET);
         EmbeddingMode mode = kv.containsKey(EMBEDDING) ? EmbeddingMode.parse(kv.get(EMBEDDING)) : null;
@@ -92,6 +82,37 @@ final class TrainSettings {
             c = c.withCheckpointEvery(integer(kv, CHECKPOINT_EVERY));
         }
         return new CurriculumRun(c, out(kv, c.name()));
+    }
+
+    /**
+     * Reads {@code %tessera train tokenizer [key=value ...]}: a shipped tokenizer's architecture and
+     * recipe ({@code recipe=}), cut to a notebook's budget, with the settings asked for.
+     */
+    static TokenizerRun parseTokenizer(List<String> settings) {
+        Map<TrainKey, String> kv = keyValues(settings, TrainForm.TOKENIZER.keys());
+        TokenizerPreset preset = TokenizerPreset.parse(kv.getOrDefault(RECIPE, TrainForm.DEFAULT_RECIPE));
+        TokenizerTrainingConfig recipe = budget(kv, preset.notebookRecipe());
+        return new TokenizerRun(preset, recipe, out(kv, preset.id()), TokenizerRun.DEFAULT_EVAL_IMAGES);
+    }
+
+    /** {@code recipe} with the steps=, batch=, lr=, seed= and checkpoint-every= the line gives, in that order. */
+    private static <R extends TrainingBudget<R>> R budget(Map<TrainKey, String> kv, R recipe) {
+        if (kv.containsKey(STEPS)) {
+            recipe = recipe.withSteps(integer(kv, STEPS));
+        }
+        if (kv.containsKey(BATCH)) {
+            recipe = recipe.withBatchSize(integer(kv, BATCH));
+        }
+        if (kv.containsKey(LR)) {
+            recipe = recipe.withLearningRate(number(kv, LR));
+        }
+        if (kv.containsKey(SEED)) {
+            recipe = recipe.withSeed(whole(kv, SEED));
+        }
+        if (kv.containsKey(CHECKPOINT_EVERY)) {
+            recipe = recipe.withCheckpointEvery(integer(kv, CHECKPOINT_EVERY));
+        }
+        return recipe;
     }
 
     /** The {@code key=value} words as a map; a malformed word or an unknown key is refused, naming the keys. */

@@ -1,10 +1,9 @@
 package dev.tessera.magic;
 
-import dev.tessera.engine.train.TrainingBoard;
-import dev.tessera.engine.train.TrainingProgress;
-import dev.tessera.engine.train.TrainingStop;
+import dev.tessera.engine.train.ProgressListener;
 import dev.tessera.engine.train.StepLoss;
 import dev.tessera.engine.train.TrainingBoard;
+import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedModels;
 import dev.tessera.engine.unified.UnifiedRun;
@@ -34,13 +33,23 @@ public record TrainUnifiedRequest(UnifiedRun run) implements Magic {
         List<StepLoss> history = new ArrayList<>(run.resume() && java.nio.file.Files.isRegularFile(
                 run.out().resolve("history.json")) ? UnifiedCheckpoint.history(run.out()) : List.of());
         TrainingProgress[] latest = {null};
+        int[] vocabulary = {0};
         return LiveTraining.run(display, new TrainingBoard(run.out(), null, history, false, false), "tessera-train-unified",
-                (boards, stop) -> UnifiedModels.train(run, p -> {
-                    latest[0] = p;
-                    history.add(StepLoss.from(p));
-                    boards.accept(new TrainingBoard(run.out(), p, history, false, false));
+                (boards, stop) -> UnifiedModels.train(run, new ProgressListener() {
+                    @Override
+                    public void onVocabulary(int size) {
+                        vocabulary[0] = size;
+                    }
+
+                    @Override
+                    public void onProgress(TrainingProgress p) {
+                        latest[0] = p;
+                        history.add(StepLoss.from(p));
+                        boards.accept(new TrainingBoard(run.out(), p, history, false, false).withVocabularySize(vocabulary[0]));
+                    }
                 }, stop),
-                result -> new TrainingBoard(run.out(), latest[0], result.history(), true, result.interrupted()));
+                result -> new TrainingBoard(run.out(), latest[0], result.history(), true, result.interrupted())
+                        .withVocabularySize(vocabulary[0]));
     }
 
     @Override

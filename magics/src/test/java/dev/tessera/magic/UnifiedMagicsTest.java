@@ -69,7 +69,7 @@ class UnifiedMagicsTest {
         assertThat(error("train unified preset=huge").problem()).contains("tiny, small, gpu, small-unicode");
         assertThat(error("train unified embedding=clip").problem()).contains("unified-codebook").contains("joint-embedding");
         assertThat(error("train unified resume=maybe").problem()).contains("true or false");
-        assertThat(error("train tokenizer").problem()).contains("train unified");
+        assertThat(error("train nothing-of-that-name").problem()).contains("train unified", "train tokenizer");
         assertThat(error("train unified steps=0").problem()).contains("steps");
         assertThat(error("generate \"a red circle\" --temperature -1").problem()).contains("temperature");
         assertThat(error("generate").usage()).contains("%tessera generate");
@@ -100,6 +100,10 @@ class UnifiedMagicsTest {
         TrainingBoard last = (TrainingBoard) updated.get(updated.size() - 1)[0];
         assertThat(last.finished()).isTrue();
         assertThat(last.history()).hasSize(3);
+        // the model's own vocabulary, for the chart's uniform-guess rule
+        dev.tessera.engine.unified.UnifiedModel trained = dev.tessera.engine.unified.UnifiedModels.model(out.toString());
+        assertThat(last.vocabularySize()).isEqualTo(trained.vocabulary().layout().size()).isPositive();
+        assertThat(updated).allSatisfy(u -> assertThat(((TrainingBoard) u[0]).vocabularySize()).isEqualTo(last.vocabularySize()));
         assertThat(out.resolve("config.json")).exists();
         assertThat(error("train unified preset=tiny steps=3 batch=2 out=" + out).problem()).contains("resume=true");
     }

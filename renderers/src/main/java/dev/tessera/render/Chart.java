@@ -70,6 +70,20 @@ final class Chart {
     }
 
     /**
+     * A dotted horizontal rule in {@code colour} at height {@code y}, outside the legend, with
+     * {@code label} written just above it, ending at x = {@code labelX} (right-aligned, so it can sit
+     * at the right end of a chart whose curves start high on the left). Like
+     * {@link #verticalRules}, its layers bring their own data.
+     */
+    Chart horizontalRule(double y, String label, double labelX, String colour) {
+        layer("hline", Map.of("data", Map.of("rule_y", List.of(y)), "mapping", Map.of("yintercept", "rule_y"),
+                "color", colour, "linetype", "dotted", "show_legend", false));
+        return layer("text", Map.of("data", Map.of("rule_x", List.of(labelX), "rule_y", List.of(y), "rule_label", List.of(label)),
+                "mapping", Map.of("x", "rule_x", "y", "rule_y", "label", "rule_label"),
+                "hjust", "right", "vjust", "bottom", "size", 6, "color", colour, "show_legend", false));
+    }
+
+    /**
      * Dotted vertical rules in {@code colour} at the x values {@code at}, outside the legend, each
      * labelled with its entry of {@code labels} written up along its right side and ending at
      * height {@code labelY} (upright labels of close rules would overlap). The two layers bring

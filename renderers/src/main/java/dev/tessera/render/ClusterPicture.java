@@ -48,6 +48,7 @@ public final class ClusterPicture {
                     + (background < 0 ? ", K=" + t.codebookSize() : "; " + background + " = background"), overlayX(), TOP, PANEL);
             Draw.image(g, r.input(), overlayX(), TOP, PANEL, PANEL);
             overlay(g, t, overlayX(), TOP, PANEL);
+            key(g, overlayX(), TOP + PANEL, PANEL);
             Draw.title(g, String.format("reconstruction: PSNR %.1f dB, SSIM %.3f", r.psnr(), r.ssim()),
                     3 * GAP + 2 * PANEL, TOP, PANEL);
             Draw.image(g, r.reconstruction(), 3 * GAP + 2 * PANEL, TOP, PANEL, PANEL);
@@ -55,6 +56,19 @@ public final class ClusterPicture {
             g.dispose();
         }
         return out;
+    }
+
+    /** The two lines under the overlay saying what its marks mean. */
+    static final String[] KEY = {"tint: each token's code (colours mean nothing); none: background",
+        "white lines: token borders; numbered markers: cluster centres"};
+
+    /** {@link #KEY} in {@code width} pixels from (x0, top), in the legend room {@link TokenGridPicture#height()} leaves. */
+    private static void key(Graphics2D g, int x0, int top, int width) {
+        g.setColor(Draw.MUTED);
+        for (int i = 0; i < KEY.length; i++) {
+            g.setFont(Draw.fitted(g, KEY[i], Font.PLAIN, 12, width));
+            g.drawString(KEY[i], x0, top + (i + 1) * Draw.LINE - 4);
+        }
     }
 
     /** Left edge of the overlay panel. */

@@ -55,7 +55,7 @@ public final class GenerationPicture {
         int side = panel(gen);
         boolean tokens = !gen.grids().isEmpty();
         int width = Math.max(Draw.rowWidth(Math.min(n, PER_ROW), side), TOKENS + 2 * GAP);
-        int height = (tokens ? tokensTop(gen) + TOKENS : rowTop(gen, rows(gen)) - Draw.TITLE) + GAP;
+        int height = (tokens ? tokensTop(gen) + TOKENS + TokenGridPicture.LEGEND : rowTop(gen, rows(gen)) - Draw.TITLE) + GAP;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Draw.begin(out);
         try {
@@ -74,6 +74,8 @@ public final class GenerationPicture {
                         + t.rows() + "x" + t.cols() + " ids from " + t.codebookSize() + " codes", GAP, tokensTop(gen),
                         width - 2 * GAP);
                 TokenGridPicture.grid(g, t.depth() == 1 ? t : t.level(0), GAP, tokensTop(gen), TOKENS);
+                TokenGridPicture.legend(g, t.depth() == 1 ? t : t.level(0), GAP, tokensTop(gen) + TOKENS,
+                        Math.max(TOKENS, width - 2 * GAP));
             }
         } finally {
             g.dispose();

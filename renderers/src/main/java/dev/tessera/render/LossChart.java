@@ -14,7 +14,10 @@ import java.util.Set;
  * The losses of a unified training against step, as inline SVG: total loss, text NLL and image
  * NLL as solid lines in the colours of their modality, and each task's target NLL as a dashed
  * line ("task: caption", ...) in a colour of its own. A curriculum's stage boundaries are dotted
- * rules named after the stage that starts there. A long run is thinned before drawing to at most
+ * rules named after the stage that starts there. When the model's vocabulary size V is known, a
+ * dotted horizontal rule marks ln V, the NLL of a guess spread evenly over the vocabulary: where
+ * a fresh model's curves start and what a learning one falls below. It is drawn only when some
+ * curve reaches it, so a run that starts from trained weights, far below it, keeps its scale. A long run is thinned before drawing to at most
  * {@link #MAX_POINTS} points a line, each the mean of equal runs of steps (the chart says so),
  * which keeps a live chart fast and smooths the step-to-step noise.
  */
@@ -85,11 +88,26 @@ final class LossChart {
 
     /** The chart of {@code history} (at least one step) with a rule at each boundary of {@code stages} it has passed. */
     static String svg(List<StepLoss> history, List<StageMark> stages) {
-        return chart(history, stages).svg();
+        return chart(history, stages, 0).svg();
     }
 
-    /** The chart {@link #svg(List, List)} draws, before export. */
+    /** As {@link #svg(List, List)}, with the uniform-guess rule of a {@code vocabularySize}-id model (0: none). */
+    static String svg(List<StepLoss> history, List<StageMark> stages, int vocabularySize) {
+        return chart(history, stages, vocabularySize).svg();
+    }
+
+    /** The chart {@link #svg(List, List, int)} draws, before export. */
     static Chart chart(List<StepLoss> history, List<StageMark> stages) {
+        return chart(history, stages, 0);
+    }
+
+    /** The label of the uniform-guess rule of a {@code vocabularySize}-id model. */
+    static String uniformLabel(int vocabularySize) {
+        return Format.of("uniform guess: ln %d = %.1f nats", vocabularySize, Math.log(vocabularySize));
+    }
+
+    /** The chart {@link #svg(List, List, int)} draws, before export. */
+    static Chart chart(List<StepLoss> history, List<StageMark> stages, int vocabularySize) {
         List<StepLoss> points = thin(history, MAX_POINTS);
         List<String> tasks = tasks(history);
         List<String> names = new ArrayList<>(SERIES);
@@ -132,7 +150,7 @@ final class LossChart {
             }
         }
         int run = run(history.size());
-        return Chart.of(Map.of("step", step, "value", value, "series", series, "segment", segment))
+        Chart chart = Chart.of(Map.of("step", step, "value", value, "series", series, "segment", segment))
                 .map("x", "step").map("y", "value").map("color", "series").map("linetype", "series")
                 .layer(points.size() == 1 ? "point" : "line", Map.of("size", points.size() == 1 ? 3 : 1,
                         "mapping", Map.of("group", "segment")))
@@ -144,6 +162,8 @@ final class LossChart {
                 .title("losses by step", run == 1 ? "every step" : "each point: the mean of " + run + " steps")
                 .theme(Map.of("legend_position", "top"))
                 .size(640, 300);
+        boolean reached = vocabularySize > 0 && top >= Math.log(vocabularySize);
+        return reached ? chart.horizontalRule(Math.log(vocabularySize), uniformLabel(vocabularySize), last, RULE) : chart;
     }
 
     /** The mean of the finite values added; NaN before the first. */

@@ -19,6 +19,7 @@ public final class Renderers {
             new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
             new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(),
             new TrainingRenderers.CurriculumDone(), new CurriculumRenderer(),
+            new TokenizerTrainingRenderers.Board(), new TokenizerTrainingRenderers.Result(),
             new ReportRenderers.Unified(), new ReportRenderers.Generation(), new EvaluationRenderer(),
             new AblationRenderer());
 

@@ -13,12 +13,17 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The picture of a grid tokenization: the input image, its (first-level) token ids as a grid
  * coloured per code with the id written in each cell when it fits, and the reconstruction,
- * side by side. A residual grid (depth &gt; 1) adds a progressive-refinement strip below: the
+ * side by side. Under the grid a {@linkplain #legend legend} says that a colour only stands for
+ * an id (the same id, the same colour; the colours mean nothing in themselves) and names the
+ * most used ids with their counts, so a reader can tell the background's ids from an object's. A residual grid (depth &gt; 1) adds a progressive-refinement strip below: the
  * image decoded from levels 1..l for each l, with its PSNR against the input, and under it each
  * one's error map: the absolute difference from the input, amplified {@link #ERROR_GAIN} times
  * (black where the decode is exact). The later levels' corrections are too small to see in the
@@ -30,6 +35,10 @@ public final class TokenGridPicture {
     public static final int PANEL = 384;
     private static final int GAP = Draw.GAP;
     private static final int TOP = GAP + Draw.TITLE;
+    /** Height of the legend under an id grid: two lines. */
+    static final int LEGEND = 2 * Draw.LINE + 4;
+    /** The legend's first line. */
+    static final String LEGEND_NOTE = "each colour is one id; the colours mean nothing";
     /** How much the error maps amplify the difference from the input (clipped at white). */
     static final float ERROR_GAIN = 8f;
 
@@ -41,9 +50,9 @@ public final class TokenGridPicture {
         return Draw.rowWidth(3, PANEL);
     }
 
-    /** Height of the three-panel row alone (single-level grids and token sets). */
+    /** Height of the three-panel row alone, with room for the legend under its middle panel (single-level grids and token sets). */
     public static int height() {
-        return TOP + PANEL + GAP;
+        return TOP + PANEL + LEGEND + GAP;
     }
 
     /** Height of the picture of {@code r}: the three panels, plus the refinement strip and its error maps if it has one. */
@@ -67,6 +76,7 @@ public final class TokenGridPicture {
             Draw.image(g, r.input(), GAP, TOP, PANEL, PANEL);
             Draw.title(g, tokens, 2 * GAP + PANEL, TOP, PANEL);
             grid(g, t.depth() == 1 ? t : t.level(0), 2 * GAP + PANEL, TOP, PANEL);
+            legend(g, t.depth() == 1 ? t : t.level(0), 2 * GAP + PANEL, TOP + PANEL, PANEL);
             Draw.title(g, String.format("reconstruction: PSNR %.1f dB, SSIM %.3f", r.psnr(), r.ssim()),
                     3 * GAP + 2 * PANEL, TOP, PANEL);
             Draw.image(g, r.reconstruction(), 3 * GAP + 2 * PANEL, TOP, PANEL, PANEL);
@@ -139,6 +149,55 @@ public final class TokenGridPicture {
         int side = stripPanel(n);
         int x0 = (width() - (n * side + (n - 1) * GAP)) / 2;
         return new Rectangle(x0 + i * (side + GAP), height() + Draw.TITLE, side, side);
+    }
+
+    /** The ids of {@code t} by how often they occur, most used first (ties: the smaller id first), with their counts. */
+    static List<int[]> ranked(TokenGrid t) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.cols(); c++) {
+                counts.merge(t.at(r, c), 1, Integer::sum);
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        counts.forEach((id, n) -> out.add(new int[] {id, n}));
+        out.sort(Comparator.<int[]>comparingInt(e -> -e[1]).thenComparingInt(e -> e[0]));
+        return out;
+    }
+
+    /**
+     * The key to an id grid, two lines in {@code width} pixels from (x0, top): {@link #LEGEND_NOTE},
+     * then "most used:" with a swatch, the id and its count for as many of the most used ids as fit,
+     * and how many different ids the grid holds.
+     */
+    static void legend(Graphics2D g, TokenGrid t, int x0, int top, int width) {
+        g.setColor(Draw.MUTED);
+        g.setFont(Draw.fitted(g, LEGEND_NOTE, Font.PLAIN, 12, width));
+        g.drawString(LEGEND_NOTE, x0, top + Draw.LINE - 4);
+        List<int[]> ranked = ranked(t);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        int baseline = top + 2 * Draw.LINE - 4;
+        String tail = ranked.size() + (ranked.size() == 1 ? " id in all" : " different ids");
+        String head = "most used:";
+        g.drawString(head, x0, baseline);
+        int x = x0 + fm.stringWidth(head) + 6;
+        int swatch = 11;
+        int end = x0 + width - fm.stringWidth("· " + tail);
+        for (int[] e : ranked) {
+            String label = e[0] + " \u00d7" + e[1];
+            int need = swatch + 3 + fm.stringWidth(label) + 9;
+            if (x + need > end) {
+                break;
+            }
+            g.setColor(Palette.code(e[0]));
+            g.fillRect(x, baseline - swatch + 1, swatch, swatch);
+            g.setColor(Draw.MUTED);
+            g.drawString(label, x + swatch + 3, baseline);
+            x += need;
+        }
+        g.drawString("· " + tail, x, baseline);
     }
 
     /** The ids of a single-level grid as coloured cells in a {@code side x side} square at (x0, y0). */

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 final class TrainingRenderers {
 
-    private static final String NOTE = "font-size:12px;color:#6e6e6e";
-    private static final int WIDTH = 640;
+    static final String NOTE = "font-size:12px;color:#6e6e6e";
+    static final int WIDTH = 640;
     /** Prefix of the per-task parts of a unified training's progress, e.g. {@code task:caption}. */
     static final String TASK_PART = "task:";
 
@@ -48,7 +48,7 @@ final class TrainingRenderers {
                 html.append(losses(now, LossChart.tasks(b.history().isEmpty() ? List.of(now) : b.history())));
             }
             if (!b.history().isEmpty()) {
-                html.append(LossChart.svg(b.history(), b.stages()));
+                html.append(LossChart.svg(b.history(), b.stages(), b.vocabularySize()));
             }
             html.append(guard(b.guard()));
             html.append("<div class=\"tessera-status\" style=\"font-size:13px;margin-top:6px;padding:4px 8px;border-left:4px solid ")
@@ -146,15 +146,24 @@ final class TrainingRenderers {
                     : b.finished() ? "no step was trained" : "waiting for the first step…";
             return "<div style=\"font-size:15px;font-weight:600\">" + Html.escape(what) + "</div>" + Html.bar(0, colour(b), WIDTH, 12);
         }
+        return progress(p, where(b, p.step(), p.totalSteps()), b.finished(), colour(b));
+    }
+
+    /**
+     * The header of any training board once it has a progress report: {@code where} (e.g. "step
+     * 3/10") with the share done, a bar in {@code colour}, then rates, elapsed time, the time left
+     * while running, and the skipped steps.
+     */
+    static String progress(TrainingProgress p, String where, boolean finished, String colour) {
         String tokens = p.tokensPerSecond() > 0 ? " · " + Format.whole(p.tokensPerSecond()) + " tokens/s" : "";
         String rates = Format.of("%.2f steps/s", p.stepsPerSecond()) + tokens + " · elapsed "
-                + Format.duration(p.elapsedSeconds()) + (b.finished() ? "" : " · ETA " + Format.duration(p.etaSeconds()))
+                + Format.duration(p.elapsedSeconds()) + (finished ? "" : " · ETA " + Format.duration(p.etaSeconds()))
                 // always shown: a skipped step (non-finite gradient) must never pass unseen
                 + " · " + p.skippedSteps() + " skipped step" + (p.skippedSteps() == 1 ? "" : "s");
         return "<div style=\"display:flex;justify-content:space-between;align-items:baseline;width:" + WIDTH + "px\">"
-                + "<span style=\"font-size:15px;font-weight:600\">" + Html.escape(where(b, p.step(), p.totalSteps())) + "</span>"
+                + "<span style=\"font-size:15px;font-weight:600\">" + Html.escape(where) + "</span>"
                 + "<span style=\"font-size:15px\">" + Format.percent(p.fraction()) + "</span></div>"
-                + Html.bar(p.fraction(), colour(b), WIDTH, 12)
+                + Html.bar(p.fraction(), colour, WIDTH, 12)
                 + "<div style=\"" + NOTE + ";margin:4px 0 8px\">" + rates + "</div>";
     }
 

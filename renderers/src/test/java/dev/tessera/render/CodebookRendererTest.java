@@ -21,6 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import static dev.tessera.render.Fixtures.png;
 import static dev.tessera.render.Fixtures.rgb;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class CodebookRendererTest {
@@ -30,6 +31,43 @@ class CodebookRendererTest {
     void tilesShrinkForLargeCodebooks(int codes, int columns, int tile) {
         assertThat(AtlasPicture.columns(codes)).isEqualTo(columns);
         assertThat(AtlasPicture.tile(codes)).isEqualTo(tile);
+    }
+
+    @Test
+    void anFsqCodeIsTheMixedRadixNumberOfItsDigits() {
+        AtlasPicture.FsqLayout grid = new AtlasPicture.FsqLayout(List.of(8, 6, 5));
+        assertThat(grid.digits(0)).containsExactly(0, 0, 0);
+        assertThat(grid.digits(13)).containsExactly(5, 1, 0);       // 13 = 5 + 8 * 1
+        assertThat(grid.digits(239)).containsExactly(7, 5, 4);      // the last code
+        assertThat(grid.digits(48 + 8 + 3)).containsExactly(3, 1, 1);
+        assertThat(grid.blocks()).isEqualTo(5);
+        assertThat(grid.label(2)).isEqualTo("3rd = 2");
+        assertThat(new AtlasPicture.FsqLayout(List.of(8, 5, 5, 5)).label(7)).isEqualTo("3rd = 2, 4th = 1");
+    }
+
+    @Test
+    void anFsqAtlasIsLaidOutAsItsGrid() {
+        CodebookReport flat = Fixtures.codebook(240, 1);
+        CodebookReport report = new CodebookReport("fsq-test", "FSQ 8x6x5", flat.atlas(),
+                Fixtures.report(1, 240, new int[] {256, 256}), List.of(8, 6, 5));
+        AtlasPicture.FsqLayout grid = new AtlasPicture.FsqLayout(report.gridLevels());
+        BufferedImage pic = AtlasPicture.draw(report);
+        assertThat(pic.getWidth()).isEqualTo(grid.width());
+        assertThat(pic.getHeight()).isEqualTo(grid.height());
+        int tile = grid.tile();
+        // neighbours in the picture differ in one digit: code 9 is right of code 8's block row start plus one, below code 1
+        assertThat(grid.origin(9).x - grid.origin(8).x).isEqualTo(grid.pitch());
+        assertThat(grid.origin(9).y - grid.origin(1).y).isEqualTo(grid.pitch());
+        // block 1 (3rd number = 1) starts right of block 0, level with it
+        assertThat(grid.origin(48).y).isEqualTo(grid.origin(0).y);
+        assertThat(grid.origin(48).x).isEqualTo(grid.origin(7).x + tile + AtlasPicture.BLOCK_GAP);
+        for (int i : new int[] {1, 13, 59, 239}) {
+            Point p = grid.origin(i);
+            assertThat(pic.getRGB(p.x + tile / 2, p.y + tile / 2) & 0xFFFFFF).as("code %d", i)
+                    .isEqualTo(Palette.code(i).getRGB() & 0xFFFFFF);
+        }
+        assertThatThrownBy(() -> new CodebookReport("fsq", "FSQ", List.of(), Fixtures.report(1, 240, new int[] {1}),
+                List.of(8, 6, 4))).hasMessageContaining("do not multiply to the codebook size 240");
     }
 
     @Test

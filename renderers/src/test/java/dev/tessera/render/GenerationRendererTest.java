@@ -46,7 +46,7 @@ class GenerationRendererTest {
         BufferedImage pic = png(Renderers.mimeBundle(g));
         assertThat(GenerationPicture.panel(g)).isEqualTo(128);
         assertThat(pic.getWidth()).isEqualTo(Draw.rowWidth(8, 128));
-        assertThat(pic.getHeight()).isEqualTo(GenerationPicture.tokensTop(g) + GenerationPicture.TOKENS + Draw.GAP);
+        assertThat(pic.getHeight()).isEqualTo(GenerationPicture.tokensTop(g) + GenerationPicture.TOKENS + TokenGridPicture.LEGEND + Draw.GAP);
         for (int k = 0; k < 10; k++) {
             int x = Draw.GAP + (k % 8) * (128 + Draw.GAP) + 64;
             int y = GenerationPicture.rowTop(g, k / 8) + 64;

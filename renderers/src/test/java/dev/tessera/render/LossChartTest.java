@@ -105,6 +105,35 @@ class LossChartTest {
         assertThat(LossChart.tasks(h)).containsExactly("caption", "answer", "generate");
     }
 
+    @Test
+    void theUniformGuessIsADottedRuleAtLnVWhereAFreshRunsCurvesStart() {
+        // the fixture starts at 9 nats total, 9.9 image: above ln 1375 = 7.23
+        Map<String, Object> spec = LossChart.chart(UnifiedFixtures.history(20), List.of(), 1375).spec();
+        List<?> layers = (List<?>) spec.get("layers");
+        Map<?, ?> rule = (Map<?, ?>) layers.stream().filter(l -> "hline".equals(((Map<?, ?>) l).get("geom"))).findFirst()
+                .orElseThrow();
+        assertThat(((Map<?, ?>) rule.get("data")).get("rule_y")).isEqualTo(List.of(Math.log(1375)));
+        assertThat(rule.get("linetype")).isEqualTo("dotted");
+        assertThat(LossChart.svg(UnifiedFixtures.history(20), List.of(), 1375))
+                .contains("uniform guess: ln 1375 = 7.2 nats");
+    }
+
+    @Test
+    void noUniformRuleWhenNoCurveReachesItOrTheVocabularyIsUnknown() {
+        List<StepLoss> trained = new ArrayList<>();
+        for (int s = 1; s <= 20; s++) {
+            trained.add(new StepLoss(s, 1.0, 0.8, 1.2));  // a run from trained weights, far below ln V
+        }
+        assertThat(layerGeoms(LossChart.chart(trained, List.of(), 1375))).doesNotContain("hline");
+        assertThat(layerGeoms(LossChart.chart(UnifiedFixtures.history(20), List.of(), 0))).doesNotContain("hline");
+        assertThat(LossChart.svg(trained, List.of(), 1375)).doesNotContain("uniform guess");
+    }
+
+    private static List<Object> layerGeoms(Chart chart) {
+        return ((List<?>) chart.spec().get("layers")).stream().map(l -> ((Map<?, ?>) l).get("geom")).map(Object.class::cast)
+                .toList();
+    }
+
     /** The highest loss drawn for {@code n} steps of the task history: where the stage names sit. */
     private static double top(int n) {
         return LossChart.thin(UnifiedFixtures.taskHistory(n), LossChart.MAX_POINTS).stream()

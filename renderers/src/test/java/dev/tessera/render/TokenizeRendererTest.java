@@ -26,7 +26,7 @@ class TokenizeRendererTest {
     void aGridResultBecomesAPngOfTheDocumentedSize() {
         BufferedImage pic = png(Renderers.mimeBundle(Fixtures.knownGrid()));
         assertThat(pic.getWidth()).isEqualTo(TokenGridPicture.width()).isEqualTo(3 * 384 + 4 * 16);
-        assertThat(pic.getHeight()).isEqualTo(TokenGridPicture.height()).isEqualTo(384 + 28 + 2 * 16);
+        assertThat(pic.getHeight()).isEqualTo(TokenGridPicture.height()).isEqualTo(384 + 28 + 2 * 16 + TokenGridPicture.LEGEND);
     }
 
     @Test
@@ -38,6 +38,29 @@ class TokenizeRendererTest {
             // near the cell's top-left corner: inside the cell, clear of the grid line and the label
             int rgb = pic.getRGB(x0 + (id % 16) * cell + 3, TOP + (id / 16) * cell + 3) & 0xFFFFFF;
             assertThat(rgb).as("code %d", id).isEqualTo(Palette.code(id).getRGB() & 0xFFFFFF);
+        }
+    }
+
+    @Test
+    void theLegendRanksIdsByUseAndShowsTheMostUsedIdsSwatch() {
+        // 4x4 grid: id 9 twelve times, id 3 three times, id 40 once
+        int[] ids = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 3, 3, 3, 40};
+        TokenGrid t = new TokenGrid(4, 4, ids, 64);
+        assertThat(TokenGridPicture.ranked(t)).extracting(e -> e[0] + "x" + e[1]).containsExactly("9x12", "3x3", "40x1");
+
+        RgbImage img = Fixtures.uniform(64, 64, 0.5f, 0.5f, 0.5f);
+        BufferedImage pic = TokenGridPicture.draw(new TokenizeResult("sample:0", "vq-test", "VQ 64, 4x4 grid", img, t, img,
+                List.of(), 30, 0.9));
+        int x0 = 2 * 16 + TokenGridPicture.PANEL;
+        int legendTop = TOP + TokenGridPicture.PANEL;
+        java.util.Set<Integer> legendColours = new java.util.HashSet<>();
+        for (int y = legendTop; y < legendTop + TokenGridPicture.LEGEND; y++) {
+            for (int x = x0; x < x0 + TokenGridPicture.PANEL; x++) {
+                legendColours.add(pic.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        for (int id : new int[] {9, 3, 40}) {
+            assertThat(legendColours).as("swatch of id %d", id).contains(Palette.code(id).getRGB() & 0xFFFFFF);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainingRenderersTest {
 
@@ -42,6 +43,17 @@ class TrainingRenderersTest {
         TrainingBoard done = new TrainingBoard(RUN, UnifiedFixtures.progress(10, 10), UnifiedFixtures.history(10), true, false);
         assertThat(Renderers.mimeBundle(done).get("text/html")).contains("✓ finished at step 10: the model is in "
                 + "runs/unified-notebook; use it with --model runs/unified-notebook").doesNotContain("ETA");
+    }
+
+    @Test
+    void aBoardThatKnowsItsVocabularyDrawsTheUniformGuess() {
+        TrainingBoard b = new TrainingBoard(RUN, UnifiedFixtures.progress(10, 10), UnifiedFixtures.history(10), false, false);
+        assertThat(Renderers.mimeBundle(b).get("text/html")).doesNotContain("uniform guess");
+        assertThat(b.uniformGuess()).isNaN();
+        TrainingBoard known = b.withVocabularySize(1375);
+        assertThat(known.uniformGuess()).isEqualTo(Math.log(1375));
+        assertThat(Renderers.mimeBundle(known).get("text/html")).contains("uniform guess: ln 1375 = 7.2 nats");
+        assertThatThrownBy(() -> b.withVocabularySize(-1)).hasMessageContaining("vocabularySize must be >= 0");
     }
 
     @Test

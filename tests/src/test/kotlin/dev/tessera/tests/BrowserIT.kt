@@ -16,7 +16,7 @@ import java.nio.file.Path
 /**
  * The real user path in a real browser: Jupyter Notebook's classic UI, started as
  * `./tessera notebook` starts it ([NotebookServer]), driven in Debian's headless chromium by
- * Playwright. On a copy of notebook 04 (target/browser/notebooks/, so saving cannot touch the
+ * Playwright. On a copy of notebook 08 (target/browser/notebooks/, so saving cannot touch the
  * repository's notebook) it clicks Cell > Run All and checks every cell finished without an
  * error output (cells tagged tessera-error must show their Tessera error instead), sampling the
  * live training board while its cell runs: it is one output, redrawn in place, that moves
@@ -33,7 +33,7 @@ class BrowserIT {
     private val json = ObjectMapper()
 
     @Test
-    fun `notebook 04 runs in the browser, its board redraws live and the interrupt button stops a training`() {
+    fun `notebook 08 runs in the browser, its board redraws live and the interrupt button stops a training`() {
         requireBrowserAndNotebook()
         val started = System.nanoTime()
         val jupyterPath = JupyterSetup.writeKernelSpec()
@@ -223,7 +223,7 @@ class BrowserIT {
     private fun seconds(since: Long) = (System.nanoTime() - since) / 1e9
 
     private companion object {
-        const val NOTEBOOK = "04-one-model-two-modalities.ipynb"
+        const val NOTEBOOK = "08-train-your-own-model.ipynb"
         const val TRAIN_CELL = "%tessera train unified preset=small steps=40"
         const val TRAIN_STEPS = 40
         const val LONG_STEPS = 2000

@@ -1,24 +1,18 @@
 package dev.tessera.engine.cli;
 
 import dev.tessera.engine.data.EvaluationSet;
-import dev.tessera.engine.data.SceneConfig;
-import dev.tessera.engine.eval.ReconstructionReport;
-import dev.tessera.engine.eval.TokenizerEvaluation;
-import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
-import dev.tessera.engine.tokenize.TokenizerCheckpoint;
-import dev.tessera.engine.tokenize.TrainableTokenizer;
-import dev.tessera.engine.train.TokenizerTrainer;
+import dev.tessera.engine.train.TokenizerPreset;
+import dev.tessera.engine.train.TokenizerRun;
+import dev.tessera.engine.train.TokenizerRunResult;
+import dev.tessera.engine.train.TokenizerTraining;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
-import dev.tessera.engine.train.TokenizerTrainingResult;
 import dev.tessera.engine.train.TrainingLimits;
+import dev.tessera.engine.train.TrainingStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Trains a tokenizer preset on generated scenes, evaluates it on held-out scenes, saves a checkpoint. */
@@ -50,7 +44,6 @@ final class TrainTokenizerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TokenizerPreset p = TokenizerPreset.parse(preset);
-        EvaluationSet.checkCount(evalImages);
         LogEvery.check(logEvery);
         TokenizerTrainingConfig recipe = p.recipe();
         if (steps != null) {
@@ -59,37 +52,16 @@ final class TrainTokenizerCommand implements Callable<Integer> {
         if (seed != null) {
             recipe = recipe.withSeed(seed);
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        RuntimeSettings rt = TesseraRuntime.settings();
-        provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-tokenizer --preset " + p.id()
-                + " --steps " + recipe.steps() + " --seed " + recipe.seed() + " --out " + out);
-        provenance.put("threads", rt.threads());
-        provenance.put("device", TesseraRuntime.device().toString());
-        provenance.put("startedAt", Instant.now().toString());
-        try (TrainableTokenizer<?> tokenizer = p.create(recipe.seed())) {
-            SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(tokenizer.imageSize());
-            TokenizerTrainingResult result = new TokenizerTrainer(tokenizer, recipe, scenes)
-                    .listener(progress -> {
-                        if (progress.step() % logEvery == 0 || progress.step() == progress.totalSteps()) {
-                            System.out.println(progress);
-                        }
-                    })
-                    .checkpointTo(out, provenance)
-                    .run();
-            ReconstructionReport report = TokenizerEvaluation.evaluate(tokenizer,
-                    EvaluationSet.load(EvaluationSet.Source.SCENES, evalImages, tokenizer.imageSize()).images());
-            System.out.println("held-out: " + report);
-            provenance.put("seconds", result.seconds());
-            provenance.put("heldOut", report);
-            provenance.put("utilization", report.utilization());
-            provenance.put("stepsDone", result.stepsDone());
-            provenance.put("interrupted", result.interrupted());
-            provenance.put("skippedSteps", result.skippedSteps());
-            provenance.put("training", recipe);
-            provenance.put("scenes", scenes);
-            TokenizerCheckpoint.save(tokenizer, out, provenance);
-            System.out.println("saved " + out.toAbsolutePath());
-        }
+        TokenizerRun run = new TokenizerRun(p, recipe, out, evalImages);
+        String command = "TESSERA_THREADS=" + TesseraRuntime.settings().threads() + " ./tessera engine train-tokenizer --preset "
+                + p.id() + " --steps " + recipe.steps() + " --seed " + recipe.seed() + " --out " + out;
+        TokenizerRunResult result = TokenizerTraining.train(run, progress -> {
+            if (progress.step() % logEvery == 0 || progress.step() == progress.totalSteps()) {
+                System.out.println(progress);
+            }
+        }, new TrainingStop(), command);
+        System.out.println("held-out: " + result.heldOut());
+        System.out.println("saved " + out.toAbsolutePath());
         return 0;
     }
 }

@@ -5,6 +5,8 @@ import dev.tessera.engine.io.AtomicFile;
 import dev.tessera.engine.io.Json;
 import dev.tessera.engine.text.TextCorpus;
 import dev.tessera.engine.train.GuardReading;
+import dev.tessera.engine.train.ProgressListener;
+import dev.tessera.engine.train.TrainingProgress;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.unified.TextPerplexity;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
@@ -189,8 +191,18 @@ public final class CurriculumRunner {
                 if (i == 0 && trainer.step() == 0 && missingReading(GuardReading.START)) {
                     guard(GuardReading.START, 0, model);
                 }
-                r = trainer.listener(p -> listener.onProgress(new StageProgress(index, stage.name(),
-                        curriculum.stages().size(), before, curriculum.totalSteps(), p)))
+                r = trainer.listener(new ProgressListener() {
+                            @Override
+                            public void onProgress(TrainingProgress p) {
+                                listener.onProgress(new StageProgress(index, stage.name(), curriculum.stages().size(),
+                                        before, curriculum.totalSteps(), p));
+                            }
+
+                            @Override
+                            public void onVocabulary(int size) {
+                                listener.onVocabulary(size);
+                            }
+                        })
                         .stop(stop).checkpointTo(out, stageProvenance(i, stage)).run();
                 if (!r.interrupted()) {
                     guard(stage.name(), offset + stage.training().steps(), model);

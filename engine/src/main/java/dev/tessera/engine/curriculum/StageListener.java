@@ -6,6 +6,10 @@ public interface StageListener {
 
     void onProgress(StageProgress progress);
 
+    /** As {@link dev.tessera.engine.train.ProgressListener#onVocabulary}, before each stage's first step (by default ignored). */
+    default void onVocabulary(int size) {
+    }
+
     /** A reading of the curriculum's text guard, at a stage boundary (by default ignored). */
     default void onGuard(dev.tessera.engine.train.GuardReading reading) {
     }

@@ -34,10 +34,28 @@ import java.util.Random;
  * decay, and the quantizer's non-gradient learning after each step (EMA codebook updates,
  * k-means initialisation on the first batch, periodic dead-code restarts). Each step uses its own NDManager, so memory stays flat.
  *
+ * <p>Each step reports its losses ({@value #RECONSTRUCTION}: the mean squared error of the decoded
+ * batch in [-1, 1] pixel units; {@value #QUANTIZER}: the quantizer's own loss, commitment for VQ, 0
+ * for FSQ) and the codebook's health on that batch: {@value #CODES_USED}, the share of the codes
+ * chosen at least once, and {@value #PERPLEXITY}, {@code exp} of the entropy of how often each was
+ * chosen (the number of equally used codes that would give the same spread), both averaged over
+ * the levels of a residual stack. A collapsing codebook shows as both falling.
+ *
  * <p>Stops at a step boundary on {@link TrainingStop#request()} or thread interrupt, and
  * always writes its checkpoint (when given a folder) before returning.
  */
 public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
+
+    /** Progress part: reconstruction MSE of the step's batch. */
+    public static final String RECONSTRUCTION = "reconstruction";
+    /** Progress part: the quantizer's own loss on the step's batch. */
+    public static final String QUANTIZER = "quantizer";
+    /** Progress part: share of the codebook chosen at least once in the step's batch, in [0, 1]. */
+    public static final String CODES_USED = "codes used";
+    /** Progress part: perplexity of the step's code usage, in [1, codebook size]. */
+    public static final String PERPLEXITY = "perplexity";
+    /** The codebook-health parts, which are not losses. */
+    public static final java.util.Set<String> HEALTH = java.util.Set.of(CODES_USED, PERPLEXITY);
 
     private final TrainableTokenizer<?> tokenizer;
     private final TokenizerTrainingConfig config;
@@ -112,8 +130,13 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                     double c = q.loss().getFloat();
                     losses.add(r);
                     Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
-                    parts.put("reconstruction", r);
-                    parts.put("quantizer", c);
+                    parts.put(RECONSTRUCTION, r);
+                    parts.put(QUANTIZER, c);
+                    if (quantizing) {
+                        double[] health = health(q.usage());
+                        parts.put(CODES_USED, health[0]);
+                        parts.put(PERPLEXITY, health[1]);
+                    }
                     return new StepReport(r + c, parts, 0);
                 }
             }, () -> {
@@ -123,6 +146,27 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
             }, this::save);
         }
         return new TokenizerTrainingResult(run.steps(), run.interrupted(), run.seconds(), losses, restarted[0], skippedSteps());
+    }
+
+    /**
+     * The share of codes used and the perplexity of {@code usage} (L, K), each averaged over the L
+     * levels: {@link #CODES_USED} and {@link #PERPLEXITY} of one batch.
+     */
+    static double[] health(NDArray usage) {
+        int levels = (int) usage.getShape().get(0);
+        int k = (int) usage.getShape().get(1);
+        float[] counts = usage.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        double used = 0;
+        double perplexity = 0;
+        for (int l = 0; l < levels; l++) {
+            long[] level = new long[k];
+            for (int i = 0; i < k; i++) {
+                level[i] = Math.round(counts[l * k + i]);
+            }
+            used += java.util.Arrays.stream(level).filter(c -> c > 0).count() / (double) k;
+            perplexity += dev.tessera.engine.quantize.Codebooks.perplexity(level);
+        }
+        return new double[] {used / levels, perplexity / levels};
     }
 
     private void save(int stepsDone, boolean interrupted) {

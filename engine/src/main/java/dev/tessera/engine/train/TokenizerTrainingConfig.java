@@ -17,7 +17,7 @@ package dev.tessera.engine.train;
  */
 public record TokenizerTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps,
                                       long seed, int restartEvery, int checkpointEvery, int quantizerWarmupSteps,
-                                      double maxGradNorm) {
+                                      double maxGradNorm) implements TrainingBudget<TokenizerTrainingConfig> {
 
     public TokenizerTrainingConfig {
         TrainingLimits.checkStepsAndBatch(steps, batchSize);
@@ -57,16 +57,31 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
         return new TokenizerTrainingConfig(1000, 32, 5e-4, 100, 7, 20, 200, 300, 1.0);
     }
 
+    @Override
     public TokenizerTrainingConfig withSteps(int s) {
         return new TokenizerTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), seed,
                 restartEvery, checkpointEvery, Math.min(quantizerWarmupSteps, s - 1), maxGradNorm);
     }
 
+    @Override
+    public TokenizerTrainingConfig withBatchSize(int b) {
+        return new TokenizerTrainingConfig(steps, b, learningRate, warmupSteps, seed, restartEvery, checkpointEvery,
+                quantizerWarmupSteps, maxGradNorm);
+    }
+
+    @Override
+    public TokenizerTrainingConfig withCheckpointEvery(int every) {
+        return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, seed, restartEvery, every,
+                quantizerWarmupSteps, maxGradNorm);
+    }
+
+    @Override
     public TokenizerTrainingConfig withSeed(long s) {
         return new TokenizerTrainingConfig(steps, batchSize, learningRate, warmupSteps, s, restartEvery, checkpointEvery,
                 quantizerWarmupSteps, maxGradNorm);
     }
 
+    @Override
     public TokenizerTrainingConfig withLearningRate(double lr) {
         return new TokenizerTrainingConfig(steps, batchSize, lr, warmupSteps, seed, restartEvery, checkpointEvery,
                 quantizerWarmupSteps, maxGradNorm);

@@ -107,6 +107,11 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
         lastSaved = steps;
     }
 
+    /** The listener set by {@link #listener(ProgressListener)}. */
+    protected final ProgressListener listener() {
+        return listener;
+    }
+
     /** Receives a {@link TrainingProgress} after every step. */
     public T listener(ProgressListener l) {
         this.listener = l;

@@ -347,7 +347,7 @@ public final class UnifiedModel implements AutoCloseable {
         unknown.removeAll(words);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("the " + what + " uses words the model never saw: " + unknown
-                    + "; it knows " + words);
+                    + "; it knows " + new TreeSet<>(words));  // sorted: the same message in every JVM
         }
         int ids = vocab.encodeText(t).length;
         int room = transformer.config().context() - imagePositions() - 6;

@@ -157,6 +157,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         SceneGenerator scenes = new SceneGenerator(scenes());
         Tracker schedule = Schedules.warmupCosine(config.learningRate(), config.steps(), config.warmupSteps());
         runStart = step;
+        listener().onVocabulary(model.vocabulary().layout().size());
         Run run = runSteps(step, config.steps(), config.checkpointEvery(), s -> {
             step = s;
             List<Scene> drawn = drawn(scenes, s);

@@ -32,7 +32,8 @@ import java.util.List;
 public record UnifiedTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double weightDecay,
                                     double maxGradNorm, long seed, int checkpointEvery, TaskMix mix,
                                     LossWeighting weighting, List<String> trainable, ObjectRange objects,
-                                    CodebookAlignment alignment) {
+                                    CodebookAlignment alignment)
+        implements dev.tessera.engine.train.TrainingBudget<UnifiedTrainingConfig> {
 
     /**
      * How many objects a training scene holds, within the 1..4 scenes can have.
@@ -112,26 +113,31 @@ public record UnifiedTrainingConfig(int steps, int batchSize, double learningRat
         return new UnifiedTrainingConfig(12, 8, 3e-3, 2, 0.0, 1.0, 3, 0, TaskMix.balanced(), LossWeighting.TOKEN);
     }
 
+    @Override
     public UnifiedTrainingConfig withSteps(int s) {
         return new UnifiedTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s - 1), weightDecay, maxGradNorm,
                 seed, checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
+    @Override
     public UnifiedTrainingConfig withSeed(long s) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, s,
                 checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
+    @Override
     public UnifiedTrainingConfig withBatchSize(int b) {
         return new UnifiedTrainingConfig(steps, b, learningRate, warmupSteps, weightDecay, maxGradNorm, seed,
                 checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
+    @Override
     public UnifiedTrainingConfig withLearningRate(double lr) {
         return new UnifiedTrainingConfig(steps, batchSize, lr, warmupSteps, weightDecay, maxGradNorm, seed,
                 checkpointEvery, mix, weighting, trainable, objects, alignment);
     }
 
+    @Override
     public UnifiedTrainingConfig withCheckpointEvery(int n) {
         return new UnifiedTrainingConfig(steps, batchSize, learningRate, warmupSteps, weightDecay, maxGradNorm, seed, n, mix, weighting, trainable, objects, alignment);
     }

@@ -3,6 +3,7 @@ package dev.tessera.engine.cli;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
+import dev.tessera.engine.train.TokenizerPreset;
 import dev.tessera.engine.train.TokenizerTrainer;
 import dev.tessera.engine.train.TokenizerTrainingConfig;
 import dev.tessera.engine.train.TrainingProgress;
@@ -86,9 +87,9 @@ public final class RecordedLosses {
             stop.request();
         }
         StringBuilder sb = new StringBuilder(run).append(' ').append(p.step()).append(" loss=").append(bits(p.loss()));
-        // the parts every trainer reported when the recording was made (per-task losses came later), by name
+        // the parts every trainer reported when the recording was made (per-task losses and codebook health came later), by name
         new java.util.TreeMap<>(p.parts()).forEach((k, v) -> {
-            if (!k.startsWith("task:")) {
+            if (!k.startsWith("task:") && !TokenizerTrainer.HEALTH.contains(k)) {
                 sb.append(' ').append(k).append('=').append(bits(v));
             }
         });

@@ -23,6 +23,7 @@ class TealCurriculumTest {
     @Test
     void theGuardReadsTextPerplexityBeforeAndAfterEveryStageAndTheFrozenStagesKeepIt(@TempDir Path dir) {
         List<GuardReading> heard = new ArrayList<>();
+        List<Integer> vocabularies = new ArrayList<>();
         StageListener listener = new StageListener() {
             @Override
             public void onProgress(StageProgress progress) {
@@ -32,9 +33,18 @@ class TealCurriculumTest {
             public void onGuard(GuardReading reading) {
                 heard.add(reading);
             }
+
+            @Override
+            public void onVocabulary(int size) {
+                vocabularies.add(size);
+            }
         };
         CurriculumResult r = new CurriculumRunner(tinyTeal(), dir).listener(listener).run();
         assertThat(r.interrupted()).isFalse();
+        // each stage tells its model's vocabulary before its first step, for the chart's uniform-guess rule
+        try (var last = dev.tessera.engine.unified.UnifiedCheckpoint.load(r.lastCheckpoint()).model()) {
+            assertThat(vocabularies).hasSize(3).containsOnly(last.vocabulary().layout().size());
+        }
         List<GuardReading> g = r.guard();
         assertThat(g).extracting(GuardReading::after).containsExactly(GuardReading.START, "text", "projections", "adapt");
         assertThat(g).extracting(GuardReading::step).containsExactly(0, 12, 24, 36);

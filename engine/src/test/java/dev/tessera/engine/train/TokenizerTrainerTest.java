@@ -39,6 +39,35 @@ class TokenizerTrainerTest {
     }
 
     @Test
+    void codebookHealthIsTheShareOfCodesUsedAndThePerplexityAveragedOverLevels() {
+        try (ai.djl.ndarray.NDManager m = dev.tessera.engine.runtime.TesseraRuntime.newManager()) {
+            // level 1: codes 0 and 2 used twice each (half the codes, perplexity 2); level 2: all four once (perplexity 4)
+            ai.djl.ndarray.NDArray usage = m.create(new float[] {2, 0, 2, 0, 1, 1, 1, 1}, new ai.djl.ndarray.types.Shape(2, 4));
+            double[] h = TokenizerTrainer.health(usage);
+            assertThat(h[0]).isCloseTo((0.5 + 1.0) / 2, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(h[1]).isCloseTo((2.0 + 4.0) / 2, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
+    void everyStepReportsItsLossesAndTheCodebooksHealth() {
+        try (GridTokenizer t = GridTokenizer.create("tiny", TokenizerConfig.tiny(), 2)) {
+            List<TrainingProgress> seen = new ArrayList<>();
+            new TokenizerTrainer(t, TokenizerTrainingConfig.smoke().withSteps(6), SceneConfig.scenes64(0).withSize(16))
+                    .listener(seen::add).run();
+            int k = t.codebookSize();
+            assertThat(seen).hasSize(6).allSatisfy(p -> {
+                assertThat(p.parts()).containsOnlyKeys(TokenizerTrainer.RECONSTRUCTION, TokenizerTrainer.QUANTIZER,
+                        TokenizerTrainer.CODES_USED, TokenizerTrainer.PERPLEXITY);
+                assertThat(p.parts().get(TokenizerTrainer.CODES_USED)).isBetween(1.0 / k, 1.0);
+                assertThat(p.parts().get(TokenizerTrainer.PERPLEXITY)).isBetween(1.0, (double) k);
+                assertThat(p.loss()).isEqualTo(p.parts().get(TokenizerTrainer.RECONSTRUCTION)
+                        + p.parts().get(TokenizerTrainer.QUANTIZER));
+            });
+        }
+    }
+
+    @Test
     void aStopRequestEndsAtAStepBoundaryAndKeepsACheckpoint() {
         Path folder = dir.resolve("ckpt");
         TrainingStop stop = new TrainingStop();

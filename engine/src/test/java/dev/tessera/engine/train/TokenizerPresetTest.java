@@ -1,4 +1,4 @@
-package dev.tessera.engine.cli;
+package dev.tessera.engine.train;
 
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
@@ -32,5 +32,16 @@ class TokenizerPresetTest {
             assertThat(grid.depth()).isEqualTo(depth);
             assertThat(grid.count()).as("LM positions per image").isEqualTo(64);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyPresetKnowsItsCodebookSizeAndNameBeforeItIsBuilt() {
+        for (TokenizerPreset p : TokenizerPreset.values()) {
+            try (TrainableTokenizer<?> t = p.create(1)) {
+                assertThat(t.codebookSize()).as(p.id()).isEqualTo(p.codebookSize());
+                assertThat(t.name()).isEqualTo(p.id());
+            }
+        }
+        assertThat(TokenizerPreset.ids()).contains("vq-shapes64", "fsq-shapes32", "setok-shapes64", "tiny");
     }
 }

@@ -1,0 +1,56 @@
+package dev.tessera.engine.train;
+
+import dev.tessera.engine.data.EvaluationSet;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.eval.ReconstructionReport;
+import dev.tessera.engine.eval.TokenizerEvaluation;
+import dev.tessera.engine.runtime.RuntimeSettings;
+import dev.tessera.engine.runtime.TesseraRuntime;
+import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trains an image tokenizer from scratch as a {@link TokenizerRun} says, on generated scenes,
+ * then measures it on held-out scenes and writes its checkpoint with its provenance: what
+ * {@code ./tessera engine train-tokenizer} and {@code %tessera train tokenizer} both run. The
+ * trainer's progress (each step's reconstruction and quantizer losses and codebook health, see
+ * {@link TokenizerTrainer}) goes to the listener; a stop or an interrupt ends it at a step
+ * boundary with every finished step in the checkpoint, measured like a finished run.
+ */
+public final class TokenizerTraining {
+
+    private TokenizerTraining() {
+    }
+
+    /** Trains, measures and saves {@code run}; {@code command} is recorded in the provenance as what made it. */
+    public static TokenizerRunResult train(TokenizerRun run, ProgressListener listener, TrainingStop stop, String command) {
+        TokenizerTrainingConfig recipe = run.training();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        RuntimeSettings rt = TesseraRuntime.settings();
+        provenance.put("command", command);
+        provenance.put("threads", rt.threads());
+        provenance.put("device", TesseraRuntime.device().toString());
+        provenance.put("startedAt", Instant.now().toString());
+        try (TrainableTokenizer<?> tokenizer = run.preset().create(run.name(), recipe.seed())) {
+            SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(tokenizer.imageSize());
+            TokenizerTrainingResult result = new TokenizerTrainer(tokenizer, recipe, scenes)
+                    .listener(listener).stop(stop).checkpointTo(run.out(), provenance).run();
+            ReconstructionReport heldOut = TokenizerEvaluation.evaluate(tokenizer,
+                    EvaluationSet.load(EvaluationSet.Source.SCENES, run.evalImages(), tokenizer.imageSize()).images());
+            provenance.put("seconds", result.seconds());
+            provenance.put("heldOut", heldOut);
+            provenance.put("utilization", heldOut.utilization());
+            provenance.put("stepsDone", result.stepsDone());
+            provenance.put("interrupted", result.interrupted());
+            provenance.put("skippedSteps", result.skippedSteps());
+            provenance.put("training", recipe);
+            provenance.put("scenes", scenes);
+            TokenizerCheckpoint.save(tokenizer, run.out(), provenance);
+            return new TokenizerRunResult(run, result, heldOut, tokenizer.codebookSize());
+        }
+    }
+}
