@@ -4,6 +4,7 @@ import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.LossWeighting;
 import dev.tessera.engine.train.TokenizerPreset;
 import dev.tessera.engine.train.TrainingLimits;
+import dev.tessera.engine.unified.UnifiedRun;
 
 import java.util.Arrays;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * ({@link TrainForm}) are drawn from it, so they cannot tell different stories.
  */
 enum TrainKey {
-    PRESET("preset", "tiny|small|gpu", "model size", null),
+    PRESET("preset", "NAME", "the model's size and kind: " + String.join(", ", UnifiedRun.PRESETS), null),
     RECIPE("recipe", "NAME", "the tokenizer whose architecture and training recipe to train from scratch: "
             + String.join(", ", TokenizerPreset.ids()), null),
     EMBEDDING("embedding", ids(EmbeddingMode.values(), EmbeddingMode::id),

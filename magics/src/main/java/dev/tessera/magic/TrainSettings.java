@@ -90,7 +90,12 @@ final class TrainSettings {
      */
     static TokenizerRun parseTokenizer(List<String> settings) {
         Map<TrainKey, String> kv = keyValues(settings, TrainForm.TOKENIZER.keys());
-        TokenizerPreset preset = TokenizerPreset.parse(kv.getOrDefault(RECIPE, TrainForm.DEFAULT_RECIPE));
+        String name = kv.getOrDefault(RECIPE, TrainForm.DEFAULT_RECIPE);
+        if (!TokenizerPreset.ids().contains(name)) {
+            throw new IllegalArgumentException("recipe=" + name + " is not a tokenizer Tessera knows; recipe= takes one of "
+                    + String.join(", ", TokenizerPreset.ids()));
+        }
+        TokenizerPreset preset = TokenizerPreset.parse(name);
         TokenizerTrainingConfig recipe = budget(kv, preset.notebookRecipe());
         return new TokenizerRun(preset, recipe, out(kv, preset.id()), TokenizerRun.DEFAULT_EVAL_IMAGES);
     }

@@ -39,7 +39,7 @@ class TokenizerMagicsTest {
 
     @Test
     void badTokenizerSettingsAreNamedWithTheirFix() {
-        assertThat(error("train tokenizer recipe=jpeg").problem()).contains("unknown preset 'jpeg'", "vq-shapes64");
+        assertThat(error("train tokenizer recipe=jpeg").problem()).contains("recipe=jpeg is not a tokenizer", "vq-shapes64");
         assertThat(error("train tokenizer preset=small").problem()).contains("unknown setting 'preset'", "recipe");
         assertThat(error("train tokenizer steps=0").problem()).contains("steps");
         assertThat(error("train vq-shapes64").problem()).contains("train tokenizer recipe=vq-shapes64");

@@ -71,11 +71,11 @@ public final class GenerationPicture {
             if (tokens) {
                 TokenGrid t = gen.grids().get(0);
                 Draw.title(g, "#1 as the model wrote it: " + (t.depth() > 1 ? "level 1 of " + t.depth() + ", " : "")
-                        + t.rows() + "x" + t.cols() + " ids from " + t.codebookSize() + " codes", GAP, tokensTop(gen),
+                        + t.rows() + "x" + t.cols() + " image codes (0.." + (t.codebookSize() - 1) + ")", GAP, tokensTop(gen),
                         width - 2 * GAP);
                 TokenGridPicture.grid(g, t.depth() == 1 ? t : t.level(0), GAP, tokensTop(gen), TOKENS);
                 TokenGridPicture.legend(g, t.depth() == 1 ? t : t.level(0), GAP, tokensTop(gen) + TOKENS,
-                        Math.max(TOKENS, width - 2 * GAP));
+                        Math.max(TOKENS, width - 2 * GAP), t.depth() == 1 ? "" : " in level 1");
             }
         } finally {
             g.dispose();

@@ -76,7 +76,7 @@ public final class TokenGridPicture {
             Draw.image(g, r.input(), GAP, TOP, PANEL, PANEL);
             Draw.title(g, tokens, 2 * GAP + PANEL, TOP, PANEL);
             grid(g, t.depth() == 1 ? t : t.level(0), 2 * GAP + PANEL, TOP, PANEL);
-            legend(g, t.depth() == 1 ? t : t.level(0), 2 * GAP + PANEL, TOP + PANEL, PANEL);
+            legend(g, t.depth() == 1 ? t : t.level(0), 2 * GAP + PANEL, TOP + PANEL, PANEL, t.depth() == 1 ? "" : " in level 1");
             Draw.title(g, String.format("reconstruction: PSNR %.1f dB, SSIM %.3f", r.psnr(), r.ssim()),
                     3 * GAP + 2 * PANEL, TOP, PANEL);
             Draw.image(g, r.reconstruction(), 3 * GAP + 2 * PANEL, TOP, PANEL, PANEL);
@@ -168,9 +168,10 @@ public final class TokenGridPicture {
     /**
      * The key to an id grid, two lines in {@code width} pixels from (x0, top): {@link #LEGEND_NOTE},
      * then "most used:" with a swatch, the id and its count for as many of the most used ids as fit,
-     * and how many different ids the grid holds.
+     * and how many different ids the grid holds, followed by {@code scope} (e.g. " in level 1" for the
+     * first level of a residual grid).
      */
-    static void legend(Graphics2D g, TokenGrid t, int x0, int top, int width) {
+    static void legend(Graphics2D g, TokenGrid t, int x0, int top, int width, String scope) {
         g.setColor(Draw.MUTED);
         g.setFont(Draw.fitted(g, LEGEND_NOTE, Font.PLAIN, 12, width));
         g.drawString(LEGEND_NOTE, x0, top + Draw.LINE - 4);
@@ -179,7 +180,7 @@ public final class TokenGridPicture {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         int baseline = top + 2 * Draw.LINE - 4;
-        String tail = ranked.size() + (ranked.size() == 1 ? " id in all" : " different ids");
+        String tail = ranked.size() + (ranked.size() == 1 ? " id in all" : " different ids") + scope;
         String head = "most used:";
         g.drawString(head, x0, baseline);
         int x = x0 + fm.stringWidth(head) + 6;

@@ -102,7 +102,7 @@ final class TokenizerTrainingRenderers {
     static String numbers(Step s, int codebookSize) {
         return "<div class=\"tessera-losses\" style=\"display:flex;flex-wrap:wrap;gap:18px;margin:4px 0\">"
                 + number("reconstruction PSNR", Palette.IMAGE, Format.of("%.1f dB", s.psnr()))
-                + number("quantizer loss", Palette.TOTAL, Format.loss(s.quantizer()))
+                + number("quantizer loss (commitment)", Palette.TOTAL, Format.loss(s.quantizer()))
                 + number("codes used (this batch)", Palette.SCORE, Double.isFinite(s.codesUsed())
                         ? Format.percent(s.codesUsed()) : "—")
                 + number("perplexity", Palette.TEXT, Double.isFinite(s.perplexity())
