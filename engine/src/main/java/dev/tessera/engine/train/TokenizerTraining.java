@@ -9,6 +9,7 @@ import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,23 @@ import java.util.Map;
  */
 public final class TokenizerTraining {
 
+    /** The checkpoint folder of the tokenizer trained last in this JVM, or null before the first. */
+    private static volatile Path last;
+
     private TokenizerTraining() {
+    }
+
+    /**
+     * The checkpoint folder of the tokenizer trained last in this JVM (by {@link #train}, e.g. from
+     * {@code %tessera train tokenizer}), so a notebook can load it without repeating its folder.
+     */
+    public static Path last() {
+        Path p = last;
+        if (p == null) {
+            throw new IllegalStateException("no tokenizer has been trained in this session yet; train one first "
+                    + "(%tessera train tokenizer, or TokenizerTraining.train)");
+        }
+        return p;
     }
 
     /** Trains, measures and saves {@code run}; {@code command} is recorded in the provenance as what made it. */
@@ -50,6 +67,7 @@ public final class TokenizerTraining {
             provenance.put("training", recipe);
             provenance.put("scenes", scenes);
             TokenizerCheckpoint.save(tokenizer, run.out(), provenance);
+            last = run.out();
             return new TokenizerRunResult(run, result, heldOut, tokenizer.codebookSize());
         }
     }

@@ -30,6 +30,7 @@ class TokenizerTrainingTest {
         assertThat(r.heldOut().meanPsnr()).isPositive();
         assertThat(r.codebookSize()).isEqualTo(TokenizerPreset.TINY.codebookSize());
         assertThat(r.checkpoint()).isEqualTo(out);
+        assertThat(TokenizerTraining.last()).as("the folder a notebook loads next").isEqualTo(out);
         try (TrainableTokenizer<?> back = TokenizerCheckpoint.load(out)) {
             assertThat(back.name()).as("named after its folder, not the shipped preset").isEqualTo("tiny-run");
         }
