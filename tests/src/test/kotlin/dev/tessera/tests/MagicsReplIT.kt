@@ -28,10 +28,11 @@ class MagicsReplIT {
     fun `tokenizing a built-in sample displays a png`() {
         val image = repl.cell("%tessera tokenize sample:3").png()
         // The default tokenizer (vq-shapes64) has one level, so TokenGridPicture draws input, token grid and
-        // reconstruction as three 384 px panels with 16 px gaps, under a 28 px title row, and no refinement strip:
-        // width 16 + 384 + 16 + 384 + 16 + 384 + 16 = 1216, height 16 + 28 + 384 + 16 = 444.
+        // reconstruction as three 384 px panels with 16 px gaps, under a 28 px title row, with the grid's two-line
+        // legend (40 px) under the panels and no refinement strip:
+        // width 16 + 384 + 16 + 384 + 16 + 384 + 16 = 1216, height 16 + 28 + 384 + 40 + 16 = 484.
         assertThat(image.width).isEqualTo(1216)
-        assertThat(image.height).isEqualTo(444)
+        assertThat(image.height).isEqualTo(484)
         // The input panel at (16, 44) is the 64 px scene enlarged 6x by nearest neighbour: pixel for pixel the scene.
         val input = Images.toBuffered(Tessera.sample(3, 64).image())
         for (y in 0 until 64 step 5) {
