@@ -1,6 +1,7 @@
 package dev.tessera.render;
 
 import dev.tessera.engine.eval.CodebookReport;
+import dev.tessera.engine.quantize.FsqConfig;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -98,15 +99,9 @@ public final class AtlasPicture {
             return Draw.LINE + rows() * pitch() - SPACING;
         }
 
-        /** The digits of code {@code i}: the mixed-radix number d0 + L0 (d1 + L1 (d2 + ...)). */
+        /** The digits of code {@code i} ({@link FsqConfig#digits}). */
         int[] digits(int i) {
-            int[] d = new int[levels.size()];
-            int rest = i;
-            for (int k = 0; k < d.length; k++) {
-                d[k] = rest % levels.get(k);
-                rest /= levels.get(k);
-            }
-            return d;
+            return FsqConfig.digits(i, levels.stream().mapToInt(Integer::intValue).toArray());
         }
 
         /** Top-left corner of block {@code b}'s label line. */

@@ -87,4 +87,18 @@ public record FsqConfig(int[] levels, int codeDim) implements QuantizerConfig {
     public String toString() {
         return "FsqConfig[levels=" + Arrays.toString(levels) + ", codeDim=" + codeDim + "]";
     }
+
+    /**
+     * The digits of code {@code id} on a grid of {@code levels}: the id is the mixed-radix number
+     * {@code d0 + L0 (d1 + L1 (d2 + ...))}, the first number varying fastest.
+     */
+    public static int[] digits(long id, int[] levels) {
+        int[] d = new int[levels.length];
+        long rest = id;
+        for (int k = 0; k < levels.length; k++) {
+            d[k] = (int) (rest % levels[k]);
+            rest /= levels[k];
+        }
+        return d;
+    }
 }

@@ -92,12 +92,10 @@ public final class ScalarQuantizer extends QuantizerBlock {
         long[] ids = indices.flatten().toLongArray();
         float[] values = new float[ids.length * levels.length];
         for (int i = 0; i < ids.length; i++) {
-            long rest = ids[i];
+            int[] digits = FsqConfig.digits(ids[i], levels);
             for (int d = 0; d < levels.length; d++) {
-                int digit = (int) (rest % levels[d]);
-                rest /= levels[d];
                 int half = levels[d] / 2;
-                values[i * levels.length + d] = upTo == 0 ? 0f : (float) (digit - half) / half;
+                values[i * levels.length + d] = upTo == 0 ? 0f : (float) (digits[d] - half) / half;
             }
         }
         NDArray normalised = indices.getManager().create(values, new Shape(ids.length, levels.length));
