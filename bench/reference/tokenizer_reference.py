@@ -154,6 +154,62 @@ def in_passes(fn, batch, size):
     return np.concatenate(parts, 0)
 
 
+def training_step(model, a, gen):
+    """One training step of a fixed batch as the bench times it (forward, MSE + quantizer loss, backward, AdamW, EMA)."""
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.0)
+    batch = torch.rand(a.train_batch, 3, 64, 64, generator=gen)
+
+    def step():
+        z = model.rows(batch)
+        q, ids, qloss = model.quantizer(z)
+        rec = (model.decode_rows(q) - (batch * 2 - 1)).pow(2).mean()
+        loss = rec + qloss
+        loss.item()
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        model.quantizer.ema(z.detach(), ids)
+    return step
+
+
+def profiled(fn, units):
+    """fn under torch's autograd profiler: self CPU ms and calls per unit by operation, wall ms per unit."""
+    fn()
+    start = time.perf_counter()
+    with torch.autograd.profiler.profile() as prof:
+        fn()
+    wall = 1000 * (time.perf_counter() - start) / units
+    return {"wallMs": wall, "selfMs": {e.key: e.self_cpu_time_total / 1000 / units for e in prof.key_averages()},
+            "calls": {e.key: e.count / units for e in prof.key_averages()}}
+
+
+def profiles(model, a, gen):
+    """--profile: encode and decode per image at batch 1 (64 single images) and 256 (passes of 16), a training step."""
+    out = {"side": "pytorch"}
+    for b, runs in ((1, 64), (256, 1)):
+        images = torch.rand(b, 3, 64, 64, generator=gen)
+        ids = model.encode(images)
+        size = min(b, 16)
+
+        def enc():
+            for _ in range(runs):
+                in_passes(model.encode, images, size)
+
+        def dec():
+            for _ in range(runs):
+                in_passes(model.decode, ids, size)
+        out[f"encode{b}"] = profiled(enc, b * runs)
+        out[f"decode{b}"] = profiled(dec, b * runs)
+    step = training_step(model, a, gen)
+
+    def train():
+        for _ in range(a.train_steps):
+            step()
+    out["train"] = profiled(train, a.train_steps)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--threads", type=int, default=1)
@@ -162,6 +218,8 @@ def main():
     ap.add_argument("--images", type=int, default=512, help="images per measurement (rounded up to whole batches)")
     ap.add_argument("--train-batch", type=int, default=32)
     ap.add_argument("--train-steps", type=int, default=10)
+    ap.add_argument("--profile", action="store_true",
+                    help="only profile encode/decode at batch 1 and 256 and the training step (self CPU ms per operation)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
@@ -171,6 +229,9 @@ def main():
            "parameters": sum(p.numel() for p in model.parameters()), "blas": blas_libraries(),
            "blasCore": openblas_core(), "matmulGflops": matmul_gflops()}
     gen = torch.Generator().manual_seed(1)
+    if a.profile:
+        print(json.dumps(profiles(model, a, gen)))
+        return
     for b in [int(x) for x in a.batches.split(",")]:
         images = torch.rand(b, 3, 64, 64, generator=gen)
         ids = model.encode(images)
@@ -186,21 +247,7 @@ def main():
         out[f"encode{b}"] = max(v for k, v in out.items() if k.startswith(f"encode{b} "))
         out[f"decode{b}"] = max(v for k, v in out.items() if k.startswith(f"decode{b} "))
 
-    model.train()
-    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.0)
-    batch = torch.rand(a.train_batch, 3, 64, 64, generator=gen)
-
-    def step():
-        z = model.rows(batch)
-        q, ids, qloss = model.quantizer(z)
-        rec = (model.decode_rows(q) - (batch * 2 - 1)).pow(2).mean()
-        loss = rec + qloss
-        loss.item()
-        loss.backward()
-        opt.step()
-        opt.zero_grad(set_to_none=True)
-        model.quantizer.ema(z.detach(), ids)
-
+    step = training_step(model, a, gen)
     for _ in range(2):
         step()
     start = time.perf_counter()

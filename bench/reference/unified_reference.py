@@ -225,6 +225,24 @@ def phases(model, opt, batch, steps, warmup, max_norm):
     return " ".join("%s %.1f/%.1f" % (n, w, c) for n, w, c in zip(names, ms + [sum(ms)], cpu + [sum(cpu)]))
 
 
+def profile(model, opt, batch, steps, warmup, max_norm):
+    """Self CPU ms per training step of every libtorch operation, from torch's own profiler (--profile)."""
+    inputs, targets, text_mask, image_mask = batch
+    for _ in range(warmup):
+        train_step(model, opt, inputs, targets, text_mask, image_mask, max_norm)
+    start = time.perf_counter()
+    with torch.autograd.profiler.profile() as prof:
+        for _ in range(steps):
+            train_step(model, opt, inputs, targets, text_mask, image_mask, max_norm)
+    wall = 1000 * (time.perf_counter() - start) / steps
+    ops = {}
+    calls = {}
+    for e in prof.key_averages():
+        ops[e.key] = e.self_cpu_time_total / 1000 / steps
+        calls[e.key] = e.count / steps
+    return {"side": "pytorch", "wallMs": wall, "selfMs": ops, "calls": calls}
+
+
 def openblas_core():
     """The kernel family OpenBLAS picked for this CPU (openblas_get_corename), or "not OpenBLAS"."""
     import ctypes
@@ -278,6 +296,7 @@ def main():
     ap.add_argument("--gen-runs", type=int, default=2)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--phases", action="store_true", help="only time the parts of a training step")
+    ap.add_argument("--profile", action="store_true", help="only profile training steps (self CPU ms per operation)")
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -289,6 +308,9 @@ def main():
                                joint=a.embedding == "joint-embedding")
     opt = torch.optim.AdamW(decay_groups(model, 0.01), lr=a.lr, betas=(0.9, 0.95), eps=1e-8)
     inputs, targets, text_mask, image_mask = fixed_batch(a.batch, a.seq, a.vocab, a.text_targets)
+    if a.profile:
+        print(json.dumps(profile(model, opt, (inputs, targets, text_mask, image_mask), a.steps, a.warmup, 1.0)))
+        return
     if a.phases:
         print("pytorch phases, ms per step (wall/this thread's CPU): " + phases(model, opt, (inputs, targets, text_mask, image_mask),
                                                         a.steps, a.warmup, 1.0))

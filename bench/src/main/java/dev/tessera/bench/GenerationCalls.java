@@ -1,7 +1,6 @@
 package dev.tessera.bench;
 
 import ai.djl.pytorch.jni.JniUtils;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.engine.lm.Decoder;
 import dev.tessera.engine.lm.Sampler;
@@ -16,12 +15,8 @@ import dev.tessera.engine.vocab.VocabularyLayout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * How many libtorch operations one generated token costs: runs {@link UnifiedBench}'s generation
@@ -58,7 +53,7 @@ public final class GenerationCalls {
                 JniUtils.startProfile(false, false, false);
                 Decoder.continueAll(model.transformer(), cond, steps, rule, new Sampler(sampling), uncond, sampling.cfgScale());
                 JniUtils.stopProfile(trace.toString());
-                Map<String, Integer> calls = topLevel(new ObjectMapper().readTree(trace.toFile()));
+                Map<String, Integer> calls = ChromeTrace.read(new ObjectMapper().readTree(trace.toFile())).topLevelCounts();
                 int total = calls.values().stream().mapToInt(Integer::intValue).sum();
                 System.out.printf("libtorch operations called from Java per decoding step (batch of %d rows, %d steps, the prompt "
                         + "pass included): %.1f%n", 2 * images, steps, (double) total / steps);
@@ -68,33 +63,5 @@ public final class GenerationCalls {
                 Files.deleteIfExists(trace);
             }
         }
-    }
-
-    /** Counts of the operations no other operation encloses, by name, from a Chrome trace. */
-    static Map<String, Integer> topLevel(JsonNode trace) {
-        JsonNode events = trace.has("traceEvents") ? trace.get("traceEvents") : trace;
-        List<JsonNode> ops = new ArrayList<>();
-        events.forEach(e -> {
-            if ("X".equals(e.path("ph").asText())) {
-                ops.add(e);
-            }
-        });
-        ops.sort(Comparator.<JsonNode>comparingLong(e -> e.path("tid").asLong()).thenComparingDouble(e -> e.path("ts").asDouble())
-                .thenComparingDouble(e -> -e.path("dur").asDouble()));
-        Map<String, Integer> counts = new TreeMap<>();
-        long thread = Long.MIN_VALUE;
-        double end = Double.NEGATIVE_INFINITY;
-        for (JsonNode e : ops) {
-            if (e.path("tid").asLong() != thread) {
-                thread = e.path("tid").asLong();
-                end = Double.NEGATIVE_INFINITY;
-            }
-            double ts = e.path("ts").asDouble();
-            if (ts >= end) {
-                counts.merge(e.path("name").asText(), 1, Integer::sum);
-                end = ts + e.path("dur").asDouble();
-            }
-        }
-        return counts;
     }
 }

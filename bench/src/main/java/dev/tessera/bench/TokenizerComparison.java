@@ -102,7 +102,8 @@ public final class TokenizerComparison {
         s.append("- reference: ").append(lastReference.path("version").asText()).append(" (Debian python3-torch, CPU) on ")
                 .append(lastReference.path("blas").asText()).append(", OpenBLAS core ").append(lastReference.path("blasCore").asText())
                 .append(", without ").append(String.join(", ", UnifiedComparison.REFERENCE_UNSET))
-                .append(" in its environment; Tessera's matrix products: ").append(lastTessera.path("gemm").asText()).append('\n');
+                .append(" in its environment; Tessera's matrix products: ").append(lastTessera.path("gemm").asText())
+                .append("; Tessera's OpenMP waits: ").append(lastTessera.path("openmpWaits").asText()).append('\n');
         s.append("- model: 64 px images, 48 channels, 2 downsamplings to a 16x16 grid of 32-wide vectors; VQ 256 codes "
                 + "(EMA), FSQ 8x6x5; random weights. Images/s from pixels to ids (encode) and ids to pixels (decode), "
                 + "the reference at its faster pass size (one pass, or passes of 16 images as Tessera makes); training "

@@ -49,6 +49,7 @@ public final class TokenizerSpeed {
         out.put("kind", kind);
         TesseraRuntime.engine();
         out.put("gemm", MklCpuOverride.status().describe());
+        out.put("openmpWaits", dev.tessera.engine.runtime.OpenMpWaits.status());
         out.put("matmulGflops", UnifiedBench.matmulGflops());
         try (GridTokenizer t = GridTokenizer.create(kind, config, 1)) {
             out.put("parameters", t.model().getBlock().getParameters().values().stream()

@@ -148,6 +148,7 @@ public final class UnifiedBench {
             out.put("msPerImage", 1000 * genSecs / images);
             out.put("matmulGflops", gflops);
             out.put("gemm", dev.tessera.engine.runtime.MklCpuOverride.status().describe());
+            out.put("openmpWaits", dev.tessera.engine.runtime.OpenMpWaits.status());
         }
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }

@@ -170,7 +170,7 @@ public final class UnifiedComparison {
     }
 
     /** The reference with Tessera's shapes, so both sides run exactly the same model and batch. */
-    private static List<String> referenceCommand(Flags f, int threads, JsonNode tessera) {
+    static List<String> referenceCommand(Flags f, int threads, JsonNode tessera) {
         List<String> cmd = new ArrayList<>(List.of(f.get("python"), f.get("reference"), "--threads", Integer.toString(threads)));
         for (String k : List.of("batch", "seq", "text-targets", "steps", "warmup", "images", "prompt", "new", "gen-runs",
                 "embedding")) {
@@ -232,6 +232,7 @@ public final class UnifiedComparison {
                 .append(r.path("blas").asText()).append(", OpenBLAS core ").append(r.path("blasCore").asText("unknown"))
                 .append('\n');
         s.append("- Tessera's matrix products: ").append(t.path("gemm").asText("not reported")).append('\n');
+        s.append("- Tessera's OpenMP waits: ").append(t.path("openmpWaits").asText("not reported")).append('\n');
         String imageRows = t.path("embedding").asText().equals("joint-embedding")
                 ? "image rows = learned image embedding @ projection, own image output matrix (TEAL joint embedding)"
                 : "image rows = frozen " + t.path("codeWidth").asInt() + "-wide codebook @ learned projection, tied (UniCode)";

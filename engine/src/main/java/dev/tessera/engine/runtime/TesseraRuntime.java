@@ -71,8 +71,8 @@ public final class TesseraRuntime {
     /**
      * Loads libtorch's native libraries on a daemon thread, so that the first call that needs the
      * engine finds them loaded: the Tessera kernel calls it at {@code %use tessera}, while the
-     * user's first cell is still being typed or compiled. Only the libraries load (after the
-     * {@link MklCpuOverride}, which must come first); threads, device and every other setting are
+     * user's first cell is still being typed or compiled. Only the libraries load (after
+     * {@link OpenMpWaits} and the {@link MklCpuOverride}, which must come first); threads, device and every other setting are
      * still applied when the engine starts, so {@link #configure} stays valid until then. A
      * failure here is not reported here: the engine's start meets it again and reports it.
      * Returns the thread, for a caller that wants to wait for it.
@@ -96,6 +96,7 @@ public final class TesseraRuntime {
         }
         long started = System.nanoTime();
         forceOffline();
+        OpenMpWaits.prepare(System.getenv());
         MklCpuOverride.prepare(System.getenv());
         ai.djl.pytorch.jni.LibUtils.loadLibrary();
         StartupTimings.first("native libraries preloaded (background)", started);
@@ -113,7 +114,8 @@ public final class TesseraRuntime {
             forceOffline();
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(s.threads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(s.interopThreads()));
-            // before libtorch loads: the dynamic linker binds oneMKL's CPU check once
+            // before libtorch loads: OpenMP reads its wait policy once, the dynamic linker binds oneMKL's CPU check once
+            OpenMpWaits.prepare(System.getenv());
             MklCpuOverride.prepare(System.getenv());
             Engine engine = Engine.getEngine("PyTorch");
             NDManager base = engine.newBaseManager(Device.cpu());

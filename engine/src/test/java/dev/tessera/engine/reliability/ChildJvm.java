@@ -28,6 +28,19 @@ public final class ChildJvm {
 
     /** As {@link #run(Class, Map, int, String...)} with extra JVM flags. */
     public static List<String> run(Class<?> main, List<String> jvmFlags, Map<String, String> env, int timeoutSeconds, String... args) {
+        return run(main, jvmFlags, env, timeoutSeconds, false, args);
+    }
+
+    /**
+     * As {@link #run(Class, Map, int, String...)}, with what the child wrote to its standard error
+     * (native libraries' diagnostics included) interleaved with its output.
+     */
+    public static List<String> runWithErrors(Class<?> main, Map<String, String> env, int timeoutSeconds, String... args) {
+        return run(main, List.of(), env, timeoutSeconds, true, args);
+    }
+
+    private static List<String> run(Class<?> main, List<String> jvmFlags, Map<String, String> env, int timeoutSeconds,
+                                    boolean withErrors, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx2g"));
         command.addAll(jvmFlags);
@@ -40,7 +53,8 @@ public final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors);
+        ProcessBuilder pb = withErrors ? new ProcessBuilder(command).redirectErrorStream(true)
+                : new ProcessBuilder(command).redirectError(errors);
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);
