@@ -1,6 +1,9 @@
 package dev.tessera.engine.cli;
 
 import dev.tessera.engine.data.EvaluationSet;
+import dev.tessera.engine.data.PhotoCorpus;
+import dev.tessera.engine.data.PhotoHeldOut;
+import dev.tessera.engine.eval.PhotoReport;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.judge.JudgeCheckpoint;
@@ -21,8 +24,8 @@ import java.util.concurrent.Callable;
  * positions off the reconstructions (the ceiling of any generator writing this tokenizer's ids).
  */
 @Command(name = "eval-tokenizer", mixinStandardHelpOptions = true,
-        description = "Reconstruction PSNR and codebook utilization of a tokenizer on held-out scenes; "
-                + "with --judge, how often the scene judge reads the reconstructions right.")
+        description = "Reconstruction PSNR and codebook utilization of a tokenizer on held-out scenes (or, with --photos, "
+                + "photographs); with --judge, how often the scene judge reads the reconstructions right.")
 final class EvalTokenizerCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", description = "checkpoint folder (default: a shipped one, see --name)")
@@ -38,11 +41,22 @@ final class EvalTokenizerCommand implements Callable<Integer> {
             + JudgeCheckpoint.DEFAULT + ", for 32px tokenizers)")
     String judge;
 
+    @Option(names = "--photos", description = "evaluate on the held-out photographs instead (whole and cropped; needs the "
+            + "photo packages: see PhotoCorpus)")
+    boolean photos;
+
     @Override
     public Integer call() {
         EvaluationSet.checkCount(images);
         try (TrainableTokenizer<?> t = checkpoint == null ? TokenizerCheckpoint.pretrained(name)
                 : TokenizerCheckpoint.load(checkpoint)) {
+            if (photos) {
+                PhotoCorpus corpus = PhotoCorpus.installed();
+                System.out.println(t + " on the held-out photographs of " + corpus.all().size() + " ("
+                        + corpus.heldOut().size() + " held out, " + PhotoHeldOut.CROPS + " crops each)\n"
+                        + PhotoReport.evaluate(t, PhotoHeldOut.of(corpus, t.imageSize())).table());
+                return 0;
+            }
             System.out.println(t + "\n" + TokenizerEvaluation.evaluate(t,
                     EvaluationSet.load(EvaluationSet.Source.SCENES, images, t.imageSize()).images()));
             if (judge != null) {

@@ -1,5 +1,9 @@
 package dev.tessera.engine.train;
 
+import dev.tessera.engine.data.PhotoCorpus;
+import dev.tessera.engine.data.PhotoCrops;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.TrainingImages;
 import dev.tessera.engine.quantize.QuantizerConfig;
 import dev.tessera.engine.tokenize.ClusterTokenizer;
 import dev.tessera.engine.tokenize.ClusterTokenizerConfig;
@@ -25,6 +29,8 @@ public enum TokenizerPreset {
     RVQ2_SHAPES32(TokenizerConfig.shapes32Residual(2), TokenizerTrainingConfig.shapes64()),
     RVQ4_SHAPES32(TokenizerConfig.shapes32Residual(4), TokenizerTrainingConfig.shapes64()),
     SETOK_SHAPES64(ClusterTokenizerConfig.shapes64(), TokenizerTrainingConfig.setok64()),
+    /** Trained on crops of photographs ({@link PhotoCorpus}), not scenes. */
+    PHOTO_64(TokenizerConfig.photo64(), TokenizerTrainingConfig.photo64()),
     TINY(TokenizerConfig.tiny(), TokenizerTrainingConfig.smoke());
 
     /** A grid tokenizer's config, or a cluster tokenizer's. */
@@ -76,6 +82,18 @@ public enum TokenizerPreset {
     /** Codes per level of this architecture's quantizer. */
     public int codebookSize() {
         return quantizer.codebookSize();
+    }
+
+    /** Whether this preset trains on photographs (crops of {@link PhotoCorpus}'s training ones) rather than scenes. */
+    public boolean photographs() {
+        return this == PHOTO_64;
+    }
+
+    /** What this preset trains on, drawn with {@code seed}: photo crops or generated scenes of its image size. */
+    public TrainingImages trainingImages(long seed) {
+        int size = architecture instanceof ClusterTokenizerConfig c ? c.imageSize() : ((TokenizerConfig) architecture).imageSize();
+        return photographs() ? PhotoCrops.training(PhotoCorpus.installed(), size, seed)
+                : TrainingImages.scenes(SceneConfig.scenes64(seed).withSize(size));
     }
 
     /** The training settings the shipped checkpoint was made with. */

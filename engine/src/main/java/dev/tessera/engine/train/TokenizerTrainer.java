@@ -11,9 +11,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
-import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.data.TrainingImages;
 import dev.tessera.engine.image.ImageTensors;
 import dev.tessera.engine.quantize.QuantizeResult;
 import dev.tessera.engine.quantize.Quantizer;
@@ -29,8 +28,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains a {@link GridTokenizer} with any quantizer variant on an endless stream of generated
- * scenes: reconstruction MSE plus the quantizer's own loss, AdamW with warm-up and cosine
+ * Trains a {@link GridTokenizer} with any quantizer variant on an endless stream of training
+ * images ({@link TrainingImages}: generated scenes, or crops of photographs): reconstruction MSE plus the quantizer's own loss, AdamW with warm-up and cosine
  * decay, and the quantizer's non-gradient learning after each step (EMA codebook updates,
  * k-means initialisation on the first batch, periodic dead-code restarts). Each step uses its own NDManager, so memory stays flat.
  *
@@ -59,17 +58,23 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
 
     private final TrainableTokenizer<?> tokenizer;
     private final TokenizerTrainingConfig config;
-    private final SceneConfig scenes;
+    private final TrainingImages images;
 
     /** Trains on scenes drawn with {@code scenes}' size and object counts, seeded by the training seed. */
     public TokenizerTrainer(TrainableTokenizer<?> tokenizer, TokenizerTrainingConfig config, SceneConfig scenes) {
-        if (scenes.size() != tokenizer.imageSize()) {
-            throw new IllegalArgumentException("tokenizer takes " + tokenizer.imageSize() + "px images but the scenes are "
-                    + scenes.size() + "px; use SceneConfig.withSize(" + tokenizer.imageSize() + ")");
+        this(tokenizer, config, TrainingImages.scenes(scenes));
+    }
+
+    /** Trains on {@code images} (scenes, photo crops), drawn with the training seed. */
+    public TokenizerTrainer(TrainableTokenizer<?> tokenizer, TokenizerTrainingConfig config, TrainingImages images) {
+        if (images.size() != tokenizer.imageSize()) {
+            throw new IllegalArgumentException("tokenizer takes " + tokenizer.imageSize() + "px images but the training "
+                    + "images are " + images.size() + "px; use SceneConfig.withSize(" + tokenizer.imageSize()
+                    + ") or crops of that size");
         }
         this.tokenizer = tokenizer;
         this.config = config;
-        this.scenes = new SceneConfig(scenes.size(), scenes.minObjects(), scenes.maxObjects(), config.seed());
+        this.images = images.withSeed(config.seed());
     }
 
 
@@ -77,7 +82,6 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
 
     /** Runs the training; see the class comment for stopping. */
     public TokenizerTrainingResult run() {
-        SceneGenerator generator = new SceneGenerator(scenes);
         Random rng = new Random(config.seed());
         List<Double> losses = new ArrayList<>();
         int[] restarted = {0};
@@ -88,8 +92,7 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
         try (Trainer trainer = tokenizer.model().newTrainer(tc)) {
             run = runSteps(0, config.steps(), config.checkpointEvery(), step -> {
                 try (NDManager m = TesseraRuntime.newManager()) {
-                    List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
-                    NDArray x = ImageTensors.toTensor(batch.stream().map(Scene::image).toList(), m);
+                    NDArray x = ImageTensors.toTensor(images.images((long) step * config.batchSize(), config.batchSize()), m);
                     Quantizer quantizer = tokenizer.quantizer();
                     boolean quantizing = step >= config.quantizerWarmupSteps();
                     if (config.quantizerWarmupSteps() > 0) {
@@ -170,7 +173,7 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
     }
 
     private void save(int stepsDone, boolean interrupted) {
-        saveCheckpoint(stepsDone, interrupted, Map.of("training", config, "scenes", scenes),
+        saveCheckpoint(stepsDone, interrupted, Map.of("training", config, images instanceof TrainingImages.SceneImages ? "scenes" : "images", images.describe()),
                 p -> TokenizerCheckpoint.save(tokenizer, checkpointFolder(), p));
     }
 

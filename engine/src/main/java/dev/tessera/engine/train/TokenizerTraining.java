@@ -1,7 +1,9 @@
 package dev.tessera.engine.train;
 
 import dev.tessera.engine.data.EvaluationSet;
-import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.PhotoCorpus;
+import dev.tessera.engine.data.PhotoHeldOut;
+import dev.tessera.engine.data.TrainingImages;
 import dev.tessera.engine.eval.ReconstructionReport;
 import dev.tessera.engine.eval.TokenizerEvaluation;
 import dev.tessera.engine.runtime.RuntimeSettings;
@@ -53,11 +55,12 @@ public final class TokenizerTraining {
         provenance.put("device", TesseraRuntime.device().toString());
         provenance.put("startedAt", Instant.now().toString());
         try (TrainableTokenizer<?> tokenizer = run.preset().create(run.name(), recipe.seed())) {
-            SceneConfig scenes = SceneConfig.scenes64(recipe.seed()).withSize(tokenizer.imageSize());
-            TokenizerTrainingResult result = new TokenizerTrainer(tokenizer, recipe, scenes)
+            TrainingImages images = run.preset().trainingImages(recipe.seed());
+            TokenizerTrainingResult result = new TokenizerTrainer(tokenizer, recipe, images)
                     .listener(listener).stop(stop).checkpointTo(run.out(), provenance).run();
-            ReconstructionReport heldOut = TokenizerEvaluation.evaluate(tokenizer,
-                    EvaluationSet.load(EvaluationSet.Source.SCENES, run.evalImages(), tokenizer.imageSize()).images());
+            ReconstructionReport heldOut = TokenizerEvaluation.evaluate(tokenizer, run.preset().photographs()
+                    ? PhotoHeldOut.of(PhotoCorpus.installed(), tokenizer.imageSize()).images()
+                    : EvaluationSet.load(EvaluationSet.Source.SCENES, run.evalImages(), tokenizer.imageSize()).images());
             provenance.put("seconds", result.seconds());
             provenance.put("heldOut", heldOut);
             provenance.put("utilization", heldOut.utilization());
@@ -65,7 +68,7 @@ public final class TokenizerTraining {
             provenance.put("interrupted", result.interrupted());
             provenance.put("skippedSteps", result.skippedSteps());
             provenance.put("training", recipe);
-            provenance.put("scenes", scenes);
+            provenance.put(run.preset().photographs() ? "images" : "scenes", images.describe());
             TokenizerCheckpoint.save(tokenizer, run.out(), provenance);
             last = run.out();
             return new TokenizerRunResult(run, result, heldOut, tokenizer.codebookSize());

@@ -44,6 +44,11 @@ public record TokenizerTrainingConfig(int steps, int batchSize, double learningR
         return new TokenizerTrainingConfig(1200, 32, 2e-3, 100, 7, 20, 200, 0, 0);
     }
 
+    /** The recipe of the shipped {@code photo-64} checkpoint: crops of photographs; FSQ has no codes to restart. */
+    public static TokenizerTrainingConfig photo64() {
+        return new TokenizerTrainingConfig(3000, 32, 2e-3, 100, 7, 0, 250, 0, 1.0);
+    }
+
     /** A few seconds of training for tests and demos. */
     public static TokenizerTrainingConfig smoke() {
         return new TokenizerTrainingConfig(40, 8, 3e-3, 5, 1, 10, 0, 0, 1.0);

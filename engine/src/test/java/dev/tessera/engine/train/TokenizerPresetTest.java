@@ -44,4 +44,16 @@ class TokenizerPresetTest {
         }
         assertThat(TokenizerPreset.ids()).contains("vq-shapes64", "fsq-shapes32", "setok-shapes64", "tiny");
     }
+
+    /** photo-64 keeps within the 4,096 bits an image its issue allows, and trains on photo crops. */
+    @org.junit.jupiter.api.Test
+    void thePhotoPresetStaysWithinItsBitBudgetAndTrainsOnPhotographs() {
+        TokenizerPreset p = TokenizerPreset.parse("photo-64");
+        assertThat(p.photographs()).isTrue();
+        assertThat(256 * Math.log(p.codebookSize()) / Math.log(2)).isLessThanOrEqualTo(4096).isGreaterThan(4000);
+        assertThat(p.trainingImages(3)).isInstanceOf(dev.tessera.engine.data.PhotoCrops.class);
+        assertThat(p.trainingImages(3).size()).isEqualTo(64);
+        assertThat(TokenizerPreset.VQ_SHAPES64.photographs()).isFalse();
+        assertThat(TokenizerPreset.VQ_SHAPES64.trainingImages(3)).isInstanceOf(dev.tessera.engine.data.TrainingImages.SceneImages.class);
+    }
 }
