@@ -4,6 +4,7 @@ import dev.tessera.engine.data.EvaluationSet;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.tokenize.Familiarity;
 import dev.tessera.engine.eval.CodebookReport;
 import dev.tessera.engine.eval.Comparison;
 import dev.tessera.engine.eval.ImageMetrics;
@@ -129,8 +130,9 @@ public final class Tessera {
                 refinements.add(g.decode((TokenGrid) tokens, level));
             }
         }
-        return new TokenizeResult(label, t.name(), t.describe(), input, tokens, recon, refinements,
-                ImageMetrics.psnr(input, recon), Ssim.of(input, recon));
+        double psnr = ImageMetrics.psnr(input, recon);
+        return new TokenizeResult(label, t.name(), t.describe(), input, tokens, recon, refinements, psnr, Ssim.of(input, recon),
+                Familiarity.Calibration.shipped(t.name()).judge(psnr));
     }
 
     /**

@@ -38,7 +38,7 @@ public final class ClusterPicture {
         if (!(r.tokens() instanceof TokenSet t)) {
             throw new IllegalArgumentException("a cluster picture needs a TokenSet, got " + r.tokens());
         }
-        BufferedImage out = new BufferedImage(TokenGridPicture.width(), TokenGridPicture.height(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(TokenGridPicture.width(), TokenGridPicture.height(r), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Draw.begin(out);
         try {
             Draw.title(g, "input " + r.input().width() + "x" + r.input().height(), GAP, TOP, PANEL);
@@ -52,6 +52,9 @@ public final class ClusterPicture {
             Draw.title(g, String.format("reconstruction: PSNR %.1f dB, SSIM %.3f", r.psnr(), r.ssim()),
                     3 * GAP + 2 * PANEL, TOP, PANEL);
             Draw.image(g, r.reconstruction(), 3 * GAP + 2 * PANEL, TOP, PANEL, PANEL);
+            if (r.familiarity().outside()) {
+                Draw.notice(g, r.familiarity().notice(), GAP, out.getHeight() - Draw.NOTICE, out.getWidth() - 2 * GAP);
+            }
         } finally {
             g.dispose();
         }

@@ -62,6 +62,36 @@ final class Draw {
         }
     }
 
+    /** Height of a {@link #notice}: three lines of text. */
+    static final int NOTICE = 3 * LINE + GAP;
+    static final Color WARNING = new Color(170, 30, 20);
+
+    /**
+     * A warning under a picture, from (x, top), wrapped at word boundaries into at most three lines of
+     * {@code width} pixels (a longer text ends in an ellipsis).
+     */
+    static void notice(Graphics2D g, String text, int x, int top, int width) {
+        g.setColor(WARNING);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, TITLE_FONT - 2));
+        FontMetrics fm = g.getFontMetrics();
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (fm.stringWidth(next) > width && line.length() > 0) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        lines.add(line.toString());
+        for (int i = 0; i < Math.min(3, lines.size()); i++) {
+            String l = i == 2 && lines.size() > 3 ? ellipsized(fm, lines.get(i) + " " + lines.get(3), width) : lines.get(i);
+            g.drawString(l, x, top + LINE * (i + 1) - 4);
+        }
+    }
+
     /** The largest font of {@code style}, from {@code size} down to 9 pt, in which {@code text} fits {@code width}. */
     static Font fitted(Graphics2D g, String text, int style, int size, int width) {
         Font f = new Font(Font.SANS_SERIF, style, size);

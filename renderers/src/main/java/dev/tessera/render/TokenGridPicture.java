@@ -58,7 +58,8 @@ public final class TokenGridPicture {
     /** Height of the picture of {@code r}: the three panels, plus the refinement strip and its error maps if it has one. */
     public static int height(TokenizeResult r) {
         int n = strip(r).size();
-        return n == 0 ? height() : height() + 2 * (Draw.TITLE + stripPanel(n) + GAP);
+        return (n == 0 ? height() : height() + 2 * (Draw.TITLE + stripPanel(n) + GAP))
+                + (r.familiarity().outside() ? Draw.NOTICE : 0);
     }
 
     /** The picture of a result whose tokens are a {@link TokenGrid}. */
@@ -87,6 +88,9 @@ public final class TokenGridPicture {
                 Rectangle firstError = errorPanel(strip.size(), 0);
                 List<RgbImage> errors = strip.stream().map(img -> errorMap(r.input(), img)).toList();
                 Draw.row(g, errors, errorTitles(strip.size()), firstError.x, firstError.y, firstError.width);
+            }
+            if (r.familiarity().outside()) {
+                Draw.notice(g, r.familiarity().notice(), GAP, out.getHeight() - Draw.NOTICE, out.getWidth() - 2 * GAP);
             }
         } finally {
             g.dispose();

@@ -52,7 +52,9 @@ public final class TokenizeRenderer implements Renderer<TokenizeResult> {
                 new String[] {t instanceof TokenSet ? "bits per image (codes and centres)" : "bits per image",
                         String.format("%.0f", t.bits())},
                 new String[] {"PSNR", String.format("%.2f dB", r.psnr())},
-                new String[] {"SSIM", String.format("%.3f", r.ssim())}));
+                new String[] {"SSIM", String.format("%.3f", r.ssim())}))
+                + (r.familiarity().outside() ? "<p class=\"tessera-warning\" style=\"color:#aa1e14;font-weight:bold\">"
+                + Html.escape(r.familiarity().notice()) + "</p>" : "");
     }
 
     static String summary(TokenizeResult r) {
@@ -60,8 +62,9 @@ public final class TokenizeRenderer implements Renderer<TokenizeResult> {
         String shape = t instanceof TokenGrid g
                 ? g.rows() + "x" + g.cols() + (g.depth() > 1 ? "x" + g.depth() : "") + " tokens"
                 : t.count() + " tokens";
-        return String.format("%s -> %s (%d unique of %d codes), PSNR %.2f dB, SSIM %.3f [%s]", r.source(), shape,
+        String line = String.format("%s -> %s (%d unique of %d codes), PSNR %.2f dB, SSIM %.3f [%s]", r.source(), shape,
                 unique(t), t.codebookSize(), r.psnr(), r.ssim(), r.tokenizer());
+        return r.familiarity().outside() ? line + "\n" + r.familiarity().notice() : line;
     }
 
     private static String tokens(ImageTokens t) {

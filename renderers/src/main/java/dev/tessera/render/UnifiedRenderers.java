@@ -31,10 +31,11 @@ final class UnifiedRenderers {
 
         @Override
         public Map<String, String> render(Caption c) {
-            String headline = "<div style=\"" + LABEL + "\">CAPTION</div><div class=\"tessera-caption-text\" style=\""
-                    + LARGE + "\">" + said(c.text()) + "</div>";
+            String headline = "<div style=\"" + LABEL + "\">CAPTION</div>" + (c.familiarity().outside()
+                    ? unfamiliar(c.familiarity(), c.text())
+                    : "<div class=\"tessera-caption-text\" style=\"" + LARGE + "\">" + said(c.text()) + "</div>");
             return Html.bundle(card("tessera-caption", c.image(), headline, c.sequence()),
-                    "caption: " + c.text() + " | " + c.sequence());
+                    "caption: " + c.reply() + " | " + c.sequence());
         }
     }
 
@@ -47,11 +48,19 @@ final class UnifiedRenderers {
         @Override
         public Map<String, String> render(Answer a) {
             String headline = "<div style=\"font-size:17px;margin:2px 0\"><span style=\"color:#6e6e6e;font-weight:600\">Q:"
-                    + "</span> " + said(a.question()) + "</div><div class=\"tessera-answer-text\" style=\"" + LARGE
-                    + "\"><span style=\"color:#6e6e6e\">A:</span> " + said(a.text()) + "</div>";
+                    + "</span> " + said(a.question()) + "</div>" + (a.familiarity().outside() ? unfamiliar(a.familiarity(), a.text())
+                    : "<div class=\"tessera-answer-text\" style=\"" + LARGE + "\"><span style=\"color:#6e6e6e\">A:</span> "
+                    + said(a.text()) + "</div>");
             return Html.bundle(card("tessera-answer", a.image(), headline, a.sequence()),
-                    "Q: " + a.question() + " A: " + a.text() + " | " + a.sequence());
+                    "Q: " + a.question() + " A: " + a.reply() + " | " + a.sequence());
         }
+    }
+
+    /** For an image unlike the model's training data: the notice in place of the reply, the model's words small below. */
+    static String unfamiliar(dev.tessera.engine.tokenize.Familiarity f, String words) {
+        return "<div class=\"tessera-warning\" style=\"font-size:16px;font-weight:600;color:#aa1e14;margin:2px 0 6px\">"
+                + Html.escape(f.notice()) + "</div><div style=\"" + LABEL + ";margin-bottom:12px\">the model's words anyway, "
+                + "not to be trusted: " + said(words) + "</div>";
     }
 
     /** The image enlarged on the left, {@code headline} (HTML) above the strip on the right. */

@@ -225,4 +225,32 @@ class TokenizeRendererTest {
                 .isEqualTo("sample:0 -> 16x16 tokens (256 unique of 256 codes), PSNR 31.50 dB, SSIM 0.912 [vq-test]");
         assertThat(Renderers.mimeBundle(Fixtures.residual(4)).get("text/plain")).contains("8x8x4 tokens").doesNotContain("\n");
     }
+
+    /** An image outside the tokenizer's training data is flagged in the text, the HTML and a band under the picture. */
+    @Test
+    void anUnfamiliarImageCarriesTheNoticeEverywhereAndAFamiliarOneDoesNot() {
+        TokenizeResult familiar = Fixtures.knownGrid();
+        TokenizeResult flagged = new TokenizeResult(familiar.source(), familiar.tokenizer(), familiar.description(),
+                familiar.input(), familiar.tokens(), familiar.reconstruction(), List.of(), 9.4, 0.3,
+                new dev.tessera.engine.tokenize.Familiarity(9.4, 24.0, "synthetic scenes", "photo-64"));
+        assertThat(flagged.familiarity().outside()).isTrue();
+        assertThat(familiar.familiarity().outside()).isFalse();
+        Map<String, String> f = new TokenizeRenderer().render(flagged);
+        assertThat(f.get("text/plain")).contains("outside what the tokenizer learned (synthetic scenes)")
+                .contains("--tokenizer photo-64");
+        assertThat(f.get("text/html")).contains("tessera-warning").contains("photo-64");
+        assertThat(new TokenizeRenderer().render(familiar).get("text/html")).doesNotContain("tessera-warning");
+        BufferedImage plain = png(new TokenizeRenderer().render(familiar).get("image/png"));
+        BufferedImage warned = png(f.get("image/png"));
+        assertThat(warned.getHeight()).isEqualTo(plain.getHeight() + Draw.NOTICE);
+        // the band holds red text, the familiar picture has none there
+        boolean red = false;
+        for (int y = plain.getHeight(); y < warned.getHeight(); y++) {
+            for (int x = 0; x < warned.getWidth(); x++) {
+                Color c = new Color(warned.getRGB(x, y));
+                red |= c.getRed() > 120 && c.getGreen() < 90 && c.getBlue() < 90;
+            }
+        }
+        assertThat(red).isTrue();
+    }
 }

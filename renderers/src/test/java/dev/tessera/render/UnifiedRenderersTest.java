@@ -64,4 +64,20 @@ class UnifiedRenderersTest {
         assertThat(html.indexOf("<b>h</b>")).isLessThan(html.indexOf("tessera-sequence"));
         assertThat(pngs(html)).hasSize(2);
     }
+
+    /** On an image unlike the model's training data the notice replaces the reply; the model's words stay, marked. */
+    @Test
+    void anUnfamiliarImageGetsTheNoticeInsteadOfTheCaption() {
+        dev.tessera.engine.tokenize.Familiarity outside = new dev.tessera.engine.tokenize.Familiarity(11.2, 21.0,
+                "synthetic scenes", "photo-64");
+        Caption c = new Caption(UnifiedFixtures.red(), "threethree squares", UnifiedFixtures.captionSequence(), outside);
+        java.util.Map<String, String> bundle = Renderers.mimeBundle(c);
+        assertThat(bundle.get("text/plain")).startsWith("caption: " + outside.notice());
+        assertThat(bundle.get("text/html")).contains("tessera-warning").contains("not to be trusted")
+                .doesNotContain("tessera-caption-text");
+        dev.tessera.engine.unified.Answer a = new dev.tessera.engine.unified.Answer(UnifiedFixtures.red(), "what colour?",
+                "red", UnifiedFixtures.captionSequence(), outside);
+        assertThat(Renderers.mimeBundle(a).get("text/plain")).contains("A: " + outside.notice());
+        assertThat(Renderers.mimeBundle(UnifiedFixtures.answer("what colour?")).get("text/html")).doesNotContain("tessera-warning");
+    }
 }

@@ -19,11 +19,23 @@ import java.util.List;
  *                       (progressive refinement); empty otherwise
  * @param psnr           peak signal-to-noise ratio of the reconstruction in dB (MAX = 1)
  * @param ssim           structural similarity of the reconstruction
+ * @param familiarity    whether the image is like the tokenizer's training data, judged by {@code psnr}
+ *                       against the tokenizer's calibrated floor ({@link Familiarity#notice()} says so when not)
  */
 public record TokenizeResult(String source, String tokenizer, String description, RgbImage input, ImageTokens tokens,
-                             RgbImage reconstruction, List<RgbImage> refinements, double psnr, double ssim) {
+                             RgbImage reconstruction, List<RgbImage> refinements, double psnr, double ssim,
+                             Familiarity familiarity) {
 
     public TokenizeResult {
         refinements = List.copyOf(refinements);
+        if (familiarity == null) {
+            familiarity = Familiarity.Calibration.NONE.judge(psnr);
+        }
+    }
+
+    /** A result whose tokenizer has no calibration: never flagged as unfamiliar. */
+    public TokenizeResult(String source, String tokenizer, String description, RgbImage input, ImageTokens tokens,
+                          RgbImage reconstruction, List<RgbImage> refinements, double psnr, double ssim) {
+        this(source, tokenizer, description, input, tokens, reconstruction, refinements, psnr, ssim, null);
     }
 }

@@ -13,6 +13,7 @@ import dev.tessera.engine.task.TaskSequences;
 import dev.tessera.engine.text.BpeTrainingConfig;
 import dev.tessera.engine.text.ByteLevelBpe;
 import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.Familiarity;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.vocab.SharedVocabulary;
@@ -210,11 +211,26 @@ public final class UnifiedModel implements AutoCloseable {
         int[][] prompts = grids.stream().map(tasks::captionPrompt).toArray(int[][]::new);
         int[][] out = Decoder.continueAll(transformer, prompts, textRoom(positions(prompts[0])), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
+        List<Familiarity> familiar = familiarity(fitted, grids);
         List<Caption> result = new ArrayList<>();
         for (int i = 0; i < prompts.length; i++) {
-            result.add(new Caption(fitted.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i]))));
+            result.add(new Caption(fitted.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i])), familiar.get(i)));
         }
         return result;
+    }
+
+    /**
+     * Whether each image is like the scenes the model learned from: its image tokenizer's
+     * reconstruction of it against that tokenizer's calibrated floor ({@link Familiarity}).
+     */
+    private List<Familiarity> familiarity(List<RgbImage> fitted, List<TokenGrid> grids) {
+        Familiarity.Calibration c = Familiarity.Calibration.shipped(images.name());
+        List<RgbImage> recon = images.decode(grids);
+        List<Familiarity> out = new ArrayList<>();
+        for (int i = 0; i < fitted.size(); i++) {
+            out.add(c.judge(dev.tessera.engine.eval.ImageMetrics.psnr(fitted.get(i), recon.get(i))));
+        }
+        return out;
     }
 
     public Caption caption(RgbImage picture) {
@@ -240,11 +256,13 @@ public final class UnifiedModel implements AutoCloseable {
         for (int i = 0; i < prompts.length; i++) {
             prompts[i] = tasks.answerPrompt(grids.get(i), checkPrompt(questions.get(i), "question"));
         }
+        List<Familiarity> familiar = familiarity(fitted, grids);
         int longest = Arrays.stream(prompts).mapToInt(this::positions).max().orElseThrow();
         int[][] out = Decoder.continueAll(transformer, prompts, textRoom(longest), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
         for (int i = 0; i < prompts.length; i++) {
-            result.add(new Answer(fitted.get(i), questions.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i]))));
+            result.add(new Answer(fitted.get(i), questions.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i])),
+                    familiar.get(i)));
         }
         return result;
     }
