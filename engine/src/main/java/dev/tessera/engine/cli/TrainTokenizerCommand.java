@@ -15,15 +15,18 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Trains a tokenizer preset on generated scenes, evaluates it on held-out scenes, saves a checkpoint. */
+/**
+ * Trains a tokenizer preset on generated scenes (or, for {@code photo-64}, crops of photographs),
+ * evaluates it on held-out images of the same kind, saves a checkpoint.
+ */
 @Command(name = "train-tokenizer", mixinStandardHelpOptions = true,
-        description = "Train a tokenizer on synthetic scenes and save a checkpoint folder.")
+        description = "Train a tokenizer on synthetic scenes (photo-64: on crops of photographs) and save a checkpoint folder.")
 final class TrainTokenizerCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "vq-shapes64",
             description = "vq-shapes64, rvq-shapes64 (4-level residual), fsq-shapes64 (FSQ 8x6x5), vq-shapes32, fsq-shapes32, "
                     + "rvq2-shapes32 / rvq4-shapes32 (2- and 4-level residual, 8x8 positions), "
-                    + "setok-shapes64 (dynamic cluster tokens) or tiny")
+                    + "setok-shapes64 (dynamic cluster tokens), photo-64 (photographs: FSQ 8x8x8x5x5x5) or tiny")
     String preset;
 
     @Option(names = "--steps", description = "override the preset's step count (1.." + TrainingLimits.MAX_STEPS + ")")
