@@ -132,7 +132,7 @@ public final class Tessera {
         }
         double psnr = ImageMetrics.psnr(input, recon);
         return new TokenizeResult(label, t.name(), t.describe(), input, tokens, recon, refinements, psnr, Ssim.of(input, recon),
-                Familiarity.Calibration.shipped(t.name()).judge(psnr));
+                Familiarity.Calibration.of(t).judge(psnr));
     }
 
     /**

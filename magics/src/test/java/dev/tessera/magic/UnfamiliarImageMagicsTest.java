@@ -35,7 +35,8 @@ class UnfamiliarImageMagicsTest {
         assertThat(caption).isInstanceOf(Caption.class);
         Caption c = (Caption) caption;
         assertThat(c.familiarity().outside()).isTrue();
-        assertThat(c.reply()).isEqualTo(c.familiarity().notice()).contains("outside");
+        assertThat(c.reply()).isEqualTo(c.familiarity().modelNotice()).contains("outside what the model learned")
+                .contains("%tessera tokenize IMAGE --tokenizer photo-64");
         Object answer = Magics.run("ask " + photo() + " \"what colour is the triangle?\"");
         assertThat(answer).isInstanceOf(Answer.class);
         Answer a = (Answer) answer;

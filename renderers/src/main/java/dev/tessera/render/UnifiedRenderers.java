@@ -59,7 +59,7 @@ final class UnifiedRenderers {
     /** For an image unlike the model's training data: the notice in place of the reply, the model's words small below. */
     static String unfamiliar(dev.tessera.engine.tokenize.Familiarity f, String words) {
         return "<div class=\"tessera-warning\" style=\"font-size:16px;font-weight:600;color:#aa1e14;margin:2px 0 6px\">"
-                + Html.escape(f.notice()) + "</div><div style=\"" + LABEL + ";margin-bottom:12px\">the model's words anyway, "
+                + Html.escape(f.modelNotice()) + "</div><div style=\"" + LABEL + ";margin-bottom:12px\">the model's words anyway, "
                 + "not to be trusted: " + said(words) + "</div>";
     }
 

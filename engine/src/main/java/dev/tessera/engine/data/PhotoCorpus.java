@@ -59,9 +59,18 @@ public final class PhotoCorpus {
         this.missing = List.copyOf(missing);
     }
 
-    /** The photographs of {@link #DEBIAN} on this machine. */
+    /**
+     * The photographs of {@link #DEBIAN}; every package must be installed, so that training and
+     * evaluation see the same 74 photographs on every machine (a missing one is an error with the
+     * install command).
+     */
     public static PhotoCorpus installed() {
-        return of(DEBIAN);
+        PhotoCorpus c = of(DEBIAN);
+        if (!c.missing.isEmpty()) {
+            throw new DatasetNotFoundException("the photo corpus needs all six of its Debian packages; missing: "
+                    + String.join(", ", c.missing) + ". Install them with: " + installCommand(c.missing));
+        }
+        return c;
     }
 
     /** The photographs of {@code sources} on this machine; throws with the install command when there are none. */

@@ -76,8 +76,13 @@ public record PhotoCrops(List<Photo> photos, int size, long seed) implements Tra
 
     @Override
     public Object describe() {
-        return Map.of("kind", "photo crops", "photos", photos.size(), "size", size, "seed", seed,
-                "keepSide", KEEP_SIDE);
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("kind", "photo crops");
+        d.put("size", size);
+        d.put("seed", seed);
+        d.put("keepSide", KEEP_SIDE);
+        d.put("photos", photos.stream().map(Photo::id).toList());
+        return d;
     }
 
     @Override

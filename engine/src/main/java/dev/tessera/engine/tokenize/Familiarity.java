@@ -34,8 +34,21 @@ public record Familiarity(double psnr, double floor, String trainedOn, String in
         /** No calibration: nothing is ever flagged. */
         public static final Calibration NONE = new Calibration(Double.NaN, "its training data", "");
 
-        /** The shipped tokenizer {@code name}'s calibration, or {@link #NONE} when it has none. */
+        /**
+         * {@code t}'s calibration: the shipped one of its name when {@code t} is a shipped checkpoint
+         * ({@link TokenizerCheckpoint#isShipped}), else {@link #NONE} (a floor measured on other weights
+         * would not apply).
+         */
+        public static Calibration of(ImageTokenizer<?> t) {
+            return TokenizerCheckpoint.isShipped(t) ? shipped(t.name()) : NONE;
+        }
+
+        /** The shipped tokenizer {@code name}'s calibration, or {@link #NONE} when it has none (read once). */
         public static Calibration shipped(String name) {
+            return READ.computeIfAbsent(name, Calibration::read);
+        }
+
+        private static Calibration read(String name) {
             String resource = "/dev/tessera/engine/checkpoints/" + name + "/familiarity.json";
             try (InputStream in = Familiarity.class.getResourceAsStream(resource)) {
                 if (in == null) {
@@ -60,6 +73,8 @@ public record Familiarity(double psnr, double floor, String trainedOn, String in
         return !Double.isNaN(floor) && psnr < floor;
     }
 
+    private static final java.util.Map<String, Calibration> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** One sentence for a user: empty when the image is familiar. */
     public String notice() {
         if (!outside()) {
@@ -68,5 +83,20 @@ public record Familiarity(double psnr, double floor, String trainedOn, String in
         return String.format(Locale.ROOT, "This image is outside what the tokenizer learned (%s): it reconstructs at %.1f dB, "
                 + "below the %.1f dB that every held-out image of its kind reaches, so its tokens describe a blur.%s",
                 trainedOn, psnr, floor, instead.isEmpty() ? "" : " Use --tokenizer " + instead + " for images like this one.");
+    }
+
+    /**
+     * The notice for a model that reads images through the tokenizer (the unified model): empty
+     * when the image is familiar. The model cannot read another tokenizer's ids, so it names no
+     * option of its own, only where to see what a photo tokenizer keeps.
+     */
+    public String modelNotice() {
+        if (!outside()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "This image is outside what the model learned (%s): its image tokenizer reconstructs it "
+                + "at %.1f dB, below the %.1f dB of every held-out image of its kind, so any caption or answer would describe a "
+                + "blur.%s", trainedOn, psnr, floor, instead.isEmpty() ? ""
+                : " To see what a tokenizer made for such images keeps: %tessera tokenize IMAGE --tokenizer " + instead + ".");
     }
 }

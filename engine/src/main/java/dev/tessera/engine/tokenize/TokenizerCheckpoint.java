@@ -78,7 +78,31 @@ public final class TokenizerCheckpoint {
             throw new IllegalArgumentException("no shipped tokenizer named '" + name + "'; shipped: "
                     + String.join(", ", available()));
         }
+        synchronized (FROM_JAR) {
+            FROM_JAR.add(t);
+        }
         return t;
+    }
+
+    /** Tokenizers loaded by {@link #pretrained}: their weights are the shipped ones, whatever else shares their name. */
+    private static final java.util.Set<ImageTokenizer<?>> FROM_JAR =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    /**
+     * True when {@code t} was loaded from the checkpoints shipped in the engine jar; a tokenizer
+     * trained by a user is not, even when its folder has a shipped name.
+     */
+    public static boolean isShipped(ImageTokenizer<?> t) {
+        synchronized (FROM_JAR) {
+            return FROM_JAR.contains(t);
+        }
+    }
+
+    /** Records that {@code t}'s weights no longer are the shipped ones (trained further, or others loaded into it). */
+    public static void changed(ImageTokenizer<?> t) {
+        synchronized (FROM_JAR) {
+            FROM_JAR.remove(t);
+        }
     }
 
     /** Loads a shipped checkpoint that must be of type {@code type}. */

@@ -23,6 +23,6 @@ public record Answer(RgbImage image, String question, String text, MixedSequence
 
     /** What to show a user: the answer, or for an unfamiliar image the notice. */
     public String reply() {
-        return familiarity.outside() ? familiarity.notice() : text;
+        return familiarity.outside() ? familiarity.modelNotice() : text;
     }
 }

@@ -25,6 +25,6 @@ public record Caption(RgbImage image, String text, MixedSequence sequence, Famil
 
     /** What to show a user: the caption, or for an unfamiliar image the notice. */
     public String reply() {
-        return familiarity.outside() ? familiarity.notice() : text;
+        return familiarity.outside() ? familiarity.modelNotice() : text;
     }
 }

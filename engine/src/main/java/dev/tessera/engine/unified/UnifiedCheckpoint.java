@@ -152,6 +152,7 @@ public final class UnifiedCheckpoint {
         UnifiedTransformer transformer = null;
         try {
             if (files.contains(IMAGE_TOKENIZER)) {
+                dev.tessera.engine.tokenize.TokenizerCheckpoint.changed(images);
                 try (InputStream in = Files.newInputStream(folder.resolve(IMAGE_TOKENIZER))) {
                     CheckpointFolder.loadWeights(images.model().getBlock(), images.model().getNDManager(), in);
                 } catch (ai.djl.MalformedModelException e) {

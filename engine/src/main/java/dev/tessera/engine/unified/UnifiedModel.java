@@ -168,6 +168,8 @@ public final class UnifiedModel implements AutoCloseable {
     /** Marks the image tokenizer as this model's own (it learned, or was loaded from this model's checkpoint). */
     void markOwnImageTokenizer() {
         ownImageTokenizer = true;
+        // its weights leave the shipped ones: the shipped familiarity floor no longer applies
+        dev.tessera.engine.tokenize.TokenizerCheckpoint.changed(images);
     }
 
     public UnifiedConfig config() {
@@ -224,7 +226,7 @@ public final class UnifiedModel implements AutoCloseable {
      * reconstruction of it against that tokenizer's calibrated floor ({@link Familiarity}).
      */
     private List<Familiarity> familiarity(List<RgbImage> fitted, List<TokenGrid> grids) {
-        Familiarity.Calibration c = Familiarity.Calibration.shipped(images.name());
+        Familiarity.Calibration c = Familiarity.Calibration.of(images);
         List<RgbImage> recon = images.decode(grids);
         List<Familiarity> out = new ArrayList<>();
         for (int i = 0; i < fitted.size(); i++) {

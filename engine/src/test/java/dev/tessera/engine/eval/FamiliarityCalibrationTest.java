@@ -47,4 +47,17 @@ class FamiliarityCalibrationTest {
         assertThat(low.notice()).contains("12.5 dB").contains("20.0 dB").contains("--tokenizer photo-64");
         assertThat(new Familiarity.Calibration(20, "photographs", "").judge(12.5).notice()).doesNotContain("--tokenizer");
     }
+
+    /** The floor belongs to the shipped weights: not to a user's tokenizer of the same name, nor to shipped weights changed since. */
+    @Test
+    void onlyTheShippedWeightsCarryTheShippedFloor() {
+        try (TrainableTokenizer<?> mine = dev.tessera.engine.tokenize.GridTokenizer.create("vq-shapes64",
+                dev.tessera.engine.tokenize.TokenizerConfig.shapes64(), 3);
+             TrainableTokenizer<?> shipped = TokenizerCheckpoint.pretrained("vq-shapes64")) {
+            assertThat(Familiarity.Calibration.of(mine)).isEqualTo(Familiarity.Calibration.NONE);
+            assertThat(Familiarity.Calibration.of(shipped).floor()).isEqualTo(Familiarity.Calibration.shipped("vq-shapes64").floor());
+            TokenizerCheckpoint.changed(shipped);
+            assertThat(Familiarity.Calibration.of(shipped)).isEqualTo(Familiarity.Calibration.NONE);
+        }
+    }
 }
