@@ -46,10 +46,19 @@ public final class ConvNets {
         return b.add(conv(3, 3, 1));
     }
 
-    /** Nearest-neighbour 2x upsampling: each pixel becomes a 2x2 block. */
+    /**
+     * Nearest-neighbour 2x upsampling: each pixel becomes a 2x2 block. libtorch's own nearest
+     * interpolation (one operation each way); the same values as repeating each row and column
+     * twice, which materialised two copies forward and summed them back in the backward pass: a
+     * tenth of a tokenizer's training step (profiled: bench/results/tokenizer-profile.md).
+     */
     static LambdaBlock upsample2x() {
-        return LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsample2x");
+        return LambdaBlock.singleton(x -> x.getNDArrayInternal().interpolation(
+                new long[] {2 * x.getShape().get(2), 2 * x.getShape().get(3)}, NEAREST, false), "upsample2x");
     }
+
+    /** libtorch's interpolation mode number for nearest neighbour (as DJL passes it). */
+    private static final int NEAREST = 0;
 
     private static Conv2d conv(int filters, int kernel, int stride) {
         // padding keeps "same" size for odd kernels and exact halving for the 4x4 stride-2 ones

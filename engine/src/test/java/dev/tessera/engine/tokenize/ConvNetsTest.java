@@ -26,6 +26,28 @@ class ConvNetsTest {
         }
     }
 
+    /** Backward, each input pixel gets the sum of its 2x2 block's gradients, on every image and channel of a batch. */
+    @Test
+    void upsamplingSendsEachBlocksGradientBackToItsPixel() {
+        try (NDManager m = TesseraRuntime.newManager()) {
+            NDArray x = m.arange(12f).reshape(2, 3, 1, 2);
+            x.setRequiresGradient(true);
+            NDArray w = m.arange(48f).reshape(2, 3, 2, 4);
+            try (ai.djl.training.GradientCollector gc = TesseraRuntime.engine().newGradientCollector()) {
+                NDArray y = ConvNets.upsample2x().forward(new ParameterStore(m, true), new NDList(x), true).singletonOrThrow();
+                assertThat(y.getShape()).isEqualTo(new Shape(2, 3, 2, 4));
+                gc.backward(y.mul(w).sum());
+            }
+            float[] g = x.getGradient().toFloatArray();
+            for (int plane = 0; plane < 6; plane++) {
+                for (int col = 0; col < 2; col++) {
+                    int o = plane * 8 + 2 * col;
+                    assertThat(g[plane * 2 + col]).isEqualTo((float) (o + o + 1 + o + 4 + o + 5));
+                }
+            }
+        }
+    }
+
     @Test
     void encoderAndDecoderShapesFollowTheConfig() {
         try (GridTokenizer t = GridTokenizer.create("shapes", TokenizerConfig.tiny(), 1)) {
