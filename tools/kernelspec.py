@@ -19,6 +19,8 @@ import sys
 
 KERNEL_MAIN = "org.jetbrains.kotlinx.jupyter.IkotlinKt"
 TOOLS = os.path.dirname(os.path.abspath(__file__))
+# the Spark module's build folder: tessera-spark.jar, its lib/ and jvm.options (mvn install writes them)
+SPARK_HOME = os.path.join(os.path.dirname(TOOLS), "spark", "target")
 
 
 def read_classpath(path):
@@ -77,8 +79,10 @@ def kernel_spec(java, classpath, home, display_name, class_archive=None, jvm_opt
         # read by libtorch's oneDNN when it loads: its AVX-512 convolution backward returns non-finite
         # gradients, the AVX2 kernels do not (engine: dev.tessera.engine.nn.ConvolutionPath)
         # and libtorch's C++ warnings (NNPACK's "Unsupported hardware", once per call site) stay out of cells
+        # and %tessera corpus starts the Spark module's job from its build folder (engine: CorpusJob)
         "env": {"ONEDNN_MAX_CPU_ISA": os.environ.get("ONEDNN_MAX_CPU_ISA", "AVX2"),
-                "TORCH_CPP_LOG_LEVEL": os.environ.get("TORCH_CPP_LOG_LEVEL", "ERROR")},
+                "TORCH_CPP_LOG_LEVEL": os.environ.get("TORCH_CPP_LOG_LEVEL", "ERROR"),
+                "TESSERA_SPARK_HOME": os.environ.get("TESSERA_SPARK_HOME", SPARK_HOME)},
     }
 
 

@@ -1,5 +1,6 @@
 package dev.tessera.magic;
 
+import dev.tessera.engine.corpus.CorpusRun;
 import dev.tessera.engine.curriculum.Curricula;
 
 import dev.tessera.engine.data.EvaluationSet;
@@ -164,6 +165,33 @@ public final class MagicParser {
         int scenes;
     }
 
+    @Command(name = "corpus")
+    static final class CorpusArgs {
+        @Parameters(index = "0", paramLabel = "tokenize", description = "what to do with the corpus: tokenize")
+        String action;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "folders (walked recursively), "
+                + "files or globs such as photos/*.jpg; every file becomes a row, an unusable one an error row")
+        List<String> inputs;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "the shards' folder (default: a new runs/corpus-<time>)")
+        String out;
+
+        @Option(names = "--tokenizer", paramLabel = "NAME|FOLDER", defaultValue = CorpusRun.DEFAULT_TOKENIZER,
+                description = "a shipped grid tokenizer or a checkpoint folder (default ${DEFAULT-VALUE})")
+        String tokenizer;
+
+        @Option(names = "--master", paramLabel = "M", defaultValue = "local[*]", description = "Spark's master: "
+                + "local[N], local[*] or spark://HOST:PORT (default ${DEFAULT-VALUE})")
+        String master;
+
+        @Option(names = "--resume", description = "continue a stopped run into --out")
+        boolean resume;
+
+        @Option(names = "--no-psnr", description = "skip measuring each image's reconstruction (about half the time)")
+        boolean noPsnr;
+    }
+
     /** Command name -> (usage, converter from the parsed picocli object to a request). */
     private record Entry(Object args, String usage, Function<Object, Magic> toRequest) {
 
@@ -226,6 +254,17 @@ public final class MagicParser {
                         + "), a curriculum JSON file, or 'train tokenizer' for an image tokenizer");
             }
             return new TrainCurriculumRequest(TrainSettings.parseCurriculum(t.what, t.settings));
+        }));
+        m.put("corpus", new Entry(new CorpusArgs(), a -> {
+            CorpusArgs c = (CorpusArgs) a;
+            if (!"tokenize".equals(c.action)) {
+                throw new IllegalArgumentException("'corpus " + c.action + "': the corpus command is 'corpus tokenize INPUT...'");
+            }
+            if (c.resume && c.out == null) {
+                throw new IllegalArgumentException("--resume continues a stopped run: name its folder with --out");
+            }
+            return new CorpusTokenizeRequest(new CorpusRun(c.inputs, c.out == null ? CorpusRun.defaultOutput()
+                    : java.nio.file.Path.of(c.out), c.tokenizer, c.master, !c.noPsnr, c.resume));
         }));
         m.put("curriculum", new Entry(new CurriculumArgs(), a -> {
             CurriculumArgs c = (CurriculumArgs) a;

@@ -21,7 +21,7 @@ public final class Renderers {
             new TrainingRenderers.CurriculumDone(), new CurriculumRenderer(),
             new TokenizerTrainingRenderers.Board(), new TokenizerTrainingRenderers.Result(),
             new ReportRenderers.Unified(), new ReportRenderers.Generation(), new EvaluationRenderer(),
-            new AblationRenderer());
+            new AblationRenderer(), new CorpusRenderers.Board(), new CorpusRenderers.Result());
 
     private Renderers() {
     }

@@ -21,6 +21,6 @@ public final class CaptionTask implements Task {
 
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
-        return sequences.caption(item.tokens(), item.scene().caption());
+        return sequences.caption(item.tokens(), item.caption());
     }
 }

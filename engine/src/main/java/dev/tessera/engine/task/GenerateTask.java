@@ -34,7 +34,7 @@ public record GenerateTask(double promptDropout) implements Task {
 
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
-        String prompt = rng.nextDouble() < promptDropout ? "" : item.scene().caption();
+        String prompt = rng.nextDouble() < promptDropout ? "" : item.caption();
         return sequences.generate(prompt, item.tokens());
     }
 }

@@ -17,6 +17,7 @@ import dev.tessera.engine.lm.StackedLoss;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.task.TaskBatch;
 import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.TrainingItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.task.Tasks;
@@ -63,6 +64,8 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     private int step;
     /** The step this run started from: 0 for a fresh run, the checkpoint's step when resumed. */
     private int runStart;
+    /** Items from elsewhere (token shards), or null for generated scenes. */
+    private TrainingItems items;
 
     /**
      * A trainer for {@code model} from step 0. Every task of the mix must be known ({@link Tasks})
@@ -160,11 +163,16 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         listener().onVocabulary(model.vocabulary().layout().size());
         Run run = runSteps(step, config.steps(), config.checkpointEvery(), s -> {
             step = s;
-            List<Scene> drawn = drawn(scenes, s);
-            if (aligner != null) {
-                aligner.tokenizerStep(drawn.stream().map(Scene::image).toList());
+            TaskBatch batch;
+            if (items != null) {
+                batch = batchOf(items.items((long) s * config.batchSize(), config.batchSize()), s);
+            } else {
+                List<Scene> drawn = drawn(scenes, s);
+                if (aligner != null) {
+                    aligner.tokenizerStep(drawn.stream().map(Scene::image).toList());
+                }
+                batch = batch(drawn, s);
             }
-            TaskBatch batch = batch(drawn, s);
             StepLoss loss = step(batch, schedule.getNewValue(s + 1));
             if (aligner != null) {
                 aligner.afterStep(s + 1);
@@ -273,7 +281,22 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
 
     /** The batch of step {@code s} (0-based): a pure function of the seed and {@code s}. */
     public TaskBatch batch(int s) {
-        return batch(new SceneGenerator(scenes()), s);
+        return items != null ? batchOf(items.items((long) s * config.batchSize(), config.batchSize()), s)
+                : batch(new SceneGenerator(scenes()), s);
+    }
+
+    /**
+     * Trains on {@code source}'s items (e.g. token shards on disk) instead of generated scenes.
+     * Their grids must come from the model's own image tokenizer; UniCode's alignment, which
+     * retrains the tokenizer on pictures, cannot run on stored tokens.
+     */
+    public UnifiedTrainer items(TrainingItems source) {
+        if (aligner != null) {
+            throw new IllegalArgumentException("this stage aligns the tokenizer with the model (UniCode), which needs the"
+                    + " pictures; stored token shards hold only their ids: train it on generated scenes");
+        }
+        this.items = source;
+        return this;
     }
 
     /** The training scenes: the model's, or the stage's own range of objects. */
@@ -292,12 +315,20 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
 
     private TaskBatch batch(List<Scene> drawn, int s) {
         List<TokenGrid> grids = model.imageTokenizer().encode(drawn.stream().map(Scene::image).toList());
+        List<SceneItem> made = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            made.add(new SceneItem(drawn.get(i), grids.get(i)));
+        }
+        return batchOf(made, s);
+    }
+
+    private TaskBatch batchOf(List<SceneItem> drawn, int s) {
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + s);
         List<TaskExample> examples = new ArrayList<>(drawn.size());
         List<String> names = config.mix().names();
         for (int i = 0; i < drawn.size(); i++) {
             Task task = tasks.get(names.indexOf(config.mix().draw(rng)));
-            examples.add(task.example(model.tasks(), new SceneItem(drawn.get(i), grids.get(i)), rng));
+            examples.add(task.example(model.tasks(), drawn.get(i), rng));
         }
         TaskBatch b = TaskBatch.of(examples, model.vocabulary().layout(), model.vocabulary().id(SpecialToken.PAD));
         int positions = model.transformer().stacking().folds() ? StackedLoss.inputPositions(model.vocabulary().layout(),

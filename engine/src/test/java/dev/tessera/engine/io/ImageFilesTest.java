@@ -66,28 +66,53 @@ class ImageFilesTest {
 
     @Test
     void aDecompressionBombIsRefusedFromItsHeaderAlone() throws Exception {
-        Path bomb = Files.write(dir.resolve("bomb.png"), pngHeader(20000, 20000));
+        Path bomb = Files.write(dir.resolve("bomb.png"), AwkwardFiles.pngHeader(20000, 20000));
         assertThatThrownBy(() -> ImageFiles.read(bomb)).hasMessageContaining("20000x20000")
                 .hasMessageContaining("megapixel limit");
     }
 
-    /** A PNG signature and a valid IHDR chunk declaring the given size, with no pixel data. */
-    static byte[] pngHeader(int w, int h) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        DataOutputStream c = new DataOutputStream(chunk);
-        c.writeBytes("IHDR");
-        c.writeInt(w);
-        c.writeInt(h);
-        c.write(new byte[] {8, 2, 0, 0, 0});
-        byte[] data = chunk.toByteArray();
-        out.writeInt(13);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        out.writeInt((int) crc.getValue());
-        return bytes.toByteArray();
+    @Test
+    void bytesReadLikeTheFileTheyCameFromWithTheirNameInEveryMessage() throws Exception {
+        Path p = dir.resolve("ok.png");
+        BufferedImage img = new BufferedImage(7, 5, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(3, 2, 0xFF8800);
+        ImageIO.write(img, "png", p.toFile());
+        BufferedImage back = ImageFiles.read(Files.readAllBytes(p), "hdfs://data/ok.png");
+        assertThat(back.getRGB(3, 2) & 0xFFFFFF).isEqualTo(0xFF8800);
+        assertThatThrownBy(() -> ImageFiles.read(new byte[0], "s3://x/empty.png")).hasMessageContaining("s3://x/empty.png is empty");
+        assertThatThrownBy(() -> ImageFiles.read("text".getBytes(), "row 7")).hasMessageContaining("row 7 is not an image");
+        assertThatThrownBy(() -> ImageFiles.read(AwkwardFiles.pngHeader(20000, 20000), "bomb")).hasMessageContaining("20000x20000");
+    }
+
+    @Test
+    void aPhotoshopCmykJpegOfCyanInkReadsAsCyan() throws Exception {
+        Path p = AwkwardFiles.cmykJpeg(dir.resolve("print.jpg"), 40, 30, 255, 0, 0, 0);
+        int rgb = ImageFiles.read(p).getRGB(20, 15);
+        int r = (rgb >> 16) & 0xFF, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
+        assertThat(r).as("red of cyan ink").isLessThan(90);
+        assertThat(g).as("green of cyan ink").isGreaterThan(120);
+        assertThat(b).as("blue of cyan ink").isGreaterThan(180);
+    }
+
+    @Test
+    void aSixteenBitPngIsRead() throws Exception {
+        BufferedImage img = ImageFiles.read(AwkwardFiles.sixteenBitPng(dir.resolve("deep.png"), 33, 9));
+        assertThat(img.getWidth()).isEqualTo(33);
+        assertThat(img.getColorModel().getComponentSize(0)).isEqualTo(16);
+    }
+
+    @Test
+    void aTruncatedJpegIsReportedAsBrokenThoughItsReaderOnlyWarns() throws Exception {
+        Path whole = AwkwardFiles.largeJpeg(dir.resolve("whole.jpg"), 300, 200, 3);
+        Path cut = AwkwardFiles.truncated(whole, dir.resolve("cut.jpg"));
+        assertThat(ImageFiles.read(whole).getWidth()).isEqualTo(300);
+        assertThatThrownBy(() -> ImageFiles.read(cut)).hasMessageContaining("broken or truncated");
+    }
+
+    @Test
+    void aRealDecompressionBombIsRefusedBeforeItsPixelsAreDecoded() throws Exception {
+        Path bomb = AwkwardFiles.bomb(dir.resolve("bomb.png"), 9000);
+        assertThat(Files.size(bomb)).isLessThan(200_000);
+        assertThatThrownBy(() -> ImageFiles.read(bomb)).hasMessageContaining("9000x9000").hasMessageContaining("megapixel limit");
     }
 }
