@@ -40,7 +40,16 @@ final class ExecutorTokenizers {
         }
     }
 
-    private static synchronized CorpusTokenizer borrow(String key) {
+    /**
+     * Pins libtorch to one thread and starts it in this JVM now: a local master's driver is its
+     * executor too, so the job's timing then starts with libtorch loaded, as the single-JVM run's does.
+     */
+    static synchronized void warmUp() {
+        configure();
+        TesseraRuntime.engine();
+    }
+
+    private static synchronized void configure() {
         if (!configured) {
             RuntimeSettings s = TesseraRuntime.settings();
             if (s.threads() != 1) {
@@ -48,6 +57,10 @@ final class ExecutorTokenizers {
             }
             configured = true;
         }
+    }
+
+    private static synchronized CorpusTokenizer borrow(String key) {
+        configure();
         Deque<CorpusTokenizer> idle = IDLE.get(key);
         return idle == null ? null : idle.poll();
     }

@@ -96,13 +96,13 @@ public final class SceneTable {
         @Option(names = "--max-objects", defaultValue = "3") int maxObjects;
         @Option(names = "--seed", defaultValue = "17", description = "Scene seed (default: ${DEFAULT-VALUE}).")
         long seed;
-        @Option(names = "--master", defaultValue = "local[*]", description = "Spark's master (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--master", description = "Spark's master (default: what spark-submit set, else local[*]).")
         String master;
 
         @Override
         public Integer call() {
             SceneConfig scenes = new SceneConfig(size, minObjects, maxObjects, seed);
-            SparkSession spark = SparkSessions.start(master, "scenes");
+            SparkSession spark = SparkSessions.start(SparkSessions.master(master), "scenes");
             try {
                 write(spark, scenes, first, count, output);
                 System.out.println(count + " scenes (seed " + seed + ", " + size + " px) -> " + output);

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * naming the problem and the fix and exits with 2.
  */
 @Command(name = "tessera-spark", mixinStandardHelpOptions = true,
-        subcommands = {SparkCli.Tokenize.class, SceneTable.Command.class, ShardTraining.Command.class},
+        subcommands = {SparkCli.Tokenize.class, LocalTokenize.Command.class, SceneTable.Command.class, ShardTraining.Command.class},
         description = "Tokenize image corpora into Parquet token shards on Spark, and train from them.")
 public final class SparkCli implements Runnable {
 
@@ -64,7 +64,7 @@ public final class SparkCli implements Runnable {
         String output;
         @Option(names = "--tokenizer", defaultValue = "photo-64", description = "A shipped grid tokenizer or a checkpoint folder (default: ${DEFAULT-VALUE}).")
         String tokenizer;
-        @Option(names = "--master", defaultValue = "local[*]", description = "Spark's master (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--master", description = "Spark's master (default: what spark-submit set, else local[*]).")
         String master;
         @Option(names = "--batch", defaultValue = "" + CorpusTokenizer.DEFAULT_BATCH, description = "Files per encode call (default: ${DEFAULT-VALUE}).")
         int batch;
@@ -87,6 +87,7 @@ public final class SparkCli implements Runnable {
 
         @Override
         public Integer call() {
+            String master = SparkSessions.master(this.master);
             TokenizeJobConfig c = new TokenizeJobConfig(inputs, output, new TokenizerRef(tokenizer), master, batch, chunk, !noPsnr,
                     resume, table ? new TokenizeJobConfig.TableColumns(contentColumn, sourceColumn, captionColumn) : null);
             c.tokenizer().config();  // a wrong tokenizer is refused before Spark starts

@@ -13,6 +13,17 @@ public final class SparkSessions {
     private SparkSessions() {
     }
 
+    /**
+     * The master to use: the one asked for, else the one {@code spark-submit} set (its
+     * {@code spark.master} property), else {@code local[*]}.
+     */
+    public static String master(String asked) {
+        if (asked != null && !asked.isBlank()) {
+            return asked;
+        }
+        return System.getProperty("spark.master", "local[*]");
+    }
+
     /** A session for {@code master}, named after the job. */
     public static SparkSession start(String master, String job) {
         SparkSession.Builder b = SparkSession.builder().appName("tessera " + job).master(master)

@@ -87,6 +87,9 @@ public final class TokenizeJob {
         LongAccumulator errors = jsc.sc().longAccumulator("error rows");
         TokenizeTasks tasks = new TokenizeTasks(c.tokenizer(), checkpoint, c.psnr(), c.batch(), done, errors);
         long total = c.table() == null ? files.size() : -1;
+        if (spark.sparkContext().isLocal()) {
+            ExecutorTokenizers.warmUp();  // libtorch's start is start-up, not tokenization
+        }
         long started = System.nanoTime();
         long[] before = {0};
         ProgressThread ticker = new ProgressThread(() -> new CorpusProgress(before[0] + done.value(), total, errors.value(),
