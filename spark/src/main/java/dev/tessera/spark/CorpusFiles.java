@@ -51,11 +51,11 @@ public final class CorpusFiles {
                         while (it.hasNext()) {
                             LocatedFileStatus f = it.next();
                             if (visible(m.getPath(), f.getPath())) {
-                                files.add(name(f.getPath()));
+                                files.add(name(f.getPath(), conf));
                             }
                         }
                     } else {
-                        files.add(name(m.getPath()));
+                        files.add(name(m.getPath(), conf));
                     }
                 }
             } catch (IOException e) {
@@ -88,9 +88,14 @@ public final class CorpusFiles {
         }
     }
 
-    /** A local file's plain path, another file system's URI. */
-    private static String name(Path p) {
-        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+    /**
+     * A local file's plain path when the default file system is the local one (so shards name
+     * files as a user wrote them), the full URI otherwise (on a cluster whose default is HDFS, a
+     * bare path would point into HDFS).
+     */
+    private static String name(Path p, Configuration conf) {
+        boolean localDefault = "file".equals(FileSystem.getDefaultUri(conf).getScheme());
+        return localDefault && "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
     }
 
     /** False when a name below {@code root} starts with '.' or '_'. */

@@ -55,6 +55,8 @@ final class ExecutorTokenizers {
             if (s.threads() != 1) {
                 TesseraRuntime.configure(new RuntimeSettings(s.device(), 1, 1, s.convolutions()));
             }
+            // under spark-submit the user jar has its own class loader: make ImageIO see TwelveMonkeys' reader
+            javax.imageio.ImageIO.scanForPlugins();
             configured = true;
         }
     }

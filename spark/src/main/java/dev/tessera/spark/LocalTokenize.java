@@ -1,6 +1,5 @@
 package dev.tessera.spark;
 
-import dev.tessera.engine.corpus.CorpusItem;
 import dev.tessera.engine.corpus.CorpusTokenizer;
 import dev.tessera.engine.corpus.TokenizedImage;
 import dev.tessera.engine.corpus.TokenizerRef;
@@ -30,11 +29,11 @@ public final class LocalTokenize {
         try (GridTokenizer t = ref.load()) {
             CorpusTokenizer ct = new CorpusTokenizer(t, ref.checkpointHash(), psnr);
             for (int i = 0; i < files.size(); i += batch) {
-                List<CorpusItem> items = new ArrayList<>();
+                List<CorpusTokenizer.Prepared> items = new ArrayList<>();
                 for (String f : files.subList(i, Math.min(files.size(), i + batch))) {
-                    items.add(CorpusFiles.read(f, conf, null));
+                    items.add(CorpusTokenizer.prepare(CorpusFiles.read(f, conf, null), t.imageSize()));
                 }
-                rows.addAll(ct.tokenize(items));
+                rows.addAll(ct.tokenizePrepared(items));
             }
         }
         return rows;
@@ -48,6 +47,8 @@ public final class LocalTokenize {
         @Option(names = "--tokenizer", defaultValue = "photo-64") String tokenizer;
         @Option(names = "--batch", defaultValue = "" + CorpusTokenizer.DEFAULT_BATCH) int batch;
         @Option(names = "--no-psnr") boolean noPsnr;
+        @Option(names = "--rows", description = "Also write every row (source, ids, error) to this file, one JSON object a line.")
+        java.nio.file.Path rowsFile;
 
         @Override
         public Integer call() {
@@ -58,6 +59,18 @@ public final class LocalTokenize {
             List<TokenizedImage> rows = run(files, new TokenizerRef(tokenizer), batch, !noPsnr, conf);
             double seconds = (System.nanoTime() - started) / 1e9;
             long errors = rows.stream().filter(r -> !r.ok()).count();
+            if (rowsFile != null) {
+                try (var out = java.nio.file.Files.newBufferedWriter(rowsFile)) {
+                    for (TokenizedImage r : rows) {
+                        out.write(dev.tessera.engine.io.Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                                .writeValueAsString(java.util.Map.of("source", r.source(),
+                                "ids", r.ids(), "error", r.error() == null ? "" : r.error())));
+                        out.newLine();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write " + rowsFile + ": " + e.getMessage(), e);
+                }
+            }
             // one JSON line, as the benchmarks' children print
             System.out.printf(Locale.ROOT, "{\"files\": %d, \"errors\": %d, \"seconds\": %.3f, \"threads\": %d}%n",
                     rows.size(), errors, seconds, TesseraRuntime.settings().threads());

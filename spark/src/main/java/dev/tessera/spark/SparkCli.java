@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * naming the problem and the fix and exits with 2.
  */
 @Command(name = "tessera-spark", mixinStandardHelpOptions = true,
-        subcommands = {SparkCli.Tokenize.class, LocalTokenize.Command.class, SceneTable.Command.class, ShardTraining.Command.class},
+        subcommands = {SparkCli.Tokenize.class, LocalTokenize.Command.class, ShardEvaluation.Command.class, SceneTable.Command.class, ShardTraining.Command.class},
         description = "Tokenize image corpora into Parquet token shards on Spark, and train from them.")
 public final class SparkCli implements Runnable {
 
@@ -34,7 +34,8 @@ public final class SparkCli implements Runnable {
 
     public static void main(String[] args) {
         int code = new CommandLine(new SparkCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof UncheckedIOException
+                    || e instanceof org.apache.spark.sql.AnalysisException) {
                 cmd.getErr().println("tessera spark " + cmd.getCommandName() + ": " + e.getMessage());
                 return BAD_INPUT;
             }
@@ -80,7 +81,7 @@ public final class SparkCli implements Runnable {
         String contentColumn;
         @Option(names = "--source-column", defaultValue = "path", description = "With --table: each image's name (default: ${DEFAULT-VALUE}).")
         String sourceColumn;
-        @Option(names = "--caption-column", defaultValue = "caption", description = "With --table: a caption carried into the shards, when present (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--caption-column", description = "With --table: a caption column carried into the shards (default: caption, when the table has one).")
         String captionColumn;
         @Option(names = "--progress-lines", description = "Progress as '" + CorpusProgress.PREFIX + " done total errors seconds' lines on standard output (for a parent process).")
         boolean progressLines;

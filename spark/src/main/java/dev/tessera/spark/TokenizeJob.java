@@ -40,7 +40,9 @@ import static org.apache.spark.sql.functions.posexplode;
  * input file, a broken file as an error row, never a failed job.
  *
  * <p>Files are listed on the driver ({@link CorpusFiles}: sorted, so every run cuts the same
- * batches), cut into batches of {@code batch} files (exactly the batches of the single-JVM run) and
+ * batches; not through Spark's binary-file source, which reads every file's bytes into a row
+ * before anything can look at them, fails the whole job on a file over 2 GB, and partitions files
+ * by size, so its batches would not be the single-JVM run's), cut into batches of {@code batch} files (exactly the batches of the single-JVM run) and
  * into chunks of about {@code chunkFiles}; each chunk is one Spark job whose tasks read their files
  * through Hadoop's file system, tokenize with one tokenizer per executor task slot
  * ({@link ExecutorTokenizers}, one libtorch thread each) and write {@code chunk=NNNNN/}. A chunk's
@@ -69,7 +71,15 @@ public final class TokenizeJob {
         String checkpoint = c.tokenizer().checkpointHash();
         Path out = new Path(c.output());
         List<List<List<String>>> chunks;
+        if (c.table() != null && c.resume()) {
+            throw new IllegalArgumentException("--resume continues chunks of files; a table is tokenized in one job, so a stopped"
+                    + " one is run again into a new output folder");
+        }
         List<String> files = c.table() == null ? CorpusFiles.list(c.inputs(), conf) : List.of();
+        if (c.table() == null && files.isEmpty()) {
+            throw new IllegalArgumentException("no file under " + String.join(", ", c.inputs()) + " (hidden names, starting with '.'"
+                    + " or '_', are left out); name a folder that holds images");
+        }
         chunks = c.table() == null ? chunks(files, c.batch(), c.chunkFiles()) : List.of();
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("inputs", c.inputs());
@@ -85,7 +95,7 @@ public final class TokenizeJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator done = jsc.sc().longAccumulator("files done");
         LongAccumulator errors = jsc.sc().longAccumulator("error rows");
-        TokenizeTasks tasks = new TokenizeTasks(c.tokenizer(), checkpoint, c.psnr(), c.batch(), done, errors);
+        TokenizeTasks tasks = new TokenizeTasks(c.tokenizer(), checkpoint, c.psnr(), c.batch(), tc.imageSize(), done, errors);
         long total = c.table() == null ? files.size() : -1;
         if (spark.sparkContext().isLocal()) {
             ExecutorTokenizers.warmUp();  // libtorch's start is start-up, not tokenization
@@ -99,9 +109,16 @@ public final class TokenizeJob {
             if (c.table() != null) {
                 Dataset<Row> table = spark.read().parquet(c.inputs().toArray(String[]::new));
                 TokenizeJobConfig.TableColumns tcol = c.table();
+                List<String> columns = List.of(table.columns());
+                for (String wanted : java.util.Arrays.asList(tcol.content(), tcol.source(), tcol.caption())) {
+                    if (wanted != null && !columns.contains(wanted)) {
+                        throw new IllegalArgumentException("the table has no column '" + wanted + "'; its columns: "
+                                + String.join(", ", columns) + " (name them with --content-column, --source-column, --caption-column)");
+                    }
+                }
+                String caption = tcol.caption() != null ? tcol.caption() : columns.contains("caption") ? "caption" : null;
                 Dataset<Row> picked = table.select(col(tcol.source()), col(tcol.content()),
-                        tcol.caption() != null && List.of(table.columns()).contains(tcol.caption()) ? col(tcol.caption())
-                                : lit(null).cast("string"));
+                        caption != null ? col(caption) : lit(null).cast("string"));
                 write(spark, picked.javaRDD().mapPartitions(tasks.table()), chunkPath(out, 0));
             } else {
                 for (int i = 0; i < chunks.size(); i++) {

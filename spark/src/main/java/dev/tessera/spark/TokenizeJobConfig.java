@@ -31,12 +31,13 @@ public record TokenizeJobConfig(List<String> inputs, String output, TokenizerRef
      *
      * @param content a binary column with each image file's bytes
      * @param source  a string column naming each image (written as the shard's source)
-     * @param caption a string column carried into the shards, or null
+     * @param caption a string column carried into the shards (it must exist), or null to carry
+     *                {@code caption} when the table has one
      */
     public record TableColumns(String content, String source, String caption) implements Serializable {
-        /** The columns of Spark's binary-file source and of {@link SceneTable}: {@code content}, {@code path}, {@code caption}. */
+        /** The columns of Spark's binary-file source and of {@link SceneTable}: {@code content}, {@code path}, and {@code caption} when present. */
         public static TableColumns defaults() {
-            return new TableColumns("content", "path", "caption");
+            return new TableColumns("content", "path", null);
         }
     }
 

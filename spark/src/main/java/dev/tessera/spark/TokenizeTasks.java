@@ -1,6 +1,7 @@
 package dev.tessera.spark;
 
 import dev.tessera.engine.corpus.CorpusItem;
+import dev.tessera.engine.corpus.CorpusTokenizer;
 import dev.tessera.engine.corpus.TokenizedImage;
 import dev.tessera.engine.corpus.TokenizerRef;
 import org.apache.hadoop.conf.Configuration;
@@ -18,8 +19,9 @@ import java.util.NoSuchElementException;
 /**
  * What each Spark task runs: batches of corpus items through the executor's tokenizer
  * ({@link ExecutorTokenizers}), one shard row per item, counted in the job's accumulators as
- * each batch finishes. Rows are produced batch by batch, so a task holds one batch of images
- * in memory, not its whole partition.
+ * each batch finishes. Each file is read, decoded and scaled before the next is read, so a task
+ * holds one file's bytes and one batch of small pictures, never a batch of large files; rows are
+ * produced batch by batch, never a whole partition at once.
  */
 final class TokenizeTasks implements Serializable {
 
@@ -27,11 +29,14 @@ final class TokenizeTasks implements Serializable {
     private final String checkpoint;
     private final boolean psnr;
     private final int batch;
+    private final int side;
     private final LongAccumulator done;
     private final LongAccumulator errors;
 
-    TokenizeTasks(TokenizerRef tokenizer, String checkpoint, boolean psnr, int batch, LongAccumulator done, LongAccumulator errors) {
+    TokenizeTasks(TokenizerRef tokenizer, String checkpoint, boolean psnr, int batch, int side, LongAccumulator done,
+                  LongAccumulator errors) {
         this.tokenizer = tokenizer;
+        this.side = side;
         this.checkpoint = checkpoint;
         this.psnr = psnr;
         this.batch = batch;
@@ -50,10 +55,11 @@ final class TokenizeTasks implements Serializable {
             }
 
             @Override
-            public List<CorpusItem> next() {
-                List<CorpusItem> items = new ArrayList<>();
+            public List<CorpusTokenizer.Prepared> next() {
+                // one file's bytes at a time: each is decoded and scaled before the next is read
+                List<CorpusTokenizer.Prepared> items = new ArrayList<>();
                 for (String file : batches.next()) {
-                    items.add(CorpusFiles.read(file, conf, null));
+                    items.add(CorpusTokenizer.prepare(CorpusFiles.read(file, conf, null), side));
                 }
                 return items;
             }
@@ -69,29 +75,30 @@ final class TokenizeTasks implements Serializable {
             }
 
             @Override
-            public List<CorpusItem> next() {
-                List<CorpusItem> items = new ArrayList<>();
+            public List<CorpusTokenizer.Prepared> next() {
+                List<CorpusTokenizer.Prepared> items = new ArrayList<>();
                 while (rows.hasNext() && items.size() < batch) {
                     Row r = rows.next();
                     String source = r.isNullAt(0) ? "(row without a source)" : r.getString(0);
                     String caption = r.size() > 2 && !r.isNullAt(2) ? r.getString(2) : null;
-                    items.add(r.isNullAt(1) ? CorpusItem.unreadable(source, caption, source + " has no image bytes (null content)")
-                            : CorpusItem.of(source, (byte[]) r.get(1), caption));
+                    items.add(CorpusTokenizer.prepare(r.isNullAt(1)
+                            ? CorpusItem.unreadable(source, caption, source + " has no image bytes (null content)")
+                            : CorpusItem.of(source, (byte[]) r.get(1), caption), side));
                 }
                 return items;
             }
         });
     }
 
-    private Iterator<Row> rows(Iterator<List<CorpusItem>> batches) {
+    private Iterator<Row> rows(Iterator<List<CorpusTokenizer.Prepared>> batches) {
         return new Iterator<>() {
             private Iterator<Row> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && batches.hasNext()) {
-                    List<CorpusItem> items = batches.next();
-                    List<TokenizedImage> out = ExecutorTokenizers.with(tokenizer, checkpoint, psnr, t -> t.tokenize(items));
+                    List<CorpusTokenizer.Prepared> items = batches.next();
+                    List<TokenizedImage> out = ExecutorTokenizers.with(tokenizer, checkpoint, psnr, t -> t.tokenizePrepared(items));
                     done.add(out.size());
                     errors.add(out.stream().filter(r -> !r.ok()).count());
                     current = out.stream().map(ShardSchema::row).iterator();

@@ -1,5 +1,7 @@
 package dev.tessera.spark;
 
+import dev.tessera.engine.data.Photo;
+import dev.tessera.engine.data.PhotoCorpus;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.image.Images;
@@ -14,14 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A folder of {@value #GOOD} usable image files of mixed kinds (scene PNGs and JPEGs in nested
- * folders, CMYK JPEGs, 16-bit PNGs, wallpaper-sized JPEGs, GIFs, BMPs) and {@value #BAD} files
+ * A folder of 1,064 usable image files of mixed kinds (scene PNGs and JPEGs in nested folders, the
+ * 74 photographs of the Debian photo packages, large wallpapers among them, CMYK JPEGs, 16-bit PNGs,
+ * wallpaper-sized JPEGs, GIFs, BMPs) and {@value #BAD} files
  * that are not (truncated PNGs and JPEGs, two decompression bombs, text, an empty file, a WebP a
  * JVM cannot read, a text file named .png), plus a hidden file that is no part of the corpus.
  */
 final class MixedFolder {
 
-    static final int GOOD = 990;
+    static final int GOOD = 990 + 74;
     static final int BAD = 17;
 
     final Path root;
@@ -55,6 +58,11 @@ final class MixedFolder {
             write(scenes.scene(2000 + i).image(), "gif", odd.resolve("scene-" + i + ".gif"));
             write(scenes.scene(3000 + i).image(), "bmp", odd.resolve("scene-" + i + ".bmp"));
             good += 2;
+        }
+        Path photos = Files.createDirectories(root.resolve("photos"));
+        for (Photo p : PhotoCorpus.installed().all()) {
+            Files.copy(p.path(), photos.resolve(p.id().replace('/', '_')));
+            good++;
         }
         Path broken = Files.createDirectories(root.resolve("broken"));
         for (int i = 0; i < 5; i++) {

@@ -63,6 +63,15 @@ class ShardTrainingTest {
     }
 
     @Test
+    void aCaptionColumnThatIsNotThereIsNamedWithTheColumnsThatAre() {
+        String table = dir.resolve("scenes.parquet").toString();
+        assertThatThrownBy(() -> TokenizeJob.run(spark, new TokenizeJobConfig(List.of(table), dir.resolve("x").toString(),
+                new TokenizerRef(TOKENIZER), "local[2]", 64, 2048, false, false,
+                new TokenizeJobConfig.TableColumns("content", "path", "label")), p -> { }))
+                .hasMessageContaining("no column 'label'").hasMessageContaining("path, content, caption");
+    }
+
+    @Test
     void eachShardRowIsItsScenesGridAndCaption() {
         SceneGenerator g = new SceneGenerator(config);
         try (GridTokenizer t = new TokenizerRef(TOKENIZER).load()) {

@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The corpus job on {@code local[2]} over a folder of 1,007 real files of mixed kinds: one row per
- * file, exactly one error row per bad file, ids equal to the single-JVM tokenizer's, the merged
- * codebook usage, and a stopped run resumed.
+ * The corpus job on {@code local[2]} over a folder of 1,081 real files of mixed kinds: one row per
+ * file, exactly one error row per bad file, ids identical to the single-JVM tokenizer's on the same
+ * batches and on one thread, at least 99.9% equal to a fresh single JVM's on two libtorch threads,
+ * the merged codebook usage, the shards scored again, and a stopped run resumed.
  */
 class TokenizeJobTest {
 
@@ -133,6 +134,37 @@ class TokenizeJobTest {
     }
 
     @Test
+    void theIdsAgreeWithASingleJvmRunOnTwoLibtorchThreadsInAFreshJvm() throws Exception {
+        Path rowsFile = dir.resolve("single-jvm-rows.jsonl");
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "@" + Path.of("jvm.options").toAbsolutePath(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                SparkCli.class.getName(), "tokenize-local", "--input", folder.root.toString(), "--tokenizer", TOKENIZER,
+                "--batch", Integer.toString(BATCH), "--rows", rowsFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TESSERA_THREADS", "2");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        long positions = 0;
+        long equal = 0;
+        long rows = 0;
+        for (String line : Files.readAllLines(rowsFile)) {
+            var row = Json.mapper().readTree(line);
+            TokenizedImage spark = sparkRows.get(row.get("source").asText());
+            assertThat(spark).as(row.get("source").asText()).isNotNull();
+            assertThat(spark.ok()).as(spark.source()).isEqualTo(row.get("error").asText().isEmpty());
+            for (int j = 0; j < row.get("ids").size(); j++) {
+                positions++;
+                equal += row.get("ids").get(j).asInt() == spark.ids()[j] ? 1 : 0;
+            }
+            rows++;
+        }
+        assertThat(rows).isEqualTo(MixedFolder.GOOD + MixedFolder.BAD);
+        assertThat(output).contains("\"threads\": 2");
+        assertThat((double) equal / positions).as(equal + " of " + positions + " ids agree").isGreaterThanOrEqualTo(0.999);
+    }
+
+    @Test
     void theSummaryAndTheMergedUsageAreWrittenBesideTheShards() throws Exception {
         Path out = dir.resolve("shards");
         CorpusTokenizeResult back = Json.mapper().readValue(out.resolve(TokenizeJob.SUMMARY_FILE).toFile(), CorpusTokenizeResult.class);
@@ -158,16 +190,24 @@ class TokenizeJobTest {
         TokenizeJobConfig c = config(out).withPsnr(false);
         TokenizeJob.run(spark, c, p -> { });
         // as a stop leaves it: the last chunk half written (no _SUCCESS), no summary yet
-        Path last = out.resolve(String.format("chunk=%05d", 3));
+        Path last = out.resolve(String.format("chunk=%05d", 4));
         Files.delete(last.resolve("_SUCCESS"));
         Files.delete(out.resolve(TokenizeJob.SUMMARY_FILE));
+        long readable = 0;
+        try (ShardRows rows = new ShardRows(out.toString(), new Configuration())) {
+            while (rows.hasNext()) {
+                rows.next();
+                readable++;
+            }
+        }
+        assertThat(readable).as("rows of committed chunks only").isEqualTo(4L * CHUNK);
         long[] before = {-1};
         CorpusTokenizeResult again = TokenizeJob.run(spark, c.withResume(true), p -> {
             if (before[0] < 0) {
                 before[0] = p.done();
             }
         });
-        assertThat(before[0]).as("files counted done at the first report").isGreaterThanOrEqualTo(3L * CHUNK);
+        assertThat(before[0]).as("files counted done at the first report").isGreaterThanOrEqualTo(4L * CHUNK);
         assertThat(again.files()).isEqualTo(MixedFolder.GOOD + MixedFolder.BAD);
         Map<String, TokenizedImage> rows = rows(out);
         assertThat(rows).hasSize(MixedFolder.GOOD + MixedFolder.BAD);
@@ -178,6 +218,33 @@ class TokenizeJobTest {
                 .hasMessageContaining("--resume");
         assertThatThrownBy(() -> TokenizeJob.run(spark, c.withChunk(512).withResume(true), p -> { }))
                 .hasMessageContaining("cannot resume");
+    }
+
+    @Test
+    void theShardsEvaluateTheirTokenizerWithoutEncodingAgain() {
+        ShardEvaluation.Report r = ShardEvaluation.evaluate(dir.resolve("shards").toString(), new Configuration());
+        assertThat(r.rows()).isEqualTo(MixedFolder.GOOD + MixedFolder.BAD);
+        assertThat(r.errors()).isEqualTo(MixedFolder.BAD);
+        assertThat(r.missing()).isZero();
+        assertThat(r.psnrMismatches()).as("stored PSNRs against the ids decoded again").isZero();
+        assertThat(r.overall().images()).isEqualTo(MixedFolder.GOOD);
+        assertThat(r.overall().medianPsnr()).isCloseTo(result.medianPsnr(), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(r.overall().medianSsim()).isBetween(0.3, 1.0);
+        assertThat(r.groups()).extracting(ShardEvaluation.Group::name).contains("part0", "part1", "part2", "jpeg", "odd");
+        assertThat(r.usage()).isEqualTo(result.usage());
+        assertThat(r.table()).contains("| **all** | " + MixedFolder.GOOD + " |");
+    }
+
+    @Test
+    void anEmptyFolderAndAResumedTableAreRefusedBeforeAnyWork() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve(".hidden"), "x");
+        assertThatThrownBy(() -> TokenizeJob.run(spark, new TokenizeJobConfig(List.of(empty.toString()),
+                dir.resolve("out-empty").toString(), new TokenizerRef(TOKENIZER), "local[2]", BATCH, CHUNK, true, false, null), p -> { }))
+                .hasMessageContaining("no file under");
+        assertThat(dir.resolve("out-empty")).doesNotExist();
+        assertThatThrownBy(() -> TokenizeJob.run(spark, config(dir.resolve("out-table")).withTable(TokenizeJobConfig.TableColumns.defaults())
+                .withResume(true), p -> { })).hasMessageContaining("a table is tokenized in one job");
     }
 
     @Test

@@ -72,6 +72,9 @@ public final class CorpusJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Spark job (" + command.get(0) + "): " + e.getMessage(), e);
         }
+        // if this JVM ends (a kernel restarted or killed), the job ends with it
+        Thread reaper = new Thread(child::destroy, "tessera-corpus-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         Deque<String> errors = new ArrayDeque<>();
         Thread stderr = new Thread(() -> keepTail(child, errors), "tessera-corpus-stderr");
         stderr.setDaemon(true);
@@ -110,9 +113,13 @@ public final class CorpusJob {
                 return new CorpusTokenizeResult(run.output().toString(), run.tokenizer(), "", p.done(), p.errors(), p.seconds(),
                         run.master(), null, Double.NaN, List.of(), true);
             }
-            String tail = String.join("\n", errors);
+            List<String> lines;
+            synchronized (errors) {
+                lines = new ArrayList<>(errors);
+            }
+            String tail = String.join("\n", lines);
             String prefix = "tessera spark tokenize: ";
-            for (String line : errors) {
+            for (String line : lines) {
                 if (line.startsWith(prefix)) {
                     throw new IllegalArgumentException(line.substring(prefix.length()));
                 }
@@ -127,6 +134,11 @@ public final class CorpusJob {
         } finally {
             if (child.isAlive()) {
                 child.destroy();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs
             }
         }
     }

@@ -47,45 +47,76 @@ public final class CorpusTokenizer {
         return tokenizer;
     }
 
+    /**
+     * A file made ready for the tokenizer: its decoded, cropped and scaled picture with its own
+     * size, or why it cannot be used. Only this small picture is kept, so a caller that prepares
+     * files one by one never holds more than one file's bytes.
+     *
+     * @param source  where it came from
+     * @param caption a caption to carry, or null
+     * @param image   the picture at the tokenizer's side, or null on error
+     * @param width   the file's own width, 0 on error
+     * @param height  the file's own height, 0 on error
+     * @param error   why it cannot be used, or null
+     */
+    public record Prepared(String source, String caption, RgbImage image, int width, int height, String error) {
+    }
+
+    /** Decodes {@code item} safely and scales it to {@code side} (see the class comment); never throws for a bad file. */
+    public static Prepared prepare(CorpusItem item, int side) {
+        if (item.readError() != null) {
+            return new Prepared(item.source(), item.caption(), null, 0, 0, item.readError());
+        }
+        try {
+            BufferedImage decoded = ImageFiles.read(item.content(), item.source());
+            return new Prepared(item.source(), item.caption(), input(decoded, side), decoded.getWidth(), decoded.getHeight(), null);
+        } catch (ImageFileException e) {
+            return new Prepared(item.source(), item.caption(), null, 0, 0, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return new Prepared(item.source(), item.caption(), null, 0, 0, item.source() + " did not fit in memory once decoded ("
+                    + e.getMessage() + "); downscale it or give the workers more memory");
+        }
+    }
+
     /** One row per item, in the items' order. */
     public List<TokenizedImage> tokenize(List<CorpusItem> items) {
-        TokenizedImage[] rows = new TokenizedImage[items.size()];
+        List<Prepared> prepared = new ArrayList<>(items.size());
+        for (CorpusItem item : items) {
+            prepared.add(prepare(item, tokenizer.imageSize()));
+        }
+        return tokenizePrepared(prepared);
+    }
+
+    /** One row per prepared file, in their order: every usable picture encoded in one call. */
+    public List<TokenizedImage> tokenizePrepared(List<Prepared> prepared) {
+        TokenizedImage[] rows = new TokenizedImage[prepared.size()];
         List<RgbImage> images = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
-        int[][] sizes = new int[items.size()][];
-        for (int i = 0; i < items.size(); i++) {
-            CorpusItem item = items.get(i);
-            if (item.readError() != null) {
-                rows[i] = failed(item, item.readError());
-                continue;
-            }
-            try {
-                BufferedImage decoded = ImageFiles.read(item.content(), item.source());
-                sizes[i] = new int[] {decoded.getWidth(), decoded.getHeight()};
-                images.add(Images.fromBuffered(Images.centreSquare(decoded, tokenizer.imageSize())));
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            if (p.error() != null) {
+                rows[i] = TokenizedImage.failed(p.source(), tokenizer.name(), checkpoint, p.caption(), p.error());
+            } else {
+                images.add(p.image());
                 at.add(i);
-            } catch (ImageFileException e) {
-                rows[i] = failed(item, e.getMessage());
-            } catch (OutOfMemoryError e) {
-                rows[i] = failed(item, item.source() + " did not fit in memory once decoded (" + e.getMessage()
-                        + "); downscale it or give the workers more memory");
             }
         }
         if (!images.isEmpty()) {
             List<TokenGrid> grids = tokenizer.encode(images);
             List<RgbImage> recon = psnr ? tokenizer.decode(grids) : null;
             for (int j = 0; j < grids.size(); j++) {
-                int i = at.get(j);
+                Prepared p = prepared.get(at.get(j));
                 TokenGrid g = grids.get(j);
                 double db = recon == null ? Double.NaN : ImageMetrics.psnr(images.get(j), recon.get(j));
-                rows[i] = new TokenizedImage(items.get(i).source(), sizes[i][0], sizes[i][1], tokenizer.name(), checkpoint,
-                        g.rows(), g.depth(), g.ids(), db, items.get(i).caption(), null);
+                rows[at.get(j)] = new TokenizedImage(p.source(), p.width(), p.height(), tokenizer.name(), checkpoint,
+                        g.rows(), g.depth(), g.ids(), db, p.caption(), null);
             }
         }
         return List.of(rows);
     }
 
-    private TokenizedImage failed(CorpusItem item, String why) {
-        return TokenizedImage.failed(item.source(), tokenizer.name(), checkpoint, item.caption(), why);
+    /** What the tokenizer sees of a decoded file: its centred square scaled to {@code side}, as {@code %tessera tokenize} does. */
+    public static RgbImage input(BufferedImage decoded, int side) {
+        return Images.fromBuffered(Images.centreSquare(decoded, side));
     }
 }

@@ -72,7 +72,8 @@ public record PhotoReport(List<Row> images, ReconstructionReport overall) {
                 median(rows.stream().mapToDouble(Row::ssim).toArray()));
     }
 
-    static double median(double[] values) {
+    /** The median of {@code values} (NaN for none). */
+    public static double median(double[] values) {
         if (values.length == 0) {
             return Double.NaN;
         }
