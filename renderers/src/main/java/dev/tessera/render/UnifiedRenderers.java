@@ -35,7 +35,7 @@ final class UnifiedRenderers {
                     ? unfamiliar(c.familiarity(), c.text())
                     : "<div class=\"tessera-caption-text\" style=\"" + LARGE + "\">" + said(c.text()) + "</div>");
             return Html.bundle(card("tessera-caption", c.image(), headline, c.sequence()),
-                    "caption: " + c.reply() + " | " + c.sequence());
+                    "caption: " + c.reply() + " | " + (c.familiarity().outside() ? UNTRUSTED : "") + c.sequence());
         }
     }
 
@@ -52,9 +52,12 @@ final class UnifiedRenderers {
                     : "<div class=\"tessera-answer-text\" style=\"" + LARGE + "\"><span style=\"color:#6e6e6e\">A:</span> "
                     + said(a.text()) + "</div>");
             return Html.bundle(card("tessera-answer", a.image(), headline, a.sequence()),
-                    "Q: " + a.question() + " A: " + a.reply() + " | " + a.sequence());
+                    "Q: " + a.question() + " A: " + a.reply() + " | " + (a.familiarity().outside() ? UNTRUSTED : "") + a.sequence());
         }
     }
+
+    /** What the plain text says before the sequence of an image unlike the model's training data. */
+    static final String UNTRUSTED = "the model's sequence anyway, not to be trusted: ";
 
     /** For an image unlike the model's training data: the notice in place of the reply, the model's words small below. */
     static String unfamiliar(dev.tessera.engine.tokenize.Familiarity f, String words) {

@@ -72,12 +72,14 @@ class UnifiedRenderersTest {
                 "synthetic scenes", "photo-64");
         Caption c = new Caption(UnifiedFixtures.red(), "threethree squares", UnifiedFixtures.captionSequence(), outside);
         java.util.Map<String, String> bundle = Renderers.mimeBundle(c);
-        assertThat(bundle.get("text/plain")).startsWith("caption: " + outside.modelNotice());
+        assertThat(bundle.get("text/plain")).startsWith("caption: " + outside.modelNotice())
+                .contains(" | the model's sequence anyway, not to be trusted: <caption>");
         assertThat(bundle.get("text/html")).contains("tessera-warning").contains("not to be trusted")
                 .doesNotContain("tessera-caption-text");
         dev.tessera.engine.unified.Answer a = new dev.tessera.engine.unified.Answer(UnifiedFixtures.red(), "what colour?",
                 "red", UnifiedFixtures.captionSequence(), outside);
-        assertThat(Renderers.mimeBundle(a).get("text/plain")).contains("A: " + outside.modelNotice());
+        assertThat(Renderers.mimeBundle(a).get("text/plain")).contains("A: " + outside.modelNotice())
+                .contains("not to be trusted: <");
         assertThat(Renderers.mimeBundle(UnifiedFixtures.answer("what colour?")).get("text/html")).doesNotContain("tessera-warning");
     }
 }
