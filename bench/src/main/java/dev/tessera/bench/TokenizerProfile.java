@@ -26,12 +26,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An operator-level profile of an image tokenizer on ONE thread, both sides under their own
+ * An operator-level profile of an image tokenizer on one thread or more ({@code --threads}), both sides under their own
  * libtorch profiler: encode and decode per image at batch 1 (64 single images) and 256 (in
  * passes of 16, as {@link GridTokenizer} runs it), and the training step (Tessera's real trainer,
  * scene drawing included; the reference on a fixed batch), against {@code tokenizer_reference.py
  * --profile} with the same model. Writes a markdown file with one table per workload.
- * {@code java -cp bench/target/tessera-bench.jar dev.tessera.bench.TokenizerProfile [--kind vq]}
+ * {@code java -cp bench/target/tessera-bench.jar dev.tessera.bench.TokenizerProfile [--kind vq] [--threads 1] [--out FILE]}
+ * (above one thread the reference runs with its OpenMP threads sleeping, as Tessera's do)
  */
 public final class TokenizerProfile {
 
@@ -41,6 +42,7 @@ public final class TokenizerProfile {
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("kind", "vq");
+        d.put("threads", "1");
         d.put("train-steps", "5");
         d.put("python", "/usr/bin/python3");
         d.put("reference", "bench/reference/tokenizer_reference.py");
@@ -50,7 +52,8 @@ public final class TokenizerProfile {
 
     public static void main(String[] args) throws Exception {
         Flags f = Flags.parse(args, defaults());
-        TesseraRuntime.configure(RuntimeSettings.fromEnvironment(System.getenv()).withThreads(1));
+        int threads = f.integer("threads");
+        TesseraRuntime.configure(RuntimeSettings.fromEnvironment(System.getenv()).withThreads(threads));
         String kind = f.get("kind");
         TokenizerConfig config = switch (kind) {
             case "vq" -> TokenizerConfig.shapes64();
@@ -90,10 +93,12 @@ public final class TokenizerProfile {
             }).run();
             tessera.set("train", recording[0].finish(steps));
         }
-        JsonNode pytorch = UnifiedComparison.run(List.of(f.get("python"), f.get("reference"), "--threads", "1", "--kind", kind,
-                "--train-steps", Integer.toString(steps), "--profile"), 1, Map.of(), UnifiedComparison.REFERENCE_UNSET);
+        JsonNode pytorch = UnifiedComparison.run(List.of(f.get("python"), f.get("reference"), "--threads", Integer.toString(threads),
+                "--kind", kind, "--train-steps", Integer.toString(steps), "--profile"), threads,
+                threads > 1 ? Map.of("OMP_WAIT_POLICY", "PASSIVE") : Map.of(), UnifiedComparison.REFERENCE_UNSET);
 
-        StringBuilder s = new StringBuilder("# Image tokenizer (" + kind + "), operator by operator, one thread\n\n");
+        StringBuilder s = new StringBuilder("# Image tokenizer (" + kind + "), operator by operator, " + threads
+                + (threads == 1 ? " thread" : " threads") + "\n\n");
         Machine.current().describe().forEach(line -> s.append("- ").append(line).append('\n'));
         s.append("- sources: ").append(System.getProperty("bench.source", "unknown")).append('\n');
         s.append("- load average (1/5/15 min) at end: ").append(Machine.loadAverage()).append('\n');

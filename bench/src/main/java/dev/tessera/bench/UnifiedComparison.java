@@ -107,9 +107,12 @@ public final class UnifiedComparison {
      * without them: a fair reference is one at its best settings. Tessera's side never reads them.
      * {@code ONEDNN_MAX_CPU_ISA=AVX2} is Tessera's own workaround (the bench scripts export it for
      * Tessera's side); it would cap the reference's oneDNN convolutions too, so it is removed as well.
+     * So is {@code GOMP_SPINCOUNT} (a spin count for Tessera's OpenMP threads): in libgomp it
+     * overrides {@code OMP_WAIT_POLICY}, so it would silently turn the reference's sleeping-threads
+     * setting into spinning.
      */
     static final List<String> REFERENCE_UNSET = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_VERBOSE",
-            "ONEDNN_MAX_CPU_ISA");
+            "ONEDNN_MAX_CPU_ISA", "GOMP_SPINCOUNT");
 
     /** The overrides of {@link #REFERENCE_UNSET} this process's environment sets, as NAME=value. */
     static List<String> unsetForReference(Map<String, String> environment) {
