@@ -37,6 +37,44 @@ def execute(client, code, timeout=TIMEOUT_S):
     return elapsed, outputs, error
 
 
+def execute_timed(client, code, timeout=TIMEOUT_S):
+    """As execute, plus when things happened, in seconds since the epoch: "sent" (this client's
+    request) and the kernel's own message times (from each message header's date): "busy",
+    "execute_input", the first "display_data" or "execute_result", and "idle"."""
+    sent = time.time()
+    start = time.perf_counter()
+    msg_id = client.execute(code)
+    outputs, error, events = [], None, {"sent": sent}
+    while True:
+        msg = client.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind = msg["msg_type"]
+        date = msg["header"].get("date")
+        at = date.timestamp() if hasattr(date, "timestamp") else None
+        if kind in ("display_data", "execute_result", "stream"):
+            outputs.append(msg["content"])
+            if at is not None:
+                events.setdefault(kind, at)
+        elif kind == "execute_input" and at is not None:
+            events.setdefault("execute_input", at)
+        elif kind == "error":
+            error = msg["content"]["ename"] + ": " + msg["content"]["evalue"]
+        elif kind == "status":
+            state = msg["content"]["execution_state"]
+            if state == "busy" and at is not None:
+                events.setdefault("busy", at)
+            elif state == "idle":
+                if at is not None:
+                    events["idle"] = at
+                break
+    elapsed = time.perf_counter() - start
+    reply = client.get_shell_msg(timeout=timeout)
+    if error is None and reply["content"].get("status") != "ok":
+        error = reply["content"].get("ename", "error") + ": " + reply["content"].get("evalue", "")
+    return elapsed, outputs, error, events
+
+
 def tessera_error(outputs):
     """The problem of a Tessera magic error among the outputs, or None."""
     for o in outputs:

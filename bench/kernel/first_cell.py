@@ -11,7 +11,10 @@ the kernel process's resident memory. Run it through `./tessera bench-first-cell
 Tessera and writes the kernelspec first; the native library cache (~/.djl.ai) is whatever the
 machine has: run once before measuring to time a user's second session. With --split, each round
 first runs `1 + 1` (the kernel's own first compile, which any first cell pays) and reports it
-apart, so what remains is Tessera's share.
+apart, so what remains is Tessera's share. The tokenize cell is also laid out step by step
+("tokenizeTimeline"): the kernel's own message times (busy, execute_input, display, idle, from the
+message headers) around Tessera's wall-clock marks (preprocessed, magic started and returned, result
+drawn), so the time outside Tessera's code is placed, not guessed.
 """
 import argparse
 import json
@@ -24,7 +27,7 @@ import time
 from jupyter_client.manager import KernelManager
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "tools"))
-from kernel_cells import TIMEOUT_S, execute, tessera_error  # noqa: E402
+from kernel_cells import TIMEOUT_S, execute, execute_timed, tessera_error  # noqa: E402
 
 
 def run_facts(jupyter_dir, kernel):
@@ -58,6 +61,19 @@ def text_of(outputs):
     return "".join(parts)
 
 
+def timeline(events, marks):
+    """The tokenize cell from request to reply, step by step (seconds), from the kernel's message
+    times and Tessera's own wall-clock marks (StartupTimings.mark): where the time outside Tessera goes."""
+    points = [("request sent", events.get("sent")), ("kernel busy", events.get("busy")),
+              ("execute_input sent", events.get("execute_input")),
+              ("magic cell preprocessed", marks.get("magic cell preprocessed")),
+              ("magic started", marks.get("magic started")), ("magic returned", marks.get("magic returned")),
+              ("result drawn", marks.get("result drawn")),
+              ("display sent", events.get("display_data", events.get("execute_result"))), ("kernel idle", events.get("idle"))]
+    points = [(name, at) for name, at in points if at is not None]
+    return {f"{a} -> {b}": round(tb - ta, 4) for (a, ta), (b, tb) in zip(points, points[1:])}
+
+
 def one_round(kernel, split=False):
     km = KernelManager(kernel_name=kernel)
     km.start_kernel()
@@ -70,7 +86,7 @@ def one_round(kernel, split=False):
         use_s, _, err = execute(client, "%use tessera")
         if err:
             sys.exit("first_cell: %use tessera failed: " + err)
-        tok_s, outputs, err = execute(client, "%tessera tokenize sample:1")
+        tok_s, outputs, err, events = execute_timed(client, "%tessera tokenize sample:1")
         if err:
             sys.exit("first_cell: %tessera tokenize sample:1 failed: " + err)
         refusal = tessera_error(outputs)
@@ -81,7 +97,10 @@ def one_round(kernel, split=False):
             sys.exit("first_cell: %tessera tokenize sample:1 displayed no picture")
         _, report, err = execute(client, "dev.tessera.engine.runtime.StartupTimings.json()")
         breakdown = json.loads(text_of(report).strip().strip('"').replace('\\"', '"')) if not err else {}
-        result = {"use": use_s, "tokenize": tok_s, "total": use_s + tok_s, "rssMb": rss_mb(pid), "breakdown": breakdown}
+        _, marks_out, err = execute(client, "dev.tessera.engine.runtime.StartupTimings.marksJson()")
+        marks = json.loads(text_of(marks_out).strip().strip('"').replace('\\"', '"')) if not err else {}
+        result = {"use": use_s, "tokenize": tok_s, "total": use_s + tok_s, "rssMb": rss_mb(pid), "breakdown": breakdown,
+                  "tokenizeTimeline": timeline(events, marks)}
         if split:
             result["kernelFirstCell"] = floor_s
         return result
@@ -105,6 +124,7 @@ def main():
         floor = f"`1 + 1` first {r['kernelFirstCell']:.2f} s, then " if "kernelFirstCell" in r else ""
         print(f"round {i}: {floor}%use tessera {r['use']:.2f} s + first tokenize {r['tokenize']:.2f} s = {r['total']:.2f} s, "
               f"kernel RSS {r['rssMb']:.0f} MB; Tessera's own timings: {parts or 'no breakdown'}")
+        print("  tokenize cell, step by step: " + ", ".join(f"{k} {v:.3f} s" for k, v in r["tokenizeTimeline"].items()))
     if a.out:
         with open(a.out, "w", encoding="utf-8") as f:
             json.dump(dict(facts, rounds=rounds), f, indent=1)

@@ -61,6 +61,7 @@ internal object ResultRenderer : RendererHandler {
         val started = System.nanoTime()
         val bundle = MagicAnswers.mimeBundle(value) ?: Renderers.mimeBundle(value) ?: mapOf("text/plain" to value.toString())
         StartupTimings.first("first result drawn", started)
+        StartupTimings.mark("result drawn")
         return MimeTypedResult(bundle)
     }
 
@@ -75,6 +76,8 @@ internal object MagicLinePreprocessor : CodePreprocessor {
 
     // Cannot fail for any string; should it ever, the kernel reports the untouched line
     // as an unknown magic instead of the preprocessor failing the cell.
-    override fun process(code: String, host: KotlinKernelHost) =
-        CodePreprocessor.Result(runCatching { MagicLines.rewrite(code) }.getOrDefault(code))
+    override fun process(code: String, host: KotlinKernelHost): CodePreprocessor.Result {
+        StartupTimings.mark("magic cell preprocessed")
+        return CodePreprocessor.Result(runCatching { MagicLines.rewrite(code) }.getOrDefault(code))
+    }
 }

@@ -27,6 +27,7 @@ public final class Magics {
      * run (training). The kernel integration passes the cell's display.
      */
     public static Object run(String line, LiveDisplay display) {
+        StartupTimings.mark("magic started");
         long started = System.nanoTime();
         Object parsed = parse(line);
         StartupTimings.first("first magic line parsed", started);
@@ -36,6 +37,7 @@ public final class Magics {
         try {
             Object result = magic.execute(display);
             StartupTimings.first("first magic run (parse included)", started);
+            StartupTimings.mark("magic returned");
             return result;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             return new MagicError(e.getMessage(), magic.usage());

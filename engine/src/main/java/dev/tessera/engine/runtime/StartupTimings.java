@@ -15,6 +15,7 @@ import java.util.Map;
 public final class StartupTimings {
 
     private static final Map<String, Double> FIRST = new LinkedHashMap<>();
+    private static final Map<String, Double> MARKS = new LinkedHashMap<>();
 
     private StartupTimings() {
     }
@@ -22,6 +23,25 @@ public final class StartupTimings {
     /** Records step {@code name} as having started at {@code startNanos} (System.nanoTime) and ended now, unless seen before. */
     public static synchronized void first(String name, long startNanos) {
         FIRST.putIfAbsent(name, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /**
+     * Records the wall-clock moment (seconds since the epoch) that {@code name} first happened, so
+     * the first-cell benchmark can place Tessera's steps between the kernel's own message times.
+     */
+    public static synchronized void mark(String name) {
+        MARKS.putIfAbsent(name, System.currentTimeMillis() / 1000.0);
+    }
+
+    /** {@link #mark}ed moments as a JSON object of epoch seconds, in the order they happened. */
+    public static String marksJson() {
+        try {
+            synchronized (StartupTimings.class) {
+                return new ObjectMapper().writeValueAsString(new LinkedHashMap<>(MARKS));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Seconds of each recorded step, in the order they first ran. */
