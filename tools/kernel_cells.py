@@ -39,8 +39,10 @@ def execute(client, code, timeout=TIMEOUT_S):
 
 def execute_timed(client, code, timeout=TIMEOUT_S):
     """As execute, plus when things happened, in seconds since the epoch: "sent" (this client's
-    request) and the kernel's own message times (from each message header's date): "busy",
-    "execute_input", the first "display_data" or "execute_result", and "idle"."""
+    request) and when this client received the kernel's messages: "busy", "execute_input", the
+    first "display_data" or "execute_result", and "idle". Receipt times, not the headers' dates:
+    the Kotlin kernel's header dates are not the moment a message is sent (they can precede the
+    request)."""
     sent = time.time()
     start = time.perf_counter()
     msg_id = client.execute(code)
@@ -50,8 +52,7 @@ def execute_timed(client, code, timeout=TIMEOUT_S):
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         kind = msg["msg_type"]
-        date = msg["header"].get("date")
-        at = date.timestamp() if hasattr(date, "timestamp") else None
+        at = time.time()
         if kind in ("display_data", "execute_result", "stream"):
             outputs.append(msg["content"])
             if at is not None:
