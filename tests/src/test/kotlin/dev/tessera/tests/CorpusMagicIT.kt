@@ -65,7 +65,6 @@ class CorpusMagicIT {
         val stopped = CorpusJob.tokenize(run, { p -> seen.add(p); if (p.total() > 0) stop.request() }, stop)
         assertThat(stopped.interrupted()).isTrue()
         assertThat(seen).isNotEmpty()
-        Thread.sleep(500)
         assertThat(children()).`as`("child JVMs left running").isEqualTo(before)
         assertThat(out.resolve("job.json")).doesNotExist()
         val resumed = CorpusJob.tokenize(CorpusRun(run.inputs(), out, run.tokenizer(), run.master(), true, true), { }, TrainingStop())

@@ -134,6 +134,11 @@ public final class CorpusJob {
         } finally {
             if (child.isAlive()) {
                 child.destroy();
+                try {
+                    child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);  // gone when this returns
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(reaper);
