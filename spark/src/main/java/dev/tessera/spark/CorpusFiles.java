@@ -98,8 +98,11 @@ public final class CorpusFiles {
         return localDefault && "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
     }
 
-    /** False when a name below {@code root} starts with '.' or '_'. */
-    private static boolean visible(Path root, Path file) {
+    /**
+     * False when a name below {@code root} starts with '.' or '_': hidden files, and Spark's
+     * {@code _SUCCESS} and {@code _temporary} (what shard readers must skip too).
+     */
+    static boolean visible(Path root, Path file) {
         for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
             String n = p.getName();
             if (n.startsWith(".") || n.startsWith("_")) {

@@ -113,7 +113,7 @@ public final class ShardRows implements Iterator<TokenizedImage>, AutoCloseable 
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
             while (it.hasNext()) {
                 Path p = it.next().getPath();
-                if (p.getName().endsWith(".parquet") && visible(root, p) && committed(fs, p.getParent())) {
+                if (p.getName().endsWith(".parquet") && CorpusFiles.visible(root, p) && committed(fs, p.getParent())) {
                     out.add(p);
                 }
             }
@@ -125,16 +125,6 @@ public final class ShardRows implements Iterator<TokenizedImage>, AutoCloseable 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the shards in " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    /** False below a name starting with '_' or '.' (Spark's {@code _temporary} of a running or stopped job). */
-    private static boolean visible(Path root, Path file) {
-        for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-            if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** False for a tokenize job's chunk folder that was never committed (no {@code _SUCCESS}: the run stopped in it). */
