@@ -48,8 +48,9 @@ final class EvaluationSamples {
             List<String> cards = new ArrayList<>();
             m.generated().forEach(g -> cards.add(card(g.image(), "drawn image",
                     "<div>&ldquo;" + Html.escape(g.prompt()) + "&rdquo;</div><div class=\"tessera-sample-verdict\">"
-                            + mark(g.judgedCorrect()) + " judge: " + (g.judgedCorrect() ? "right" : "wrong") + "</div>")));
-            sb.append(section("text-to-image (one image per prompt)", cards));
+                            + mark(g.judgedCorrect()) + " judge: " + (g.judgedCorrect() ? "right" : "wrong") + "</div>"
+                            + "<div style=\"" + MUTED + "\">judge saw: " + Html.escape(g.judgeSaw()) + "</div>")));
+            sb.append(section("text-to-image (one image per prompt category)", cards));
         }
         for (TaskAccuracy t : m.tasks()) {
             sb.append(task(t));

@@ -1,5 +1,6 @@
 package dev.tessera.render;
 
+import dev.tessera.engine.unified.CategoryScore;
 import dev.tessera.engine.unified.GenerationReport;
 import dev.tessera.engine.unified.UnifiedReport;
 
@@ -64,19 +65,34 @@ final class ReportRenderers {
         }
     }
 
-    /** Text-to-image as judged: the overall share with the judge's own bounds, then one row per prompt. */
+    /**
+     * Text-to-image judged GenEval-style: one row per prompt category (judged right with its
+     * standard error, the judge's ceiling on real and on tokenized scenes of the same prompts,
+     * diversity), the overall mean over categories, then the run's settings and, folded away,
+     * every prompt's share.
+     */
     static String generation(GenerationReport g) {
-        List<List<String>> rows = List.of(
-                row("<b>judged correct</b>", g.judgedCorrect(), Palette.SCORE),
-                row("judge on real scenes", g.judgeOnReal(), Palette.TOTAL),
-                row("judge on tokenized scenes", g.judgeOnTokenized(), Palette.TOTAL),
-                List.of("images", g.images() + " for " + g.prompts() + " prompts"),
+        List<List<String>> categories = new ArrayList<>();
+        for (CategoryScore c : g.categories()) {
+            categories.add(List.of(Html.escape(c.category().words()), Html.percentCell(c.accuracy(), Palette.SCORE),
+                    Format.of("± %.1f", 100 * c.standardError()), Html.percentCell(c.judgeOnReal(), Palette.TOTAL),
+                    Html.percentCell(c.judgeOnTokenized(), Palette.TOTAL),
+                    Double.isNaN(c.diversity()) ? "–" : Format.of("%.2f", c.diversity())));
+        }
+        categories.add(List.of("<b>overall</b> (mean of categories)", Html.percentCell(g.overall(), Palette.SCORE), "",
+                Html.percentCell(g.judgeOnReal(), Palette.TOTAL), Html.percentCell(g.judgeOnTokenized(), Palette.TOTAL), ""));
+        List<List<String>> settings = List.of(
+                List.of("images", g.images() + " (" + g.categories().size() + " categories)"),
+                List.of("judge", Html.escape(g.judge())),
                 List.of("guidance (cfg)", Format.of("%.1f", g.cfgScale())),
                 List.of("time per image", Format.of("%.0f ms", g.millisPerImage())));
         List<List<String>> prompts = new ArrayList<>();
         new TreeMap<>(g.byPrompt()).forEach((p, v) -> prompts.add(row(Html.escape(p), v, Palette.SCORE)));
-        return Html.table("tessera-metrics", List.of("text-to-image", ""), rows)
-                + (prompts.isEmpty() ? "" : Html.table("tessera-metrics", List.of("prompt", "judged correct"), prompts));
+        return Html.table("tessera-metrics", List.of("text-to-image category", "judged right", "", "ceiling: real",
+                        "ceiling: tokenized", "diversity"), categories)
+                + Html.table("tessera-metrics", List.of("text-to-image", ""), settings)
+                + (prompts.isEmpty() ? "" : "<details><summary>every prompt (" + prompts.size() + ")</summary>"
+                + Html.table("tessera-metrics", List.of("prompt", "judged right"), prompts) + "</details>");
     }
 
     private static List<String> row(String name, double share, String colour) {

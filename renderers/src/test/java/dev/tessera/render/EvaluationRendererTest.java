@@ -40,8 +40,8 @@ class EvaluationRendererTest {
                         new ModelEvaluation.CaptionSample(UnifiedFixtures.caption(), "a red square", false)),
                 List.of(new ModelEvaluation.AnswerSample(UnifiedFixtures.answer("what colour is the circle?"), "colour-of-shape",
                         "blue")),
-                List.of(new ModelEvaluation.GeneratedSample("a red circle", UnifiedFixtures.red(), true),
-                        new ModelEvaluation.GeneratedSample("a green square", UnifiedFixtures.red(), false)),
+                List.of(new ModelEvaluation.GeneratedSample("a red circle", UnifiedFixtures.red(), true, "a red circle"),
+                        new ModelEvaluation.GeneratedSample("a green square", UnifiedFixtures.red(), false, "two red circles")),
                 seconds);
     }
 
@@ -128,7 +128,7 @@ class EvaluationRendererTest {
         assertThat(first).containsSubsequence("answers", "Q: what colour is the circle?", "&#10007;</span> A: red",
                 "expected: blue");
         assertThat(first).containsSubsequence("text-to-image", "&ldquo;a red circle&rdquo;", "judge: right",
-                "&ldquo;a green square&rdquo;", "judge: wrong");
+                "&ldquo;a green square&rdquo;", "judge: wrong", "judge saw: two red circles");
         assertThat(first).containsSubsequence("task how-many: 62.5% exact, 70.0% of the target's ids right", "#0", "two",
                 "&#10003;</span> two", "#1", "three",
                 "&#10007;</span> four");

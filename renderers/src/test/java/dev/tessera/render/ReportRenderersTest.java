@@ -1,9 +1,12 @@
 package dev.tessera.render;
 
+import dev.tessera.engine.prompt.PromptCategory;
+import dev.tessera.engine.unified.CategoryScore;
 import dev.tessera.engine.unified.GenerationReport;
 import dev.tessera.engine.unified.UnifiedReport;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static dev.tessera.render.Fixtures.count;
@@ -17,8 +20,11 @@ class ReportRenderersTest {
     }
 
     static GenerationReport generation() {
-        return new GenerationReport(2, 16, 0.4375, Map.of("a red circle", 0.5, "a blue square", 0.375), 0.98, 0.9,
-                41.6, 3.0);
+        return new GenerationReport(List.of(
+                new CategoryScore(PromptCategory.COLOURS, 2, 8, 0.5, 0.177, 0.875, 1.0, 0.9),
+                new CategoryScore(PromptCategory.POSITION, 2, 8, 0.375, 0.171, 1.0, 0.96, 0.9)),
+                16, 0.4375, 0.98, 0.9, Map.of("a red circle", 0.5, "a blue square left of a red circle", 0.25), 41.6, 3.0,
+                "judge-objects32");
     }
 
     @Test
@@ -40,15 +46,16 @@ class ReportRenderersTest {
     @Test
     void textToImageIsAddedWhenEvaluated() {
         String html = Renderers.mimeBundle(report().withGeneration(generation())).get("text/html");
-        assertThat(html).contains("text-to-image", "43.8%", "98.0%", "90.0%", "16 for 2 prompts", "42 ms", "3.0")
-                .contains("a red circle", "37.5%");
-        assertThat(count(html, "<table")).isEqualTo(5);
+        assertThat(html).contains("text-to-image", "43.8%", "98.0%", "90.0%", "16 (2 categories)", "42 ms", "3.0")
+                .contains("colours", "position", "37.5%", "± 17.7", "0.88", "judge-objects32")
+                .contains("every prompt (2)", "a blue square left of a red circle", "25.0%");
+        assertThat(count(html, "<table")).isEqualTo(6);
     }
 
     @Test
     void aGenerationReportAloneIsItsTables() {
         Map<String, String> b = Renderers.mimeBundle(generation());
-        assertThat(b.get("text/html")).contains("judged correct").contains("43.8%");
-        assertThat(b.get("text/plain")).isEqualTo(generation().toString());
+        assertThat(b.get("text/html")).contains("judged right").contains("43.8%");
+        assertThat(b.get("text/plain")).isEqualTo(generation().toString().replace('\n', ' '));
     }
 }

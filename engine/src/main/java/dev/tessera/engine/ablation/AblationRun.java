@@ -13,7 +13,7 @@ package dev.tessera.engine.ablation;
  * @param guard        its curriculum's text-guard readings (held-out text perplexity at each stage
  *                     boundary; empty when the curriculum has no guard)
  * @param budget       the held-out data that measured it (null in results written before it was
- *                     recorded, which all used {@link ArmMetrics.Budget#full()})
+ *                     recorded, which all used 256 scenes and 8 images for each of the 21 single-object prompts)
  */
 public record AblationRun(String arm, long seed, int steps, int batch, double trainSeconds, String checkpoint,
                           ArmMetrics metrics, java.util.List<dev.tessera.engine.train.GuardReading> guard,
@@ -22,14 +22,15 @@ public record AblationRun(String arm, long seed, int steps, int batch, double tr
     public AblationRun {
         guard = guard == null ? java.util.List.of() : java.util.List.copyOf(guard);
         if (budget == null) {
-            budget = ArmMetrics.Budget.full();
+            budget = new ArmMetrics.Budget(256, 8, 0);
         }
     }
 
     /** How it was made and measured: runs compare only when these are equal. */
     public String recipe() {
         return steps + " steps of batch " + batch + ", measured on " + budget.scenes() + " scenes and " + budget.samples()
-                + " images per prompt";
+                + " images per prompt" + (budget.prompts() == 0 ? " (single-object prompts)"
+                : ", " + budget.prompts() + " prompts per category");
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.tessera.engine.ablation;
 import dev.tessera.engine.curriculum.Curricula;
 import dev.tessera.engine.curriculum.Curriculum;
 import dev.tessera.engine.curriculum.Stage;
+import dev.tessera.engine.task.GenerateTask;
+import dev.tessera.engine.task.PromptedGenerateTask;
 import dev.tessera.engine.task.TaskMix;
 import dev.tessera.engine.task.TextTask;
 import dev.tessera.engine.unified.CodebookAlignment;
@@ -15,7 +17,7 @@ import java.util.Map;
 public final class Ablations {
 
     /** Names of the shipped ablations. */
-    public static final List<String> SHIPPED = List.of("unicode", "stacked", "teal");
+    public static final List<String> SHIPPED = List.of("unicode", "stacked", "teal", "prompts");
 
     private Ablations() {
     }
@@ -30,6 +32,9 @@ public final class Ablations {
         }
         if ("stacked".equals(name)) {
             return stacked();
+        }
+        if ("prompts".equals(name)) {
+            return prompts();
         }
         throw new IllegalArgumentException("no ablation '" + name + "'; shipped: " + SHIPPED);
     }
@@ -106,6 +111,29 @@ public final class Ablations {
         return new Ablation("teal", "TEAL's frozen language model against full fine-tuning, both from the text-pretrained "
                 + "teal-text: what each costs the model's text (held-out perplexity) and what each gains on the scene tasks",
                 arms);
+    }
+
+    /**
+     * Whether text-to-image learns GenEval's categories from the prompt grammar's phrasings: both
+     * arms continue the shipped {@code unified-shapes32} for the shipped {@code prompts}
+     * curriculum's steps with captioning and questions in the mix; arm {@code grammar} draws its
+     * text-to-image prompts from {@code generate-prompts} (a grammar phrasing of the scene, or its
+     * caption a quarter of the time), arm {@code captions} from captions alone ({@code generate}),
+     * so both see the same scenes, steps and schedule and only the prompts' wording differs.
+     */
+    public static Ablation prompts() {
+        Curriculum grammar = Curricula.get("prompts");
+        Stage stage = grammar.stages().get(0);
+        Map<String, Double> plain = new LinkedHashMap<>();
+        stage.training().mix().weights().forEach((task, w) ->
+                plain.put(PromptedGenerateTask.NAME.equals(task) ? GenerateTask.NAME : task, w));
+        Stage captions = stage.withTraining(stage.training().withMix(new TaskMix(plain, stage.training().mix().promptDropout())));
+        Map<String, Curriculum> arms = new LinkedHashMap<>();
+        arms.put("captions", new Curriculum("prompts-captions", "text-to-image from captions alone", grammar.model(),
+                List.of(captions), null));
+        arms.put("grammar", grammar);
+        return new Ablation("prompts", "text-to-image prompts from the GenEval grammar's phrasings against captions alone, "
+                + "both continuing the shipped model for the same steps: what each gains per GenEval category", arms);
     }
 
     /** {@code adapt} with the text task replayed at {@code weight} beside the scene tasks' 1 each. */

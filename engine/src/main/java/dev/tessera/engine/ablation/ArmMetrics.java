@@ -9,6 +9,7 @@ import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.unified.GenerationEvaluation;
+import dev.tessera.engine.unified.GenerationEvaluationConfig;
 import dev.tessera.engine.unified.GenerationReport;
 import dev.tessera.engine.unified.UnifiedEvaluation;
 import dev.tessera.engine.unified.UnifiedModel;
@@ -28,16 +29,34 @@ import java.util.function.ToDoubleFunction;
  * @param exactCaptions       captions exactly right
  * @param attributeAccuracy   count, colour and shape read right, averaged
  * @param answerAccuracy      answers exactly right
- * @param judgedTextToImage   share of generated images the judge finds match their prompt (NaN when not measured)
+ * @param judgedTextToImage   GenEval-style overall score of text-to-image: the per-category share of generated
+ *                            images the judge finds right for their prompt, averaged over categories (NaN when not
+ *                            measured). Ablation results recorded before the per-object judge (December 2026) hold
+ *                            the older single-object score here.
  * @param textNll             held-out text target NLL
  * @param imageNll            held-out image target NLL
  * @param tokenizerPsnr       mean reconstruction PSNR (dB) of the model's image tokenizer
  * @param codebookUtilisation share of the codebook used on the held-out images
  * @param codebookPerplexity  effective number of codes used
+ * @param textToImageByCategory the GenEval-style score per prompt category (by {@code PromptCategory.id()});
+ *                            empty when text-to-image was not measured, and in results recorded before it existed
  */
 public record ArmMetrics(double exactCaptions, double attributeAccuracy, double answerAccuracy, double judgedTextToImage,
                          double textNll, double imageNll, double tokenizerPsnr, double codebookUtilisation,
-                         double codebookPerplexity) {
+                         double codebookPerplexity, Map<String, Double> textToImageByCategory) {
+
+    public ArmMetrics {
+        textToImageByCategory = textToImageByCategory == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textToImageByCategory));
+    }
+
+    /** The metrics without a per-category text-to-image breakdown. */
+    public ArmMetrics(double exactCaptions, double attributeAccuracy, double answerAccuracy, double judgedTextToImage,
+                      double textNll, double imageNll, double tokenizerPsnr, double codebookUtilisation,
+                      double codebookPerplexity) {
+        this(exactCaptions, attributeAccuracy, answerAccuracy, judgedTextToImage, textNll, imageNll, tokenizerPsnr,
+                codebookUtilisation, codebookPerplexity, Map.of());
+    }
 
     /**
      * The metrics by name, with whether higher is better: the order tables and charts use.
@@ -71,41 +90,63 @@ public record ArmMetrics(double exactCaptions, double attributeAccuracy, double 
      * How much held-out data a measurement uses.
      *
      * @param scenes  held-out scenes captioned and questioned, and reconstructed by the tokenizer
-     * @param samples images per single-object prompt for the judged text-to-image score (0 = skip)
+     * @param samples images per prompt for the judged text-to-image score (0 = skip)
+     * @param prompts prompts per GenEval category for that score (1..256); 0 in results recorded
+     *                before the categories (December 2026), scored on the 21 single-object prompts
      */
-    public record Budget(int scenes, int samples) {
+    public record Budget(int scenes, int samples, int prompts) {
 
         public Budget {
             dev.tessera.engine.data.EvaluationSet.checkCount(scenes);
             if (samples != 0) {
                 UnifiedModel.checkImageCount(samples);
             }
+            if (prompts < 0 || prompts > 256) {
+                throw new IllegalArgumentException("prompts per category must be 1..256, got " + prompts);
+            }
         }
 
-        /** What the full ablations use: 256 scenes, 8 images per prompt (168 images). */
+        /** {@code samples} images for each of 16 prompts per category. */
+        public Budget(int scenes, int samples) {
+            this(scenes, samples, 16);
+        }
+
+        /** What the full ablations use: 256 scenes, 16 prompts x 8 images per category (768 images). */
         public static Budget full() {
-            return new Budget(256, 8);
+            return new Budget(256, 8, 16);
         }
 
-        /** A notebook rerun: 64 scenes, 2 images per prompt. */
+        /** A notebook rerun: 64 scenes, 4 prompts x 2 images per category (48 images). */
         public static Budget quick() {
-            return new Budget(64, 2);
+            return new Budget(64, 2, 4);
         }
+    }
+
+    /** The text-to-image evaluation of {@code budget}; a budget recorded before the categories cannot measure again. */
+    static GenerationEvaluationConfig generation(Budget budget) {
+        if (budget.prompts() == 0) {
+            throw new IllegalArgumentException("this budget was recorded before text-to-image was judged by category; "
+                    + "measure with prompts per category set, e.g. ArmMetrics.Budget.full()");
+        }
+        return GenerationEvaluationConfig.full().withSamples(budget.samples()).withPrompts(budget.prompts());
     }
 
     /** Measures {@code model} within {@code budget}. */
     public static ArmMetrics measure(UnifiedModel model, Budget budget) {
         UnifiedReport report = UnifiedEvaluation.evaluate(model, budget.scenes());
         double judged = Double.NaN;
+        Map<String, Double> byCategory = new LinkedHashMap<>();
         if (budget.samples() > 0) {
             try (SceneJudge judge = JudgeCheckpoint.pretrained(JudgeCheckpoint.DEFAULT)) {
-                GenerationReport g = GenerationEvaluation.evaluate(model, judge, budget.samples(), SamplingConfig.images(0));
-                judged = g.judgedCorrect();
+                GenerationReport g = GenerationEvaluation.evaluate(model, judge,
+                        generation(budget), SamplingConfig.images(0));
+                judged = g.overall();
+                g.categories().forEach(c -> byCategory.put(c.category().id(), c.accuracy()));
             }
         }
         List<Scene> heldOut = new SceneGenerator(model.scenes(SceneConfig.HELD_OUT_SEED)).scenes(0, budget.scenes());
         ReconstructionReport rec = TokenizerEvaluation.evaluate(model.imageTokenizer(), heldOut.stream().map(Scene::image).toList());
         return new ArmMetrics(report.exactCaptions(), report.attributeAccuracy(), report.answerAccuracy(), judged,
-                report.textNll(), report.imageNll(), rec.meanPsnr(), rec.utilization(), rec.perplexity(0));
+                report.textNll(), report.imageNll(), rec.meanPsnr(), rec.utilization(), rec.perplexity(0), byCategory);
     }
 }

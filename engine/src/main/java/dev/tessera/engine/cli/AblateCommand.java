@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "and not trained again, an interrupted one resumes from its folder under --runs.")
 final class AblateCommand implements Callable<Integer> {
 
-    @Option(names = "--ablation", required = true, description = "a shipped ablation: unicode or teal")
+    @Option(names = "--ablation", required = true, description = "a shipped ablation: unicode, stacked, teal or prompts")
     String ablation;
 
     @Option(names = "--arms", split = ",", description = "the arms to run (default: all)")
@@ -45,6 +45,9 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "8", description = "images per prompt for the judged text-to-image score (0 = skip)")
     int samples;
 
+    @Option(names = "--prompts", defaultValue = "16", description = "prompts per GenEval category for that score (1..256)")
+    int prompts;
+
     @Option(names = "--runs", required = true, description = "folder of the runs' checkpoints, one folder per arm and seed")
     Path runs;
 
@@ -59,13 +62,13 @@ final class AblateCommand implements Callable<Integer> {
         LogEvery.check(logEvery);
         Ablation a = Ablations.get(ablation);
         AblationRunner.Settings settings = new AblationRunner.Settings(arms, seeds, steps, batch,
-                new ArmMetrics.Budget(scenes, samples));
+                new ArmMetrics.Budget(scenes, samples, prompts));
         RuntimeSettings rt = TesseraRuntime.settings();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine ablate --ablation " + ablation
                 + (arms != null ? " --arms " + String.join(",", arms) : "") + " --seeds "
                 + String.join(",", seeds.stream().map(String::valueOf).toList()) + (steps != null ? " --steps " + steps : "")
-                + (batch != null ? " --batch " + batch : "") + " --scenes " + scenes + " --samples " + samples
+                + (batch != null ? " --batch " + batch : "") + " --scenes " + scenes + " --samples " + samples + " --prompts " + prompts
                 + " --runs " + runs + " --out " + out);
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());

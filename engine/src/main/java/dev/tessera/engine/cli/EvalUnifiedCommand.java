@@ -7,6 +7,7 @@ import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.Tasks;
 import dev.tessera.engine.unified.GenerationEvaluation;
+import dev.tessera.engine.unified.GenerationEvaluationConfig;
 import dev.tessera.engine.unified.TaskAccuracy;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
 import dev.tessera.engine.unified.UnifiedEvaluation;
@@ -32,10 +33,13 @@ final class EvalUnifiedCommand implements Callable<Integer> {
     @Option(names = "--scenes", defaultValue = "512", description = "held-out scenes to caption and question (1.." + EvaluationSet.MAX_IMAGES + ")")
     int scenes;
 
-    @Option(names = "--samples", defaultValue = "8",
-            description = "images per single-object prompt for the judged text-to-image score (0 = skip, at most "
+    @Option(names = "--samples", defaultValue = "4",
+            description = "images per prompt for the GenEval-style text-to-image score (0 = skip, at most "
                     + UnifiedModel.MAX_IMAGES + ")")
     int samples;
+
+    @Option(names = "--prompts", defaultValue = "16", description = "prompts per category for the text-to-image score (1..256)")
+    int prompts;
 
     @Option(names = "--temperature", defaultValue = "0.8", description = "sampling temperature for text-to-image")
     double temperature;
@@ -66,9 +70,8 @@ final class EvalUnifiedCommand implements Callable<Integer> {
         }
         // every setting is checked before minutes of evaluation, not after
         EvaluationSet.checkCount(scenes);
-        if (samples != 0) {
-            UnifiedModel.checkImageCount(samples);
-        }
+        GenerationEvaluationConfig generation = samples == 0 ? null
+                : GenerationEvaluationConfig.full().withSamples(samples).withPrompts(prompts);
         List<Task> scored = tasks.stream().map(Tasks::get).toList();
         SamplingConfig sampling = new SamplingConfig(temperature, topK, 1.0, cfg, seed);
         UnifiedCheckpoint.Loaded loaded = checkpoint == null ? UnifiedCheckpoint.pretrained(UnifiedCheckpoint.DEFAULT)
@@ -79,8 +82,7 @@ final class EvalUnifiedCommand implements Callable<Integer> {
             UnifiedReport report = UnifiedEvaluation.evaluate(model, scenes);
             if (samples > 0) {
                 try (SceneJudge j = JudgeCheckpoint.pretrained(judge)) {
-                    report = report.withGeneration(GenerationEvaluation.evaluate(model, j, samples,
-                            sampling));
+                    report = report.withGeneration(GenerationEvaluation.evaluate(model, j, generation, sampling));
                 }
             }
             System.out.println(report);

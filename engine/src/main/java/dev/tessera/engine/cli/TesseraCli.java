@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
  * shipped checkpoints and evaluating them. {@code ./tessera engine <command>} runs it.
  */
 @Command(name = "tessera-engine", mixinStandardHelpOptions = true,
-        subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainJudgeCommand.class,
+        subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainJudgeCommand.class, EvalJudgeCommand.class,
                 TrainUnifiedCommand.class, TrainCurriculumCommand.class, EvalUnifiedCommand.class, AblateCommand.class},
         description = "Train and evaluate Tessera models from the command line.")
 public final class TesseraCli implements Runnable {

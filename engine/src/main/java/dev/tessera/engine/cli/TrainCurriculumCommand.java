@@ -38,6 +38,9 @@ final class TrainCurriculumCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "every stage's batch size (1.." + TrainingLimits.MAX_BATCH + ")")
     Integer batch;
 
+    @Option(names = "--seed", description = "train on another seed: stage k (from 0) gets this seed + k")
+    Long seed;
+
     @Option(names = "--out", required = true, description = "run folder: the curriculum's JSON and one checkpoint per stage")
     Path out;
 
@@ -57,11 +60,14 @@ final class TrainCurriculumCommand implements Callable<Integer> {
         if (batch != null) {
             c = c.withBatchSize(batch);
         }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
         RuntimeSettings rt = TesseraRuntime.settings();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command", "TESSERA_THREADS=" + rt.threads() + " ./tessera engine train-curriculum --curriculum "
                 + curriculum + (stage != null ? " --stage " + stage : "") + (steps != null ? " --steps " + steps : "")
-                + (batch != null ? " --batch " + batch : "") + " --out " + out);
+                + (batch != null ? " --batch " + batch : "") + (seed != null ? " --seed " + seed : "") + " --out " + out);
         provenance.put("threads", rt.threads());
         provenance.put("device", TesseraRuntime.device().toString());
         CurriculumResult r = Curricula.train(new CurriculumRun(c, out), new StageListener() {

@@ -9,6 +9,7 @@ import dev.tessera.engine.judge.JudgeReport;
 import dev.tessera.engine.judge.JudgeTrainer;
 import dev.tessera.engine.judge.JudgeTrainingConfig;
 import dev.tessera.engine.judge.JudgeTrainingResult;
+import dev.tessera.engine.judge.RoundedSquares;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.runtime.RuntimeSettings;
 import dev.tessera.engine.runtime.TesseraRuntime;
@@ -33,12 +34,12 @@ import java.util.stream.Collectors;
 
 /** Trains a scene judge on generated scenes, measures it on held-out scenes, saves a checkpoint. */
 @Command(name = "train-judge", mixinStandardHelpOptions = true,
-        description = "Train the scene judge (count, colours, shapes, positions) on synthetic scenes and save a checkpoint folder.")
+        description = "Train the per-object scene judge (each object's colour, shape and centre) on synthetic scenes and save a checkpoint folder.")
 final class TrainJudgeCommand implements Callable<Integer> {
 
     /** The named recipes: architecture plus training settings. */
     enum Preset {
-        JUDGE_SHAPES32(JudgeConfig.scenes32(), JudgeTrainingConfig.scenes32()),
+        JUDGE_OBJECTS32(JudgeConfig.objects32(), JudgeTrainingConfig.objects32()),
         TINY(JudgeConfig.tiny(), JudgeTrainingConfig.smoke());
 
         final JudgeConfig config;
@@ -63,7 +64,7 @@ final class TrainJudgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "judge-shapes32", description = "judge-shapes32 (32x32 scenes) or tiny")
+    @Option(names = "--preset", defaultValue = "judge-objects32", description = "judge-objects32 (32x32 scenes) or tiny")
     String preset;
 
     @Option(names = "--steps", description = "override the preset's step count (1.." + TrainingLimits.MAX_STEPS + ")")
@@ -129,10 +130,13 @@ final class TrainJudgeCommand implements Callable<Integer> {
             provenance.put("training", recipe);
             provenance.put("scenes", trainer.scenes());
             provenance.put("heldOut", real);
+            List<RoundedSquares.Point> rounded = RoundedSquares.measure(judge, Math.min(evalImages, 256));
+            rounded.forEach(point -> System.out.println("rounded squares, " + point));
+            provenance.put("roundedSquares", rounded);
             if (tokenizer != null) {
                 JudgeReport decoded = JudgeEvaluation.evaluate(judge, heldOut, tokenizer);
                 System.out.println("held-out through " + decoded);
-                provenance.put("reconstructed", decoded);
+                provenance.put("reconstructed", List.of(decoded));
             }
             JudgeCheckpoint.save(judge, out, provenance);
             System.out.println("saved " + out.toAbsolutePath());

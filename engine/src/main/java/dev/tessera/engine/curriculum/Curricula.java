@@ -25,13 +25,15 @@ import java.util.Map;
  *       instruction mix with image decompression.</li>
  *   <li>{@code teal}: TEAL's text-first model, then stages that keep its language part frozen,
  *       with a text-perplexity guard.</li>
+ *   <li>{@code prompts}: the shipped model, 1,000 more steps in which text-to-image also trains on
+ *       the GenEval prompt grammar's phrasings ({@code generate-prompts}) beside captions.</li>
  * </ul>
  * {@link #get} also takes the path of a curriculum JSON file.
  */
 public final class Curricula {
 
     /** Names of the shipped curricula. */
-    public static final List<String> SHIPPED = List.of("scenes", "unicode", "unicode-stacked", "teal");
+    public static final List<String> SHIPPED = List.of("scenes", "unicode", "unicode-stacked", "teal", "prompts");
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {

@@ -85,6 +85,18 @@ public record Curriculum(String name, String description, String model, List<Sta
         return mapStages(s -> s.withTraining(s.training().withBatchSize(batch)));
     }
 
+    /**
+     * Every stage with a seed of its own derived from {@code seed}: stage {@code k} (from 0) gets
+     * {@code seed + k}. How the same curriculum is trained on several seeds for error bars.
+     */
+    public Curriculum withSeed(long seed) {
+        List<Stage> seeded = new java.util.ArrayList<>(stages.size());
+        for (int k = 0; k < stages.size(); k++) {
+            seeded.add(stages.get(k).withTraining(stages.get(k).training().withSeed(seed + k)));
+        }
+        return new Curriculum(name, description, model, seeded, guard);
+    }
+
     /** Every stage writing its checkpoint every {@code every} steps (0: at its end only). */
     public Curriculum withCheckpointEvery(int every) {
         return mapStages(s -> s.withTraining(s.training().withCheckpointEvery(every)));

@@ -45,12 +45,23 @@ public record Scene(long index, RgbImage image, List<SceneObject> objects) {
      * "two red circles and an orange square". Groups appear in reading order of their first object.
      */
     public String caption() {
-        Map<String, Integer> groups = new LinkedHashMap<>();
-        for (SceneObject o : objects) {
-            groups.merge(o.colour().word() + " " + o.shape().word(), 1, Integer::sum);
+        return caption(objects.stream().map(o -> o.colour().word() + " " + o.shape().word()).toList());
+    }
+
+    /**
+     * The caption of objects named "colour shape" in reading order, grouped with counts as
+     * {@link #caption()} writes it; "nothing" for no objects. Anything that lists objects (a
+     * judge's verdict, a prompt) captions them this way, so captions compare as strings.
+     */
+    public static String caption(List<String> names) {
+        if (names.isEmpty()) {
+            return "nothing";
         }
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        names.forEach(name -> groups.merge(name, 1, Integer::sum));
         List<String> parts = new ArrayList<>();
-        groups.forEach((name, n) -> parts.add(n == 1 ? withArticle(name) : NUMBER_WORDS[n] + " " + name + "s"));
+        groups.forEach((name, n) -> parts.add(n == 1 ? withArticle(name)
+                : (n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : String.valueOf(n)) + " " + name + "s"));
         if (parts.size() == 1) {
             return parts.get(0);
         }

@@ -129,6 +129,30 @@ public final class CheckpointFolder {
         }
     }
 
+    /** The provenance record of the checkpoint folder at {@code folder}. */
+    public static Map<String, Object> provenance(Path folder) {
+        try {
+            return Json.mapper().readValue(folder.resolve(PROVENANCE).toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the provenance of " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds {@code key: value} to the provenance of a checkpoint folder (e.g. its measured
+     * results), rewriting only that file, atomically; the weights and config are untouched.
+     */
+    public static void record(Path folder, String key, Object value) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>(provenance(folder));
+        p.put(key, value);
+        try {
+            AtomicFile.write(folder.resolve(PROVENANCE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(p));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot update the provenance of " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The provenance record of the shipped checkpoint {@code name}, or null when none is shipped. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> shippedProvenance(String name) {

@@ -19,12 +19,13 @@ import java.util.Map;
 public final class JudgeCheckpoint {
 
     /** The judge every evaluation of generated 32x32 images uses. */
-    public static final String DEFAULT = "judge-shapes32";
+    public static final String DEFAULT = "judge-objects32";
     /** Every judge the project trains and ships, by name. */
     public static final List<String> SHIPPED = List.of(DEFAULT);
 
     static final String FORMAT = "tessera-judge";
-    static final int VERSION = 1;
+    /** 2: the per-object detector; version 1 was a set classifier without objects, which this Tessera cannot read. */
+    static final int VERSION = 2;
 
     /** Contents of {@code config.json}. */
     public record Manifest(String format, int version, String name, JudgeConfig config) {
@@ -77,11 +78,13 @@ public final class JudgeCheckpoint {
                         : "it is a '" + format + "' checkpoint, not a judge" + ("tessera-tokenizer".equals(format)
                         ? " (load it with TokenizerCheckpoint.load)" : ""));
             }
-            Manifest manifest = Json.mapper().treeToValue(tree, Manifest.class);
-            if (manifest.version() != VERSION) {
-                throw new IllegalArgumentException("it is a " + FORMAT + " v" + manifest.version() + " file; this Tessera reads v"
-                        + VERSION);
+            int version = tree.path("version").asInt(-1);
+            if (version != VERSION) {
+                throw new IllegalArgumentException("it is a " + FORMAT + " v" + version + " file; this Tessera reads v"
+                        + VERSION + (version < VERSION ? " (the per-object judge): train a new one with "
+                        + "./tessera engine train-judge, or use the shipped " + DEFAULT : ""));
             }
+            Manifest manifest = Json.mapper().treeToValue(tree, Manifest.class);
             judge = SceneJudge.create(manifest.name(), manifest.config(), 0);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(where + " is not a judge checkpoint: " + where + "/config.json: "

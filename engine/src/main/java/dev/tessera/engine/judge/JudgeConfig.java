@@ -2,15 +2,20 @@ package dev.tessera.engine.judge;
 
 /**
  * The architecture of a {@link SceneJudge}: the tokenizers' convolutional encoder (stride-2
- * convolutions) over the image, flattened, then one hidden layer and the linear heads.
+ * convolutions) over the image down to a grid of cells, then a 3x3 convolution and the
+ * per-cell heads of {@link JudgeHeads}.
  *
  * @param imageSize     side of the square images it reads: 16, 32 or 64 (the scene sizes)
- * @param channels      width of the convolutions
- * @param downsamplings stride-2 halvings; the last feature map must stay at least 2x2
- * @param features      channels of the last feature map (a 1x1 convolution), before flattening
- * @param hidden        units of the hidden layer between the features and the heads
+ * @param channels      width of the encoder's convolutions
+ * @param downsamplings stride-2 halvings; the grid must keep at least {@value #MIN_GRID} cells a
+ *                      side, so that no two objects' centres share a cell
+ * @param features      channels of the encoder's last feature map (a 1x1 convolution)
+ * @param hidden        channels of the 3x3 convolution between the features and the heads
  */
 public record JudgeConfig(int imageSize, int channels, int downsamplings, int features, int hidden) {
+
+    /** Fewest cells per side: two centres of a scene are further apart than an 8-cell grid's cell diagonal. */
+    public static final int MIN_GRID = 8;
 
     public JudgeConfig {
         if (imageSize != 16 && imageSize != 32 && imageSize != 64) {
@@ -20,23 +25,24 @@ public record JudgeConfig(int imageSize, int channels, int downsamplings, int fe
             throw new IllegalArgumentException("channels and features must be in 1..512 and hidden in 1..4096, got channels="
                     + channels + " features=" + features + " hidden=" + hidden);
         }
-        if (downsamplings < 1 || imageSize >> downsamplings < 2) {
-            throw new IllegalArgumentException("downsamplings must be in 1.." + (Integer.numberOfTrailingZeros(imageSize) - 1)
-                    + " for " + imageSize + "px images (the last feature map stays at least 2x2), got " + downsamplings);
+        if (downsamplings < 1 || imageSize >> downsamplings < MIN_GRID) {
+            throw new IllegalArgumentException("downsamplings must be in 1.." + Integer.numberOfTrailingZeros(imageSize / MIN_GRID)
+                    + " for " + imageSize + "px images (the grid keeps at least " + MIN_GRID + " cells a side, one object "
+                    + "centre per cell), got " + downsamplings);
         }
     }
 
-    /** The shipped judge {@code judge-shapes32}: 32x32 scenes, 4x4 feature map, ~90k parameters. */
-    public static JudgeConfig scenes32() {
-        return new JudgeConfig(32, 32, 3, 16, 96);
+    /** The shipped judge {@code judge-objects32}: 32x32 scenes, an 8x8 grid of 4-pixel cells. */
+    public static JudgeConfig objects32() {
+        return new JudgeConfig(32, 48, 2, 48, 64);
     }
 
-    /** 16x16 and ~15k parameters, for tests. */
+    /** 16x16 scenes, an 8x8 grid of 2-pixel cells and a few thousand parameters, for tests. */
     public static JudgeConfig tiny() {
-        return new JudgeConfig(16, 16, 2, 8, 32);
+        return new JudgeConfig(16, 16, 1, 16, 16);
     }
 
-    /** Side of the last feature map. */
+    /** Cells per side of the output grid. */
     public int gridSize() {
         return imageSize >> downsamplings;
     }

@@ -2,34 +2,43 @@ package dev.tessera.engine.judge;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Activation;
 
 import static dev.tessera.engine.nn.Tensors.scalar;
 
 /**
- * The judge's training loss over a batch of logits laid out as {@link JudgeHeads} says:
- * cross-entropy of the count softmax plus binary cross-entropy of every presence sigmoid,
- * summed over a head's outputs and averaged over the batch, so each head weighs about as
- * much as the count.
+ * The judge's training loss over (N, {@value JudgeHeads#PER_CELL}, g, g) logits and targets
+ * laid out as {@link JudgeHeads} says: binary cross-entropy of "a centre lies here" in every
+ * cell, plus, only in the cells that hold a centre, cross-entropy of the colour and of the
+ * shape and the absolute error of the centre's place in the cell. Each part is summed over
+ * cells and averaged over images, so one object's colour weighs as much as its existence.
  */
 final class JudgeLoss {
+
+    /** The centre error is in cell units (0..1); this brings it near the other parts' scale. */
+    static final float CENTRE_WEIGHT = 4f;
 
     private JudgeLoss() {
     }
 
     /** The loss and its parts, all scalars. */
-    record Parts(NDArray total, NDArray count, NDArray colours, NDArray shapes, NDArray positions) {
+    record Parts(NDArray total, NDArray objects, NDArray colours, NDArray shapes, NDArray centres) {
     }
 
-    /** {@code logits} and {@code targets} are (N, {@value JudgeHeads#SIZE}). */
     static Parts of(NDArray logits, NDArray targets) {
-        NDArray count = crossEntropy(slice(logits, 0, JudgeHeads.COUNTS), slice(targets, 0, JudgeHeads.COUNTS));
-        NDArray colours = binaryCrossEntropy(slice(logits, JudgeHeads.COLOUR_OFFSET, JudgeHeads.SHAPE_OFFSET),
-                slice(targets, JudgeHeads.COLOUR_OFFSET, JudgeHeads.SHAPE_OFFSET));
-        NDArray shapes = binaryCrossEntropy(slice(logits, JudgeHeads.SHAPE_OFFSET, JudgeHeads.POSITION_OFFSET),
-                slice(targets, JudgeHeads.SHAPE_OFFSET, JudgeHeads.POSITION_OFFSET));
-        NDArray positions = binaryCrossEntropy(slice(logits, JudgeHeads.POSITION_OFFSET, JudgeHeads.SIZE),
-                slice(targets, JudgeHeads.POSITION_OFFSET, JudgeHeads.SIZE));
-        return new Parts(count.add(colours).add(shapes).add(positions), count, colours, shapes, positions);
+        long n = logits.getShape().get(0);
+        NDArray mask = channels(targets, JudgeHeads.OBJECT, JudgeHeads.OBJECT + 1);
+        NDArray z = channels(logits, JudgeHeads.OBJECT, JudgeHeads.OBJECT + 1);
+        NDArray objects = mask.mul(logSigmoid(z)).add(mask.neg().add(scalar(mask, 1f)).mul(logSigmoid(z.neg())))
+                .sum().neg().div(n);
+        NDArray colours = maskedCrossEntropy(channels(logits, JudgeHeads.COLOUR_OFFSET, JudgeHeads.SHAPE_OFFSET),
+                channels(targets, JudgeHeads.COLOUR_OFFSET, JudgeHeads.SHAPE_OFFSET), n);
+        NDArray shapes = maskedCrossEntropy(channels(logits, JudgeHeads.SHAPE_OFFSET, JudgeHeads.CENTRE_OFFSET),
+                channels(targets, JudgeHeads.SHAPE_OFFSET, JudgeHeads.CENTRE_OFFSET), n);
+        NDArray centres = Activation.sigmoid(channels(logits, JudgeHeads.CENTRE_OFFSET, JudgeHeads.PER_CELL))
+                .sub(channels(targets, JudgeHeads.CENTRE_OFFSET, JudgeHeads.PER_CELL)).abs().mul(mask)
+                .sum().mul(CENTRE_WEIGHT).div(n);
+        return new Parts(objects.add(colours).add(shapes).add(centres), objects, colours, shapes, centres);
     }
 
     /**
@@ -40,20 +49,12 @@ final class JudgeLoss {
         return z.neg().maximum(scalar(z, 0f)).add(z.abs().neg().exp().add(scalar(z, 1f)).log()).neg();
     }
 
-    /** Mean over rows of the summed per-output BCE; {@code log(1 - sigmoid(z)) = logSigmoid(-z)}. */
-    static NDArray binaryCrossEntropy(NDArray logits, NDArray targets) {
-        NDArray perOutput = targets.mul(logSigmoid(logits))
-                .add(targets.neg().add(scalar(targets, 1f)).mul(logSigmoid(logits.neg())))
-                .neg();
-        return perOutput.sum(new int[] {1}).mean();
+    /** {@code -sum(oneHot * logSoftmax(logits over channels)) / n}; cells whose target is all zeros add nothing. */
+    static NDArray maskedCrossEntropy(NDArray logits, NDArray oneHot, long n) {
+        return oneHot.mul(logits.logSoftmax(1)).sum().neg().div(n);
     }
 
-    /** Mean over rows of {@code -sum(target * logSoftmax(logits))}, targets one-hot. */
-    static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-        return oneHot.mul(logits.logSoftmax(1)).sum(new int[] {1}).neg().mean();
-    }
-
-    private static NDArray slice(NDArray x, int from, int to) {
+    private static NDArray channels(NDArray x, int from, int to) {
         return x.get(new NDIndex(":, {}:{}", from, to));
     }
 }

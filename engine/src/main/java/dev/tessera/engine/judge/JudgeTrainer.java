@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link SceneJudge} on an endless stream of generated scenes of 1..4 objects, each
- * seen once (a fraction of them blurred and noised, {@link Degradation}): count cross-entropy plus presence BCE ({@link JudgeLoss}), AdamW with warm-up and
+ * seen once (a fraction of them blurred and noised, {@link Degradation}): per-cell presence,
+ * colour, shape and centre losses ({@link JudgeLoss}), AdamW with warm-up and
  * cosine decay, global-norm clipping, one NDManager per step. The same loop as the tokenizer
  * trainer: it stops at a step boundary on {@link TrainingStop#request()} or thread interrupt,
  * never applies a non-finite gradient ({@link TrainingControls#nonFiniteGradient}), and always
@@ -47,11 +48,8 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
     public JudgeTrainer(SceneJudge judge, JudgeTrainingConfig config) {
         this.judge = judge;
         this.config = config;
-        this.scenes = new SceneConfig(judge.imageSize(), 1, JudgeHeads.COUNTS, config.seed());
+        this.scenes = new SceneConfig(judge.imageSize(), 1, 4, config.seed());
     }
-
-
-
 
     /** The scenes it trains on. */
     public SceneConfig scenes() {
@@ -74,7 +72,7 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                 try (NDManager m = TesseraRuntime.newManager()) {
                     List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
                     NDArray x = ImageTensors.toTensor(images(batch, step), m);
-                    NDArray y = JudgeHeads.targets(batch.stream().map(SceneAttributes::of).toList(), m);
+                    NDArray y = JudgeHeads.targets(batch, scenes.size(), judge.config().gridSize(), m);
                     JudgeLoss.Parts loss;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDList out = trainer.forward(new NDList(x));
@@ -96,10 +94,10 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
                     double total = loss.total().getFloat();
                     losses.add(total);
                     Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
-                    parts.put("count", (double) loss.count().getFloat());
+                    parts.put("objects", (double) loss.objects().getFloat());
                     parts.put("colours", (double) loss.colours().getFloat());
                     parts.put("shapes", (double) loss.shapes().getFloat());
-                    parts.put("positions", (double) loss.positions().getFloat());
+                    parts.put("centres", (double) loss.centres().getFloat());
                     return new StepReport(total, parts, 0);
                 }
             }, () -> { }, this::save);

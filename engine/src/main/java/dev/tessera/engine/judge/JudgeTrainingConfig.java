@@ -41,8 +41,8 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
         TrainingLimits.checkCheckpointEvery(checkpointEvery);
     }
 
-    /** The recipe of the shipped {@code judge-shapes32}. */
-    public static JudgeTrainingConfig scenes32() {
+    /** The recipe of the shipped {@code judge-objects32}. */
+    public static JudgeTrainingConfig objects32() {
         return new JudgeTrainingConfig(8000, 64, 2e-3, 200, 11, 5.0, 1000, 0.5);
     }
 

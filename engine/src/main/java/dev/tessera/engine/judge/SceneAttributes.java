@@ -12,10 +12,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What the judge reads from an image: how many objects, and which colours, shapes and 3x3
- * cells occur at least once. For a generated scene these are its exact labels.
+ * The sets view of an image: how many objects, and which colours, shapes and 3x3 cells occur
+ * at least once. For a generated scene these are its exact labels; a {@link JudgeVerdict}
+ * gives the same view of what the judge sees.
  *
- * @param count     objects, 1..4
+ * @param count     objects, 0 or more (a generated image may show none, or more than a scene holds)
  * @param colours   colours present
  * @param shapes    shapes present
  * @param positions cells holding at least one object's centre
@@ -23,8 +24,8 @@ import java.util.Set;
 public record SceneAttributes(int count, Set<SceneColour> colours, Set<ShapeKind> shapes, Set<Position> positions) {
 
     public SceneAttributes {
-        if (count < 1 || count > JudgeHeads.COUNTS) {
-            throw new IllegalArgumentException("count must be in 1.." + JudgeHeads.COUNTS + ", got " + count);
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
         colours = frozen(colours, SceneColour.class);
         shapes = frozen(shapes, ShapeKind.class);

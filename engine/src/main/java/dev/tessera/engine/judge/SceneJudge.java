@@ -7,10 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -23,19 +21,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small convolutional classifier that reads a scene image's object count, colours, shapes
- * and occupied cells ({@link JudgeVerdict}). It is trained on synthetic scenes only
- * ({@link JudgeTrainer}) and used only to score images, e.g. those generated for a prompt:
+ * A small convolutional object detector that lists the objects of a scene image, each with
+ * its colour, shape and centre ({@link JudgeVerdict}), so that counts, colour attribution and
+ * relations can be judged (as GenEval judges generated images with an object detector). It is
+ * trained on synthetic scenes only ({@link JudgeTrainer}) and used only to score images, e.g.
+ * those generated for a prompt; it never trains a generator:
  *
  * <pre>{@code
- * try (SceneJudge judge = JudgeCheckpoint.pretrained("judge-shapes32")) {
- *     boolean ok = judge.judge(image).matches(Set.of(SceneColour.RED), Set.of(ShapeKind.CIRCLE));
+ * try (SceneJudge judge = JudgeCheckpoint.pretrained("judge-objects32")) {
+ *     boolean ok = judge.judge(image).caption().equals("a red circle and a blue square");
  * }
  * }</pre>
  *
- * <p>The network is the tokenizers' convolutional encoder ({@link ConvNets#encoder}), flattened
- * so every head sees where things are, then one hidden layer and {@value JudgeHeads#SIZE} logits
- * laid out as {@link JudgeHeads} says. Not thread-safe; close it to free native memory.
+ * <p>The network is the tokenizers' convolutional encoder ({@link ConvNets#encoder}) down to a
+ * grid of at least 8x8 cells, then a 3x3 convolution and a 1x1 one to
+ * {@value JudgeHeads#PER_CELL} logits per cell, laid out as {@link JudgeHeads} says (a
+ * CenterNet-style detector: one cell per object centre). Not thread-safe; close it to free
+ * native memory.
  */
 public final class SceneJudge implements AutoCloseable {
 
@@ -56,10 +58,10 @@ public final class SceneJudge implements AutoCloseable {
     public static SceneJudge create(String name, JudgeConfig config, long seed) {
         SequentialBlock net = new SequentialBlock()
                 .add(ConvNets.encoder(config.channels(), config.downsamplings(), config.features()))
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(config.hidden()).build())
                 .add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(JudgeHeads.SIZE).build());
+                .add(ConvNets.conv(config.hidden(), 3, 1))
+                .add(Activation.reluBlock())
+                .add(ConvNets.conv(JudgeHeads.PER_CELL, 1, 1));
         TesseraRuntime.engine().setRandomSeed((int) seed);
         Model model = Model.newInstance(name, TesseraRuntime.device());
         net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
@@ -69,7 +71,7 @@ public final class SceneJudge implements AutoCloseable {
         return new SceneJudge(name, config, model);
     }
 
-    /** The checkpoint name, e.g. {@code judge-shapes32}. */
+    /** The checkpoint name, e.g. {@code judge-objects32}. */
     public String name() {
         return name;
     }
@@ -101,10 +103,11 @@ public final class SceneJudge implements AutoCloseable {
             List<RgbImage> batch = images.subList(from, Math.min(images.size(), from + BATCH));
             try (NDManager m = TesseraRuntime.newManager()) {
                 float[] all = logits(new ParameterStore(m, false), ImageTensors.toTensor(batch, m), false).toFloatArray();
+                int per = JudgeHeads.PER_CELL * config.gridSize() * config.gridSize();
                 for (int i = 0; i < batch.size(); i++) {
-                    float[] row = new float[JudgeHeads.SIZE];
-                    System.arraycopy(all, i * JudgeHeads.SIZE, row, 0, JudgeHeads.SIZE);
-                    out.add(JudgeVerdict.fromLogits(row));
+                    float[] cells = new float[per];
+                    System.arraycopy(all, i * per, cells, 0, per);
+                    out.add(JudgeVerdict.fromCells(cells, config.gridSize(), config.imageSize()));
                 }
             }
         }
@@ -116,7 +119,7 @@ public final class SceneJudge implements AutoCloseable {
         return judge(List.of(image)).get(0);
     }
 
-    /** (N, 3, S, S) images in [-1, 1] to (N, {@value JudgeHeads#SIZE}) logits. */
+    /** (N, 3, S, S) images in [-1, 1] to (N, {@value JudgeHeads#PER_CELL}, g, g) logits. */
     NDArray logits(ParameterStore ps, NDArray images, boolean training) {
         return model.getBlock().forward(ps, new NDList(images), training).singletonOrThrow();
     }

@@ -29,4 +29,13 @@ public interface Task {
      * function of the seed and the step, or a resumed run would not repeat an uninterrupted one.
      */
     TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng);
+
+    /**
+     * Words the task writes into its texts beyond the scene captions and questions every model
+     * knows ("above", "of"): a model that trains on the task learns them, and its prompts may then
+     * use them. Most tasks write no new words.
+     */
+    default java.util.Set<String> words() {
+        return java.util.Set.of();
+    }
 }

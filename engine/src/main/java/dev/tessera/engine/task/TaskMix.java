@@ -103,8 +103,11 @@ public record TaskMix(@JsonIgnore Map<String, Double> weights, double promptDrop
         return List.copyOf(weights.keySet());
     }
 
-    /** The task of {@code name}: the registered one, the text-to-image task with this mix's dropout. */
+    /** The task of {@code name}: the registered one, or a text-to-image task (either phrasing) with this mix's dropout. */
     public Task task(String name) {
+        if (name.equals(PromptedGenerateTask.NAME)) {
+            return new PromptedGenerateTask(promptDropout, PromptedGenerateTask.DEFAULT_CAPTION_SHARE);
+        }
         return name.equals(GenerateTask.NAME) ? new GenerateTask(promptDropout) : Tasks.get(name);
     }
 

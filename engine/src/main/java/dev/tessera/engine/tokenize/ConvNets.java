@@ -60,7 +60,8 @@ public final class ConvNets {
     /** libtorch's interpolation mode number for nearest neighbour (as DJL passes it). */
     private static final int NEAREST = 0;
 
-    private static Conv2d conv(int filters, int kernel, int stride) {
+    /** A convolution of {@code filters} outputs, "same" padding (odd kernels) or exact halving (4x4, stride 2). */
+    public static Conv2d conv(int filters, int kernel, int stride) {
         // padding keeps "same" size for odd kernels and exact halving for the 4x4 stride-2 ones
         int pad = kernel == 4 ? 1 : kernel / 2;
         return GemmConv2d.of(filters, kernel, stride, pad, TesseraRuntime.settings().convolutions());

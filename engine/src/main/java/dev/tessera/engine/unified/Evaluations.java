@@ -21,14 +21,15 @@ import java.util.Set;
  * Scores several models side by side on the same held-out scenes and tasks, in one call (what
  * {@code %tessera evaluate} runs): for each model the held-out captions, answers and text/image
  * NLL ({@link UnifiedEvaluation}), each registered task asked for ({@link TaskAccuracy}), and
- * judged text-to-image when {@value GenerateTask#NAME} is asked for ({@link GenerationEvaluation},
- * one image per prompt), with a few captions, answers and drawn images to look at.
+ * text-to-image judged GenEval-style when {@value GenerateTask#NAME} is asked for
+ * ({@link GenerationEvaluation}, {@link GenerationEvaluationConfig#quick()}), with a few captions,
+ * answers and drawn images (one per prompt category) to look at.
  *
  * <p>Cost, measured on the shipped model with {@code TESSERA_THREADS=1} on a shared two-core
  * machine: loading it about 2 s (once per session), the held-out captions, answers and NLL of
  * {@value #DEFAULT_SCENES} scenes 3.4 to 7.5 s (the spread is the machine's other load), a
- * registered task about 1 s more, and {@value GenerateTask#NAME} 8 to 11 s more (21 prompts, one
- * image each). The captions, answers and NLL always run together, so the NLL columns are there
+ * registered task about 1 s more, and {@value GenerateTask#NAME} about 10 s more (GenEval-style:
+ * 6 prompt categories, 4 prompts x 2 images each). The captions, answers and NLL always run together, so the NLL columns are there
  * whatever tasks are asked for.
  */
 public final class Evaluations {
@@ -41,8 +42,8 @@ public final class Evaluations {
     public static final int MAX_MODELS = 8;
     /** Captions and answers kept per model, to look at. */
     static final int SAMPLES = 4;
-    /** Images drawn per single-object prompt for the judged text-to-image score. */
-    static final int IMAGES_PER_PROMPT = 1;
+    /** Prompts and images of the judged text-to-image score: {@link GenerationEvaluationConfig#quick()}. */
+    static final GenerationEvaluationConfig GENERATION = GenerationEvaluationConfig.quick();
 
     private Evaluations() {
     }
@@ -133,11 +134,11 @@ public final class Evaluations {
                 case CaptionTask.NAME -> accuracy.put(task, report.attributeAccuracy());
                 case AnswerTask.NAME -> accuracy.put(task, report.answerAccuracy());
                 case GenerateTask.NAME -> {
-                    GenerationEvaluation.Scored g = GenerationEvaluation.score(model, judge, IMAGES_PER_PROMPT,
+                    GenerationEvaluation.Scored g = GenerationEvaluation.score(model, judge, GENERATION,
                             SamplingConfig.images(0));
                     report = report.withGeneration(g.report());
                     generated = g.samples();
-                    accuracy.put(task, g.report().judgedCorrect());
+                    accuracy.put(task, g.report().overall());
                 }
                 default -> {
                     TaskAccuracy t = TaskAccuracy.evaluate(model, Tasks.get(task), scenes);

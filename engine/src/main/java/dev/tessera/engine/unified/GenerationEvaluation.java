@@ -1,107 +1,113 @@
 package dev.tessera.engine.unified;
 
 import dev.tessera.engine.data.Scene;
-import dev.tessera.engine.data.SceneColour;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
-import dev.tessera.engine.data.ShapeKind;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.judge.JudgeVerdict;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.prompt.PromptCategory;
+import dev.tessera.engine.prompt.ScenePrompt;
+import dev.tessera.engine.prompt.ScenePrompts;
+import dev.tessera.engine.tokenize.TokenGrid;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Scores text-to-image with the independent {@link SceneJudge} (trained on real scenes only,
- * never used to train the generator): every single-object prompt "a COLOUR SHAPE" ("an orange square") gets
- * {@code samples} images (1..{@link UnifiedModel#MAX_IMAGES}), and an image counts as correct when the judge sees exactly that
- * colour and that shape. The judge's score on real held-out scenes of the same prompts, and on
- * their tokenizer reconstructions, is reported beside it as the ceiling a generator can reach
- * through this tokenizer.
+ * Scores text-to-image as GenEval does (Ghosh et al., 2023), with the per-object
+ * {@link SceneJudge} in place of GenEval's object detector: for each {@link PromptCategory},
+ * prompts of the scene grammar ({@link ScenePrompts}) each get several images, an image is
+ * right only when the judge sees everything its prompt asks (those objects and no others,
+ * colours on the right shapes, the relation), and the overall score is the unweighted mean
+ * over categories. The same judgement of real held-out scenes that show each prompt, as drawn
+ * and through the model's tokenizer, is the ceiling reported beside every score. The judge is
+ * trained on drawn scenes only and never trains the generator. Every model is asked the same
+ * prompts, words it never trained on included (a model trained on captions alone has not seen
+ * "of", "above" or "below"), so the position score also says what a model makes of them.
  */
 public final class GenerationEvaluation {
+
+    /** Scene indices reserved for each prompt's real scenes (position prompts skip layouts). */
+    private static final long SCENES_PER_PROMPT = 100_000;
 
     private GenerationEvaluation() {
     }
 
-    /** The report, with one judged image for each prompt on the diagonal of colours and shapes (to look at). */
+    /** The report, with the first image of each category's first prompt (to look at). */
     record Scored(GenerationReport report, List<ModelEvaluation.GeneratedSample> samples) {
     }
 
-    public static GenerationReport evaluate(UnifiedModel model, SceneJudge judge, int samples, SamplingConfig sampling) {
-        return score(model, judge, samples, sampling).report();
+    /** Draws and judges {@code config}'s prompts and images; {@code sampling}'s seed fixes the images. */
+    public static GenerationReport evaluate(UnifiedModel model, SceneJudge judge, GenerationEvaluationConfig config,
+                                            SamplingConfig sampling) {
+        return score(model, judge, config, sampling).report();
     }
 
-    /**
-     * {@link #evaluate}, keeping the first image drawn for "a red circle", "a green square", ...:
-     * the prompts whose colour's place in {@link SceneColour} matches its shape's place in
-     * {@link ShapeKind} (cyclically), so every colour shows once and every shape about equally.
-     */
-    static Scored score(UnifiedModel model, SceneJudge judge, int samples, SamplingConfig sampling) {
-        UnifiedModel.checkImageCount(samples);
+    static Scored score(UnifiedModel model, SceneJudge judge, GenerationEvaluationConfig config, SamplingConfig sampling) {
         if (judge.imageSize() != model.imageSize()) {
             throw new IllegalArgumentException("the judge reads " + judge.imageSize() + "px images but the model draws "
-                    + model.imageSize() + "px ones");
+                    + model.imageSize() + "px ones; use a judge of " + model.imageSize() + "px scenes");
         }
-        Map<String, Double> byPrompt = new LinkedHashMap<>();
+        int maxObjects = Math.max(2, model.config().maxObjects());
+        SceneGenerator real = new SceneGenerator(new SceneConfig(model.imageSize(), 1, 4, SceneConfig.HELD_OUT_SEED));
+        List<CategoryScore> categories = new ArrayList<>();
         List<ModelEvaluation.GeneratedSample> kept = new ArrayList<>();
-        Map<String, List<RgbImage>> real = realScenes(model, samples);
-        int correct = 0;
-        int total = 0;
-        int realOk = 0;
-        int tokenizedOk = 0;
-        int realTotal = 0;
+        Map<String, int[]> byPrompt = new LinkedHashMap<>();
         double millis = 0;
-        int p = 0;
-        for (SceneColour c : SceneColour.values()) {
-            for (ShapeKind s : ShapeKind.values()) {
-                String prompt = Scene.withArticle(c.word() + " " + s.word());
-                Generation g = model.generate(prompt, samples, sampling.withSeed(sampling.seed() + 1000L * p++));
-                millis += g.millisPerImage() * samples;
+        int images = 0;
+        long p = 0;
+        for (PromptCategory category : PromptCategory.values()) {
+            int right = 0;
+            int realRight = 0;
+            int tokenizedRight = 0;
+            double diversity = 0;
+            int n = 0;
+            for (ScenePrompt prompt : ScenePrompts.sample(category, config.promptsPerCategory(), maxObjects,
+                    config.promptSeed())) {
+                // every model gets the same prompts, words it never trained on included
+                Generation g = model.generate(prompt.text(), config.samplesPerPrompt(),
+                        sampling.withSeed(sampling.seed() + 1000L * p), false);
+                millis += g.millisPerImage() * config.samplesPerPrompt();
                 List<JudgeVerdict> verdicts = judge.judge(g.images());
-                int ok = count(verdicts, c, s);
-                if (c.ordinal() % ShapeKind.values().length == s.ordinal()) {
-                    kept.add(new ModelEvaluation.GeneratedSample(prompt, g.images().get(0),
-                            count(verdicts.subList(0, 1), c, s) == 1));
+                int ok = (int) verdicts.stream().filter(prompt::satisfiedBy).count();
+                if (kept.size() == category.ordinal()) {
+                    kept.add(new ModelEvaluation.GeneratedSample(prompt.text(), g.images().get(0),
+                            prompt.satisfiedBy(verdicts.get(0)), verdicts.get(0).caption()));
                 }
-                byPrompt.put(prompt, ok / (double) samples);
-                correct += ok;
-                total += samples;
-                List<RgbImage> truth = real.get(prompt);
-                realOk += count(judge.judge(truth), c, s);
-                tokenizedOk += count(judge.judge(model.imageTokenizer().decode(model.imageTokenizer().encode(truth))), c, s);
-                realTotal += truth.size();
+                int[] tally = byPrompt.computeIfAbsent(prompt.text(), k -> new int[2]);
+                tally[0] += ok;
+                tally[1] += verdicts.size();
+                right += ok;
+                diversity += new HashSet<TokenGrid>(g.grids()).size() / (double) g.grids().size();
+                List<RgbImage> truth = ScenePrompts.realScenes(prompt, real, p * SCENES_PER_PROMPT,
+                        config.samplesPerPrompt()).stream().map(Scene::image).toList();
+                realRight += (int) judge.judge(truth).stream().filter(prompt::satisfiedBy).count();
+                tokenizedRight += (int) judge.judge(model.imageTokenizer().decode(model.imageTokenizer().encode(truth)))
+                        .stream().filter(prompt::satisfiedBy).count();
+                n += config.samplesPerPrompt();
+                p++;
             }
+            double accuracy = right / (double) n;
+            categories.add(new CategoryScore(category, config.promptsPerCategory(), n, accuracy,
+                    Math.sqrt(accuracy * (1 - accuracy) / n),
+                    config.samplesPerPrompt() < 2 ? Double.NaN : diversity / config.promptsPerCategory(),
+                    realRight / (double) n, tokenizedRight / (double) n));
+            images += n;
         }
-        return new Scored(new GenerationReport(byPrompt.size(), total, correct / (double) total, byPrompt,
-                realOk / (double) realTotal, tokenizedOk / (double) realTotal, millis / total, sampling.cfgScale()), kept);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        byPrompt.forEach((text, t) -> shares.put(text, t[0] / (double) t[1]));
+        GenerationReport report = new GenerationReport(categories, images, mean(categories, CategoryScore::accuracy),
+                mean(categories, CategoryScore::judgeOnReal), mean(categories, CategoryScore::judgeOnTokenized), shares,
+                millis / images, sampling.cfgScale(), judge.name());
+        return new Scored(report, kept);
     }
 
-    private static int count(List<JudgeVerdict> verdicts, SceneColour c, ShapeKind s) {
-        return (int) verdicts.stream().filter(v -> v.matches(Set.of(c), Set.of(s))).count();
-    }
-
-    /** {@code n} held-out one-object scenes of every colour and shape. */
-    private static Map<String, List<RgbImage>> realScenes(UnifiedModel model, int n) {
-        SceneGenerator g = new SceneGenerator(new SceneConfig(model.imageSize(), 1, 1, SceneConfig.HELD_OUT_SEED));
-        Map<String, List<RgbImage>> out = new LinkedHashMap<>();
-        int need = SceneColour.values().length * ShapeKind.values().length;
-        int full = 0;
-        for (long i = 0; full < need && i < 200_000; i++) {
-            Scene scene = g.scene(i);
-            List<RgbImage> list = out.computeIfAbsent(scene.caption(), k -> new ArrayList<>());
-            if (list.size() < n) {
-                list.add(scene.image());
-                if (list.size() == n) {
-                    full++;
-                }
-            }
-        }
-        return out;
+    private static double mean(List<CategoryScore> scores, java.util.function.ToDoubleFunction<CategoryScore> f) {
+        return scores.stream().mapToDouble(f).average().orElse(Double.NaN);
     }
 }

@@ -54,13 +54,14 @@ public record ModelEvaluation(String model, Map<String, Double> accuracy, Unifie
     }
 
     /**
-     * An image drawn for a single-object prompt and the judge's verdict on it.
+     * An image drawn for a prompt and the judge's verdict on it.
      *
-     * @param prompt        "a red circle"
+     * @param prompt        "a red circle left of a green triangle"
      * @param image         the decoded image
-     * @param judgedCorrect the judge sees exactly the prompt's colour and shape
+     * @param judgedCorrect the judge sees everything the prompt asks
+     * @param judgeSaw      what the judge sees, as a caption ("two red circles")
      */
-    public record GeneratedSample(String prompt, RgbImage image, boolean judgedCorrect) {
+    public record GeneratedSample(String prompt, RgbImage image, boolean judgedCorrect, String judgeSaw) {
     }
 
     public ModelEvaluation {

@@ -5,7 +5,6 @@ import dev.tessera.engine.train.StepLoss;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.engine.io.AtomicDirectory;
-import dev.tessera.engine.io.AtomicFile;
 import dev.tessera.engine.io.CheckpointFolder;
 import dev.tessera.engine.io.CheckpointHashes;
 import dev.tessera.engine.io.Json;
@@ -332,12 +331,7 @@ public final class UnifiedCheckpoint {
 
     /** The provenance of a checkpoint folder (command, seed, measured results). */
     public static Map<String, Object> provenance(Path folder) {
-        try {
-            return Json.mapper().readValue(folder.resolve("provenance.json").toFile(),
-                    new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CheckpointFolder.provenance(folder);
     }
 
     /**
@@ -345,13 +339,7 @@ public final class UnifiedCheckpoint {
      * results), rewriting only that file, atomically.
      */
     public static void record(Path folder, String key, Object value) {
-        Map<String, Object> p = new LinkedHashMap<>(provenance(folder));
-        p.put(key, value);
-        try {
-            AtomicFile.write(folder.resolve("provenance.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update the provenance of " + folder + ": " + e.getMessage(), e);
-        }
+        CheckpointFolder.record(folder, key, value);
     }
 
     private static void close(GridTokenizer images, UnifiedTransformer t) {

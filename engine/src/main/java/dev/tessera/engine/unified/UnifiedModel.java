@@ -49,7 +49,8 @@ public final class UnifiedModel implements AutoCloseable {
     private final SharedVocabulary vocab;
     private final TaskSequences tasks;
     private final UnifiedTransformer transformer;
-    private final Set<String> words;
+    /** Every word the model has trained on; grows when a stage trains a task that writes new words ({@link #learnWords}). */
+    private Set<String> words;
     /** Whether the image tokenizer's weights learned with this model (UniCode's alignment): saved with it then. */
     private boolean ownImageTokenizer;
 
@@ -201,6 +202,15 @@ public final class UnifiedModel implements AutoCloseable {
         return words;
     }
 
+    /** Adds the words of a task the model is about to train on ({@link dev.tessera.engine.task.Task#words}); saved with it. */
+    void learnWords(Set<String> more) {
+        if (!words.containsAll(more)) {
+            Set<String> all = new TreeSet<>(words);
+            all.addAll(more);
+            words = Set.copyOf(all);
+        }
+    }
+
     /** Side of the images the model reads and writes. */
     public int imageSize() {
         return images.imageSize();
@@ -327,8 +337,17 @@ public final class UnifiedModel implements AutoCloseable {
      * guidance against the empty prompt when {@code sampling.cfgScale() != 1}.
      */
     public Generation generate(String prompt, int n, SamplingConfig sampling) {
+        return generate(prompt, n, sampling, true);
+    }
+
+    /**
+     * {@link #generate}, with {@code knownWordsOnly} false letting the prompt use words the model
+     * never trained on: how an evaluation asks every model the same prompts (GenEval's fixed set),
+     * and measures what a model makes of words it never saw.
+     */
+    Generation generate(String prompt, int n, SamplingConfig sampling, boolean knownWordsOnly) {
         checkImageCount(n);
-        String checked = checkPrompt(prompt, "prompt");
+        String checked = checkPrompt(prompt, "prompt", knownWordsOnly);
         long start = System.nanoTime();
         int[] p = tasks.generatePrompt(checked);
         int[] u = tasks.generatePrompt("");
@@ -358,6 +377,10 @@ public final class UnifiedModel implements AutoCloseable {
      * empty, words it never saw (listing them and the words it knows), or too long for its context.
      */
     public String checkPrompt(String text, String what) {
+        return checkPrompt(text, what, true);
+    }
+
+    private String checkPrompt(String text, String what, boolean knownWordsOnly) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
             throw new IllegalArgumentException("the " + what + " is empty; write e.g. "
@@ -365,7 +388,7 @@ public final class UnifiedModel implements AutoCloseable {
         }
         Set<String> unknown = new TreeSet<>(wordsOf(List.of(t)));
         unknown.removeAll(words);
-        if (!unknown.isEmpty()) {
+        if (knownWordsOnly && !unknown.isEmpty()) {
             throw new IllegalArgumentException("the " + what + " uses words the model never saw: " + unknown
                     + "; it knows " + new TreeSet<>(words));  // sorted: the same message in every JVM
         }

@@ -77,6 +77,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         for (String name : config.mix().names()) {
             Task t = config.mix().task(name);
             model.tasks().tagId(t);
+            model.learnWords(t.words());
             tasks.add(t);
         }
         this.model = model;

@@ -1,7 +1,9 @@
 package dev.tessera.engine.judge;
 
 import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneColour;
 import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneObject;
 import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.tokenize.TokenizerConfig;
 import org.junit.jupiter.api.Test;
@@ -14,36 +16,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JudgeEvaluationTest {
 
-    /** A verdict whose logits encode {@code a} exactly. */
-    private static JudgeVerdict perfect(SceneAttributes a) {
-        float[] t = JudgeHeads.target(a);
-        float[] z = new float[t.length];
-        for (int i = 0; i < t.length; i++) {
-            z[i] = 4 * t[i] - 2;
-        }
-        return JudgeVerdict.fromLogits(z);
+    private static JudgedObject seen(SceneObject o, SceneColour colour) {
+        return new JudgedObject(colour, o.shape(), o.x(), o.y(), o.position(), 1, 1, 1);
+    }
+
+    private static JudgeVerdict exact(Scene s) {
+        return new JudgeVerdict(s.objects().stream().map(o -> seen(o, o.colour())).toList());
     }
 
     @Test
-    void headsAreScoredSeparatelyAndTogether() {
+    void aspectsAreScoredSeparatelyAndTogether() {
         try (SceneJudge judge = SceneJudge.create("t", JudgeConfig.tiny(), 1)) {
-            List<Scene> scenes = JudgeEvaluation.heldOut(judge, 4);
-            assertThat(scenes.get(0).image().width()).isEqualTo(16);
-            List<JudgeVerdict> verdicts = new ArrayList<>();
-            for (Scene s : scenes) {
-                verdicts.add(perfect(SceneAttributes.of(s)));
-            }
-            SceneAttributes first = SceneAttributes.of(scenes.get(0));
-            // one wrong count: count and all drop by a quarter, the other heads stay perfect
-            verdicts.set(0, perfect(new SceneAttributes(first.count() % 4 + 1, first.colours(), first.shapes(),
-                    first.positions())));
+            List<Scene> scenes = JudgeEvaluation.heldOut(judge, 200).stream().filter(s -> s.count() >= 2)
+                    .filter(s -> s.objects().get(0).colour() != s.objects().get(1).colour()
+                            && s.objects().get(0).shape() != s.objects().get(1).shape())
+                    .limit(4).toList();
+            assertThat(scenes).hasSize(4);
+            List<JudgeVerdict> verdicts = new ArrayList<>(scenes.stream().map(JudgeEvaluationTest::exact).toList());
+            // scene 0: the first two objects swap colours; the colours, shapes and cells stay right as lists
+            Scene s0 = scenes.get(0);
+            List<JudgedObject> swapped = new ArrayList<>(exact(s0).objects());
+            swapped.set(0, seen(s0.objects().get(0), s0.objects().get(1).colour()));
+            swapped.set(1, seen(s0.objects().get(1), s0.objects().get(0).colour()));
+            verdicts.set(0, new JudgeVerdict(swapped));
+            // scene 1: one object more, a copy of its first
+            List<JudgedObject> extra = new ArrayList<>(exact(scenes.get(1)).objects());
+            extra.add(extra.get(0));
+            verdicts.set(1, new JudgeVerdict(extra));
             JudgeReport r = JudgeEvaluation.score("real", verdicts, scenes);
             assertThat(r.count()).isEqualTo(0.75);
-            assertThat(r.colours()).isEqualTo(1.0);
-            assertThat(r.shapes()).isEqualTo(1.0);
-            assertThat(r.positions()).isEqualTo(1.0);
-            assertThat(r.all()).isEqualTo(0.75);
-            assertThat(r.weakestHead()).isEqualTo(0.75);
+            assertThat(r.colours()).isEqualTo(0.75);
+            assertThat(r.shapes()).isEqualTo(0.75);
+            assertThat(r.positions()).isEqualTo(0.75);
+            assertThat(r.attribution()).isEqualTo(0.5);
+            assertThat(r.all()).isEqualTo(0.5);
+            assertThat(r.weakestAspect()).isEqualTo(0.5);
             assertThat(r.toString()).startsWith("real (4 scenes): count 75.0%");
         }
     }

@@ -3,8 +3,13 @@ package dev.tessera.engine.judge;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -24,36 +29,43 @@ class JudgeLossTest {
     }
 
     @Test
-    void binaryCrossEntropyKnownAnswers() {
+    void zeroLogitsKnownAnswerOnTwoCells() {
+        // cell 0 holds an object at (0.25, 0.75) of the cell, cell 1 is empty; every logit 0:
+        // presence ln2 per cell, colour ln7 and shape ln3 for the one object, centre 4 * (0.25 + 0.25)
         try (NDManager m = TesseraRuntime.newManager()) {
-            // row 0: z=0 -> ln 2 whatever the target; row 1: z=3, y=1 -> ln(1+e^-3); z=-100, y=1 -> 100
-            NDArray z = m.create(new float[] {0f, 0f, 3f, -100f}, new Shape(2, 2));
-            NDArray y = m.create(new float[] {1f, 0f, 1f, 1f}, new Shape(2, 2));
-            double want = (2 * Math.log(2) + Math.log1p(Math.exp(-3)) + 100) / 2;
-            assertThat(JudgeLoss.binaryCrossEntropy(z, y).getFloat()).isCloseTo((float) want, within(1e-4f));
-        }
-    }
-
-    @Test
-    void countCrossEntropyKnownAnswer() {
-        try (NDManager m = TesseraRuntime.newManager()) {
-            NDArray z = m.create(new float[] {0f, 0f, 0f, 0f, 0f, 0f, 5f, 0f}, new Shape(2, 4));
-            NDArray y = m.create(new float[] {1f, 0f, 0f, 0f, 0f, 0f, 1f, 0f}, new Shape(2, 4));
-            double want = (Math.log(4) + Math.log(3 + Math.exp(5)) - 5) / 2;
-            assertThat(JudgeLoss.crossEntropy(z, y).getFloat()).isCloseTo((float) want, within(1e-5f));
-        }
-    }
-
-    @Test
-    void theTotalIsTheSumOfTheHeads() {
-        try (NDManager m = TesseraRuntime.newManager()) {
-            NDArray z = m.create(JudgeVerdictTest.handBuilt(), new Shape(1, JudgeHeads.SIZE));
-            NDArray y = m.create(JudgeHeads.target(JudgeVerdict.fromLogits(JudgeVerdictTest.handBuilt()).attributes()),
-                    new Shape(1, JudgeHeads.SIZE));
-            JudgeLoss.Parts p = JudgeLoss.of(z, y);
-            float sum = p.count().getFloat() + p.colours().getFloat() + p.shapes().getFloat() + p.positions().getFloat();
+            float[] t = new float[JudgeHeads.PER_CELL * 2];
+            t[JudgeHeads.OBJECT * 2] = 1;
+            t[(JudgeHeads.COLOUR_OFFSET + 2) * 2] = 1;
+            t[(JudgeHeads.SHAPE_OFFSET + 1) * 2] = 1;
+            t[JudgeHeads.CENTRE_OFFSET * 2] = 0.25f;
+            t[(JudgeHeads.CENTRE_OFFSET + 1) * 2] = 0.75f;
+            NDArray y = m.create(t, new Shape(1, JudgeHeads.PER_CELL, 1, 2));
+            JudgeLoss.Parts p = JudgeLoss.of(m.zeros(y.getShape()), y);
+            assertThat(p.objects().getFloat()).isCloseTo((float) (2 * Math.log(2)), within(1e-5f));
+            assertThat(p.colours().getFloat()).isCloseTo((float) Math.log(7), within(1e-5f));
+            assertThat(p.shapes().getFloat()).isCloseTo((float) Math.log(3), within(1e-5f));
+            assertThat(p.centres().getFloat()).isCloseTo(JudgeLoss.CENTRE_WEIGHT * 0.5f, within(1e-5f));
+            float sum = p.objects().getFloat() + p.colours().getFloat() + p.shapes().getFloat() + p.centres().getFloat();
             assertThat(p.total().getFloat()).isCloseTo(sum, within(1e-5f));
-            assertThat(p.total().getFloat()).isPositive();
+        }
+    }
+
+    @Test
+    void perfectLogitsCostAlmostNothingAndEveryPartIsAveragedOverImages() {
+        List<Scene> scenes = new SceneGenerator(new SceneConfig(32, 1, 4, 4)).scenes(0, 6);
+        try (NDManager m = TesseraRuntime.newManager()) {
+            NDArray y = JudgeHeads.targets(scenes, 32, 8, m);
+            float[] z = new float[(int) y.size()];
+            int per = JudgeHeads.PER_CELL * 64;
+            for (int i = 0; i < scenes.size(); i++) {
+                System.arraycopy(PerfectLogits.of(scenes.get(i), 32, 8), 0, z, i * per, per);
+            }
+            JudgeLoss.Parts perfect = JudgeLoss.of(m.create(z, y.getShape()), y);
+            assertThat(perfect.total().getFloat()).isLessThan(0.05f);
+            JudgeLoss.Parts zero = JudgeLoss.of(m.zeros(y.getShape()), y);
+            double objects = scenes.stream().mapToInt(Scene::count).average().orElseThrow();
+            assertThat(zero.objects().getFloat()).isCloseTo((float) (64 * Math.log(2)), within(1e-3f));
+            assertThat(zero.colours().getFloat()).isCloseTo((float) (objects * Math.log(7)), within(1e-3f));
         }
     }
 }

@@ -32,7 +32,7 @@ class JudgeTrainerTest {
                 assertThat(r.interrupted()).isFalse();
                 assertThat(r.skippedSteps()).isZero();
                 assertThat(seen).hasSize(r.stepsDone());
-                assertThat(seen.get(0).parts()).containsOnlyKeys("count", "colours", "shapes", "positions");
+                assertThat(seen.get(0).parts()).containsOnlyKeys("objects", "colours", "shapes", "centres");
                 return r.loss();
             }
         });

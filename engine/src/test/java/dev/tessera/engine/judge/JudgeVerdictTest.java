@@ -1,10 +1,16 @@
 package dev.tessera.engine.judge;
 
 import dev.tessera.engine.data.Position;
+import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneColour;
+import dev.tessera.engine.data.SceneConfig;
+import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.data.SceneObject;
 import dev.tessera.engine.data.ShapeKind;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,87 +19,126 @@ import static org.assertj.core.api.Assertions.within;
 
 class JudgeVerdictTest {
 
-    /** Logits that say: 3 objects, red and cyan, circles and triangles, top left and bottom right. */
-    static float[] handBuilt() {
-        float[] z = new float[JudgeHeads.SIZE];
-        java.util.Arrays.fill(z, -4f);
-        z[0] = 0f;
-        z[1] = 1f;
-        z[2] = 3f;
-        z[3] = 1f;
-        z[JudgeHeads.COLOUR_OFFSET + SceneColour.RED.ordinal()] = 2f;
-        z[JudgeHeads.COLOUR_OFFSET + SceneColour.CYAN.ordinal()] = 0.01f;
-        z[JudgeHeads.SHAPE_OFFSET + ShapeKind.CIRCLE.ordinal()] = 5f;
-        z[JudgeHeads.SHAPE_OFFSET + ShapeKind.TRIANGLE.ordinal()] = 1f;
-        z[JudgeHeads.POSITION_OFFSET + Position.TOP_LEFT.ordinal()] = 3f;
-        z[JudgeHeads.POSITION_OFFSET + Position.BOTTOM_RIGHT.ordinal()] = 3f;
-        return z;
-    }
-
     @Test
-    void handBuiltLogitsDecodeToTheExpectedSets() {
-        JudgeVerdict v = JudgeVerdict.fromLogits(handBuilt());
-        assertThat(v.count()).isEqualTo(3);
-        assertThat(v.colours()).containsExactly(SceneColour.RED, SceneColour.CYAN);
-        assertThat(v.shapes()).containsExactly(ShapeKind.CIRCLE, ShapeKind.TRIANGLE);
-        assertThat(v.positions()).containsExactly(Position.TOP_LEFT, Position.BOTTOM_RIGHT);
-        // softmax of (0, 1, 3, 1): e^3 / (1 + 2e + e^3)
-        double e = Math.E;
-        assertThat(v.countConfidence()).isCloseTo(e * e * e / (1 + 2 * e + e * e * e), within(1e-12));
-        assertThat(v.countProbabilities().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-12));
-        assertThat(v.colourProbabilities().get(SceneColour.RED)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-12));
-        assertThat(v.colourProbabilities().get(SceneColour.BLUE)).isCloseTo(1 / (1 + Math.exp(4)), within(1e-12));
-        assertThat(v.colourProbabilities()).hasSize(7);
-        assertThat(v.shapeProbabilities()).hasSize(3);
-        assertThat(v.positionProbabilities()).hasSize(9);
-    }
-
-    @Test
-    void matchesAsksForExactlyTheseColoursAndShapes() {
-        JudgeVerdict v = JudgeVerdict.fromLogits(handBuilt());
-        assertThat(v.matches(Set.of(SceneColour.RED, SceneColour.CYAN), Set.of(ShapeKind.TRIANGLE, ShapeKind.CIRCLE))).isTrue();
-        assertThat(v.matches(Set.of(SceneColour.RED), Set.of(ShapeKind.CIRCLE, ShapeKind.TRIANGLE))).isFalse();
-        assertThat(v.matches(Set.of(SceneColour.RED, SceneColour.CYAN), Set.of(ShapeKind.CIRCLE))).isFalse();
-        assertThat(v.matches(3, Set.of(SceneColour.RED, SceneColour.CYAN), Set.of(ShapeKind.CIRCLE, ShapeKind.TRIANGLE))).isTrue();
-        assertThat(v.matches(1, Set.of(SceneColour.RED, SceneColour.CYAN), Set.of(ShapeKind.CIRCLE, ShapeKind.TRIANGLE))).isFalse();
-    }
-
-    @Test
-    void aRedCircleIsScoredAsOne() {
-        float[] z = new float[JudgeHeads.SIZE];
-        java.util.Arrays.fill(z, -3f);
-        z[0] = 3f;
-        z[JudgeHeads.COLOUR_OFFSET + SceneColour.RED.ordinal()] = 3f;
-        z[JudgeHeads.SHAPE_OFFSET + ShapeKind.CIRCLE.ordinal()] = 3f;
-        z[JudgeHeads.POSITION_OFFSET + Position.CENTER.ordinal()] = 3f;
-        JudgeVerdict v = JudgeVerdict.fromLogits(z);
-        assertThat(v.matches(1, Set.of(SceneColour.RED), Set.of(ShapeKind.CIRCLE))).isTrue();
-        assertThat(v).hasToString("1 object; colours red; shapes circle; at center (count p=0.99)");
-    }
-
-    @Test
-    void nothingAboveOneHalfMeansEmptySetsAndTiesPickTheSmallerCount() {
-        JudgeVerdict v = JudgeVerdict.fromLogits(new float[JudgeHeads.SIZE]);
-        assertThat(v.count()).isEqualTo(1);
-        assertThat(v.colours()).isEmpty();
-        assertThat(v.shapes()).isEmpty();
-        assertThat(v.positions()).isEmpty();
-        assertThat(v.countProbabilities()).containsExactly(0.25, 0.25, 0.25, 0.25);
-    }
-
-    @Test
-    void theTargetRowOfAVerdictsAttributesDecodesToThem() {
-        JudgeVerdict v = JudgeVerdict.fromLogits(handBuilt());
-        float[] t = JudgeHeads.target(v.attributes());
-        float[] logits = new float[t.length];
-        for (int i = 0; i < t.length; i++) {
-            logits[i] = 2 * t[i] - 1;
+    void theTargetOfEveryHeldOutSceneDecodesBackToItsObjects() {
+        // 400 scenes of each size: every object in its own cell, centres back to a thousandth of a pixel
+        for (int size : new int[] {16, 32, 64}) {
+            SceneGenerator g = new SceneGenerator(new SceneConfig(size, 1, 4, SceneConfig.HELD_OUT_SEED));
+            for (Scene scene : g.scenes(0, 400)) {
+                JudgeVerdict v = JudgeVerdict.fromCells(PerfectLogits.of(scene, size, 8), 8, size);
+                assertThat(v.caption()).isEqualTo(scene.caption());
+                assertThat(v.count()).isEqualTo(scene.count());
+                for (int i = 0; i < scene.count(); i++) {
+                    SceneObject want = scene.objects().get(i);
+                    JudgedObject got = v.objects().get(i);
+                    assertThat(got.colour()).isEqualTo(want.colour());
+                    assertThat(got.shape()).isEqualTo(want.shape());
+                    assertThat(got.x()).isCloseTo(want.x(), within(size / 8 * 1e-3));
+                    assertThat(got.y()).isCloseTo(want.y(), within(size / 8 * 1e-3));
+                    assertThat(got.position()).isEqualTo(want.position());
+                    assertThat(got.presence()).isGreaterThan(0.98);
+                }
+                assertThat(v.attributes()).isEqualTo(SceneAttributes.of(scene));
+            }
         }
-        assertThat(JudgeVerdict.fromLogits(logits).attributes()).isEqualTo(v.attributes());
     }
 
     @Test
-    void aRowOfTheWrongLengthIsRefused() {
-        assertThatThrownBy(() -> JudgeVerdict.fromLogits(new float[5])).hasMessageContaining("23 logits");
+    void oneCellKnownAnswer() {
+        // an 8x8 grid over 32 px with one object in cell (col 5, row 2), centre logits 0 -> middle of the cell
+        int plane = 64;
+        float[] z = new float[JudgeHeads.PER_CELL * plane];
+        Arrays.fill(z, 0, plane, -3f);
+        int cell = 2 * 8 + 5;
+        z[JudgeHeads.OBJECT * plane + cell] = 2f;
+        z[(JudgeHeads.COLOUR_OFFSET + SceneColour.BLUE.ordinal()) * plane + cell] = 1f;
+        z[(JudgeHeads.SHAPE_OFFSET + ShapeKind.SQUARE.ordinal()) * plane + cell] = 0.5f;
+        JudgeVerdict v = JudgeVerdict.fromCells(z, 8, 32);
+        assertThat(v.count()).isEqualTo(1);
+        JudgedObject o = v.objects().get(0);
+        assertThat(o.colour()).isEqualTo(SceneColour.BLUE);
+        assertThat(o.shape()).isEqualTo(ShapeKind.SQUARE);
+        assertThat(o.x()).isEqualTo(22.0);
+        assertThat(o.y()).isEqualTo(10.0);
+        assertThat(o.position()).isEqualTo(Position.TOP_RIGHT);
+        assertThat(o.presence()).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-9));
+        double e = Math.E;
+        assertThat(o.colourProbability()).isCloseTo(e / (6 + e), within(1e-9));
+        assertThat(v).hasToString("a blue square at top right");
+    }
+
+    @Test
+    void aCentreOnACellBorderIsFoundOnceWhetherItsCellsShareOrBothClaimIt() {
+        // cells (2, 3) and (3, 3) of an 8x8 grid over 32 px both place a centre at x = 12 (their border), y = 14
+        int plane = 64;
+        int left = 3 * 8 + 2;
+        int right = 3 * 8 + 3;
+        for (float logit : new float[] {(float) Math.log(0.4 / 0.6), (float) Math.log(0.6 / 0.4)}) {
+            float[] z = new float[JudgeHeads.PER_CELL * plane];
+            Arrays.fill(z, 0, plane, -6f);
+            Arrays.fill(z, JudgeHeads.CENTRE_OFFSET * plane, (JudgeHeads.CENTRE_OFFSET + 2) * plane, 0f);
+            for (int cell : new int[] {left, right}) {
+                z[JudgeHeads.OBJECT * plane + cell] = logit;
+                z[(JudgeHeads.COLOUR_OFFSET + SceneColour.GREEN.ordinal()) * plane + cell] = 3f;
+                z[(JudgeHeads.CENTRE_OFFSET + 1) * plane + cell] = (float) Math.log(0.5 / 0.5);
+            }
+            // left cell: x = (2 + 0.99) * 4; right cell: x = (3 + 0.01) * 4
+            z[JudgeHeads.CENTRE_OFFSET * plane + left] = (float) Math.log(0.99 / 0.01);
+            z[JudgeHeads.CENTRE_OFFSET * plane + right] = (float) Math.log(0.01 / 0.99);
+            JudgeVerdict v = JudgeVerdict.fromCells(z, 8, 32);
+            assertThat(v.count()).as("presence %.1f in each cell", 1 / (1 + Math.exp(-logit))).isEqualTo(1);
+            JudgedObject o = v.objects().get(0);
+            assertThat(o.x()).isCloseTo(12.0, within(1e-4));
+            assertThat(o.y()).isCloseTo(14.0, within(1e-4));
+            assertThat(o.colour()).isEqualTo(SceneColour.GREEN);
+            assertThat(o.presence()).isCloseTo(Math.min(1, 2 / (1 + Math.exp(-logit))), within(1e-5));
+        }
+    }
+
+    @Test
+    void twoObjectsInNeighbouringCellsStayTwo() {
+        // centres 7.8 px apart (the least a scene allows at 32 px) in neighbouring cells: never merged
+        int plane = 64;
+        float[] z = new float[JudgeHeads.PER_CELL * plane];
+        Arrays.fill(z, 0, plane, -6f);
+        int a = 3 * 8 + 2;
+        int b = 3 * 8 + 4;
+        z[JudgeHeads.OBJECT * plane + a] = 4f;
+        z[JudgeHeads.OBJECT * plane + b] = 4f;
+        z[JudgeHeads.CENTRE_OFFSET * plane + a] = (float) Math.log(0.55 / 0.45);
+        z[JudgeHeads.CENTRE_OFFSET * plane + b] = (float) Math.log(0.5 / 0.5);
+        assertThat(JudgeVerdict.fromCells(z, 8, 32).count()).isEqualTo(2);
+    }
+
+    @Test
+    void noPositivePresenceMeansNothing() {
+        float[] z = new float[JudgeHeads.PER_CELL * 64];
+        Arrays.fill(z, 0, 64, -1f);
+        JudgeVerdict v = JudgeVerdict.fromCells(z, 8, 32);
+        assertThat(v.count()).isZero();
+        assertThat(v.caption()).isEqualTo("nothing");
+        assertThat(v.colours()).isEmpty();
+        assertThat(v.attributes().count()).isZero();
+        // presence logit exactly 0 is probability one half: not an object
+        assertThat(JudgeVerdict.fromCells(new float[JudgeHeads.PER_CELL * 64], 8, 32).count()).isZero();
+    }
+
+    @Test
+    void objectsAreKeptInReadingOrderWhateverOrderTheyCameIn() {
+        JudgedObject right = new JudgedObject(SceneColour.RED, ShapeKind.CIRCLE, 28, 4, Position.TOP_RIGHT, 1, 1, 1);
+        JudgedObject left = new JudgedObject(SceneColour.RED, ShapeKind.CIRCLE, 3, 5, Position.TOP_LEFT, 1, 1, 1);
+        JudgedObject low = new JudgedObject(SceneColour.CYAN, ShapeKind.TRIANGLE, 2, 30, Position.BOTTOM_LEFT, 1, 1, 1);
+        JudgeVerdict v = new JudgeVerdict(List.of(low, right, left));
+        assertThat(v.objects()).containsExactly(left, right, low);
+        assertThat(v.caption()).isEqualTo("two red circles and a cyan triangle");
+        assertThat(v.matches(3, Set.of(SceneColour.RED, SceneColour.CYAN), Set.of(ShapeKind.CIRCLE, ShapeKind.TRIANGLE)))
+                .isTrue();
+        assertThat(v.matches(2, Set.of(SceneColour.RED, SceneColour.CYAN), Set.of(ShapeKind.CIRCLE, ShapeKind.TRIANGLE)))
+                .isFalse();
+    }
+
+    @Test
+    void logitsOfTheWrongLengthAreRefused() {
+        assertThatThrownBy(() -> JudgeVerdict.fromCells(new float[5], 8, 32)).hasMessageContaining("13 x 8 x 8 logits");
     }
 }

@@ -22,20 +22,20 @@ class SceneJudgeTest {
     }
 
     @Test
-    void logitsHaveOneRowOfTwentyThreePerImage() {
+    void logitsHaveThirteenChannelsOnAnEightByEightGridPerImage() {
         try (SceneJudge judge = SceneJudge.create("t", JudgeConfig.tiny(), 1); NDManager m = TesseraRuntime.newManager()) {
             NDArray z = judge.logits(new ParameterStore(m, false), ImageTensors.toTensor(images(16, 5), m), false);
-            assertThat(z.getShape().getShape()).containsExactly(5, JudgeHeads.SIZE);
-            assertThat(JudgeHeads.SIZE).isEqualTo(4 + 7 + 3 + 9);
+            assertThat(z.getShape().getShape()).containsExactly(5, JudgeHeads.PER_CELL, 8, 8);
+            assertThat(JudgeHeads.PER_CELL).isEqualTo(1 + 7 + 3 + 2);
         }
     }
 
     @Test
     void theShippedArchitectureIsSmall() {
-        try (SceneJudge judge = SceneJudge.create("judge-shapes32", JudgeConfig.scenes32(), 1);
+        try (SceneJudge judge = SceneJudge.create("judge-objects32", JudgeConfig.objects32(), 1);
              NDManager m = TesseraRuntime.newManager()) {
             NDArray z = judge.logits(new ParameterStore(m, false), ImageTensors.toTensor(images(32, 2), m), false);
-            assertThat(z.getShape().getShape()).containsExactly(2, JudgeHeads.SIZE);
+            assertThat(z.getShape().getShape()).containsExactly(2, JudgeHeads.PER_CELL, 8, 8);
             // a few hundred KB of float32 weights
             assertThat(judge.parameterCount()).isBetween(20_000L, 150_000L);
         }
@@ -49,9 +49,11 @@ class SceneJudgeTest {
             assertThat(all).hasSize(3);
             for (int i = 0; i < 3; i++) {
                 JudgeVerdict one = judge.judge(imgs.get(i));
-                assertThat(one.count()).isBetween(1, 4);
-                assertThat(one.countProbabilities()).hasSize(4);
-                assertThat(one.attributes()).isEqualTo(all.get(i).attributes());
+                assertThat(one.count()).isBetween(0, 64);
+                // a batch of one and a batch of three may round differently in the last bits: compare what was found
+                assertThat(one.caption()).isEqualTo(all.get(i).caption());
+                assertThat(one.objects().stream().map(JudgedObject::position).toList())
+                        .isEqualTo(all.get(i).objects().stream().map(JudgedObject::position).toList());
             }
             assertThat(judge.judge(List.of())).isEmpty();
         }
@@ -70,7 +72,9 @@ class SceneJudgeTest {
     @Test
     void badConfigsAreRefusedWithTheValidValues() {
         assertThatThrownBy(() -> new JudgeConfig(28, 8, 2, 8, 16)).hasMessageContaining("16, 32 or 64");
-        assertThatThrownBy(() -> new JudgeConfig(16, 8, 4, 8, 16)).hasMessageContaining("downsamplings must be in 1..3");
+        assertThatThrownBy(() -> new JudgeConfig(16, 8, 2, 8, 16)).hasMessageContaining("downsamplings must be in 1..1")
+                .hasMessageContaining("one object centre per cell");
+        assertThatThrownBy(() -> new JudgeConfig(32, 8, 3, 8, 16)).hasMessageContaining("downsamplings must be in 1..2");
         assertThatThrownBy(() -> new JudgeConfig(16, 0, 2, 8, 16)).hasMessageContaining("channels");
     }
 }

@@ -76,6 +76,6 @@ class TrainingLimitsTest {
     void theShippedRecipesAreWithinTheCaps() {
         assertThat(UnifiedTrainingConfig.small().steps()).isLessThanOrEqualTo(TrainingLimits.MAX_STEPS);
         assertThat(TokenizerTrainingConfig.shapes64().batchSize()).isLessThanOrEqualTo(TrainingLimits.MAX_BATCH);
-        assertThat(JudgeTrainingConfig.scenes32().batchSize()).isLessThanOrEqualTo(TrainingLimits.MAX_BATCH);
+        assertThat(JudgeTrainingConfig.objects32().batchSize()).isLessThanOrEqualTo(TrainingLimits.MAX_BATCH);
     }
 }

@@ -1,10 +1,12 @@
 package dev.tessera.engine.unified;
 
 import dev.tessera.engine.data.Scene;
-import dev.tessera.engine.data.SceneColour;
-import dev.tessera.engine.data.ShapeKind;
 import dev.tessera.engine.judge.JudgeCheckpoint;
+import dev.tessera.engine.judge.JudgeVerdict;
 import dev.tessera.engine.judge.SceneJudge;
+import dev.tessera.engine.prompt.PromptCategory;
+import dev.tessera.engine.prompt.ScenePrompt;
+import dev.tessera.engine.prompt.ScenePrompts;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.task.DistinctColoursTask;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,20 +147,19 @@ class EvaluationsTest {
         assertThat(b.models()).extracting(ModelEvaluation::model).containsExactlyElementsOf(names);
         for (ModelEvaluation row : b.models()) {
             GenerationReport g = row.heldOut().generation();
-            assertThat(g.prompts()).isEqualTo(21);
-            assertThat(g.images()).as("one image per prompt").isEqualTo(21);
-            assertThat(row.accuracy().get("generate")).isEqualTo(g.judgedCorrect()).isBetween(0.0, 1.0);
-            assertThat(row.generated()).extracting(ModelEvaluation.GeneratedSample::prompt).containsExactly(
-                    "a red circle", "a green square", "a blue triangle", "a yellow circle", "a purple square",
-                    "an orange triangle", "a cyan circle");
+            assertThat(g.categories()).hasSize(PromptCategory.values().length);
+            assertThat(g.images()).as("quick: 4 prompts x 2 images per category").isEqualTo(48);
+            assertThat(row.accuracy().get("generate")).isEqualTo(g.overall()).isBetween(0.0, 1.0);
+            assertThat(row.generated()).hasSize(PromptCategory.values().length);
             try (SceneJudge judge = JudgeCheckpoint.pretrained(JudgeCheckpoint.DEFAULT)) {
-                for (ModelEvaluation.GeneratedSample s : row.generated()) {
-                    String[] words = s.prompt().split(" ");
-                    boolean right = judge.judge(s.image()).matches(Set.of(SceneColour.valueOf(words[1].toUpperCase())),
-                            Set.of(ShapeKind.valueOf(words[2].toUpperCase())));
-                    assertThat(s.judgedCorrect()).as("the verdict on %s", s.prompt()).isEqualTo(right);
-                    assertThat(g.byPrompt().get(s.prompt())).as("its prompt's share, one image each")
-                            .isEqualTo(right ? 1.0 : 0.0);
+                for (int i = 0; i < row.generated().size(); i++) {
+                    ModelEvaluation.GeneratedSample s = row.generated().get(i);
+                    ScenePrompt prompt = ScenePrompts.all(PromptCategory.values()[i], 4).stream()
+                            .filter(p -> p.text().equals(s.prompt())).findFirst().orElseThrow();
+                    JudgeVerdict v = judge.judge(s.image());
+                    assertThat(s.judgedCorrect()).as("the verdict on %s", s.prompt()).isEqualTo(prompt.satisfiedBy(v));
+                    assertThat(s.judgeSaw()).isEqualTo(v.caption());
+                    assertThat(g.byPrompt()).containsKey(s.prompt());
                 }
             }
             assertThat(row.captions()).hasSize(2);

@@ -1,0 +1,24 @@
+package dev.tessera.engine.ablation;
+
+import dev.tessera.engine.curriculum.Stage;
+import dev.tessera.engine.task.GenerateTask;
+import dev.tessera.engine.task.PromptedGenerateTask;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PromptsAblationTest {
+
+    @Test
+    void theArmsDifferOnlyInTheTextToImageTask() {
+        Ablation a = Ablations.get("prompts");
+        assertThat(a.arms()).containsOnlyKeys("captions", "grammar");
+        Stage captions = a.arms().get("captions").stages().get(0);
+        Stage grammar = a.arms().get("grammar").stages().get(0);
+        assertThat(captions.training().mix().names()).containsExactly("caption", GenerateTask.NAME, "answer");
+        assertThat(grammar.training().mix().names()).containsExactly("caption", PromptedGenerateTask.NAME, "answer");
+        assertThat(captions.training().withMix(grammar.training().mix())).isEqualTo(grammar.training());
+        assertThat(captions.start()).isEqualTo(grammar.start()).isEqualTo("shipped:unified-shapes32");
+        assertThat(a.arms().get("captions").model()).isEqualTo(a.arms().get("grammar").model());
+    }
+}
