@@ -26,18 +26,18 @@ final class JudgeLoss {
     }
 
     static Parts of(NDArray logits, NDArray targets) {
-        long n = logits.getShape().get(0);
+        float n = logits.getShape().get(0);
         NDArray mask = channels(targets, JudgeHeads.OBJECT, JudgeHeads.OBJECT + 1);
         NDArray z = channels(logits, JudgeHeads.OBJECT, JudgeHeads.OBJECT + 1);
         NDArray objects = mask.mul(logSigmoid(z)).add(mask.neg().add(scalar(mask, 1f)).mul(logSigmoid(z.neg())))
-                .sum().neg().div(n);
+                .sum().neg().div(scalar(logits, n));
         NDArray colours = maskedCrossEntropy(channels(logits, JudgeHeads.COLOUR_OFFSET, JudgeHeads.SHAPE_OFFSET),
                 channels(targets, JudgeHeads.COLOUR_OFFSET, JudgeHeads.SHAPE_OFFSET), n);
         NDArray shapes = maskedCrossEntropy(channels(logits, JudgeHeads.SHAPE_OFFSET, JudgeHeads.CENTRE_OFFSET),
                 channels(targets, JudgeHeads.SHAPE_OFFSET, JudgeHeads.CENTRE_OFFSET), n);
         NDArray centres = Activation.sigmoid(channels(logits, JudgeHeads.CENTRE_OFFSET, JudgeHeads.PER_CELL))
                 .sub(channels(targets, JudgeHeads.CENTRE_OFFSET, JudgeHeads.PER_CELL)).abs().mul(mask)
-                .sum().mul(CENTRE_WEIGHT).div(n);
+                .sum().mul(scalar(logits, CENTRE_WEIGHT / n));
         return new Parts(objects.add(colours).add(shapes).add(centres), objects, colours, shapes, centres);
     }
 
@@ -50,8 +50,8 @@ final class JudgeLoss {
     }
 
     /** {@code -sum(oneHot * logSoftmax(logits over channels)) / n}; cells whose target is all zeros add nothing. */
-    static NDArray maskedCrossEntropy(NDArray logits, NDArray oneHot, long n) {
-        return oneHot.mul(logits.logSoftmax(1)).sum().neg().div(n);
+    static NDArray maskedCrossEntropy(NDArray logits, NDArray oneHot, float n) {
+        return oneHot.mul(logits.logSoftmax(1)).sum().neg().div(scalar(logits, n));
     }
 
     private static NDArray channels(NDArray x, int from, int to) {

@@ -1,6 +1,7 @@
 /**
- * An independent judge of scene images: a small classifier trained on synthetic scenes that
- * reads an image's object count, colours, shapes and occupied positions. It only scores images
- * (e.g. those the text-to-image model generates for a prompt) and never trains the generator.
+ * An independent judge of scene images: a small object detector trained on synthetic scenes
+ * that lists every object of an image with its colour, shape and centre, so that counts, colour
+ * attribution and relations can be judged. It only scores images (e.g. those the text-to-image
+ * model generates for a prompt, as GenEval scores with a detector) and never trains a generator.
  */
 package dev.tessera.engine.judge;

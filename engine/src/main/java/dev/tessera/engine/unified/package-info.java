@@ -9,7 +9,7 @@
  * the vocabulary and the transformer; {@link dev.tessera.engine.unified.UnifiedTrainer} trains it
  * on the three tasks at once and {@link dev.tessera.engine.unified.UnifiedCheckpoint} stores it,
  * completely enough to resume bit for bit. {@link dev.tessera.engine.unified.UnifiedEvaluation}
- * and {@link dev.tessera.engine.unified.GenerationEvaluation} score it on held-out scenes, and
+ * and {@link dev.tessera.engine.unified.GenerationEvaluation} (text-to-image judged GenEval-style) score it on held-out scenes, and
  * {@link dev.tessera.engine.unified.Evaluations} scores several checkpoints side by side. Unlike
  * ILLUME's self-enhancing alignment, where the model assesses its own images, drawn images are
  * scored by an independent {@link dev.tessera.engine.judge.SceneJudge} that never trains the
