@@ -68,19 +68,21 @@ final class ReportRenderers {
     /**
      * Text-to-image judged GenEval-style: one row per prompt category (judged right with its
      * standard error, the judge's ceiling on real and on tokenized scenes of the same prompts,
-     * diversity), the overall mean over categories, then the run's settings and, folded away,
+     * how often it passes real near misses, diversity), the overall mean over categories, then the run's settings and, folded away,
      * every prompt's share.
      */
     static String generation(GenerationReport g) {
         List<List<String>> categories = new ArrayList<>();
         for (CategoryScore c : g.categories()) {
             categories.add(List.of(Html.escape(c.category().words()), Html.percentCell(c.accuracy(), Palette.SCORE),
-                    Format.of("± %.1f", 100 * c.standardError()), Html.percentCell(c.judgeOnReal(), Palette.TOTAL),
-                    Html.percentCell(c.judgeOnTokenized(), Palette.TOTAL),
+                    Double.isNaN(c.standardError()) ? "" : Format.of("± %.1f", 100 * c.standardError()),
+                    Html.percentCell(c.judgeOnReal(), Palette.TOTAL), Html.percentCell(c.judgeOnTokenized(), Palette.TOTAL),
+                    Format.of("%.1f%%", 100 * c.judgeFalsePass()),
                     Double.isNaN(c.diversity()) ? "–" : Format.of("%.2f", c.diversity())));
         }
         categories.add(List.of("<b>overall</b> (mean of categories)", Html.percentCell(g.overall(), Palette.SCORE), "",
-                Html.percentCell(g.judgeOnReal(), Palette.TOTAL), Html.percentCell(g.judgeOnTokenized(), Palette.TOTAL), ""));
+                Html.percentCell(g.judgeOnReal(), Palette.TOTAL), Html.percentCell(g.judgeOnTokenized(), Palette.TOTAL),
+                Format.of("%.1f%%", 100 * g.judgeFalsePass()), ""));
         List<List<String>> settings = List.of(
                 List.of("images", g.images() + " (" + g.categories().size() + " categories)"),
                 List.of("judge", Html.escape(g.judge())),
@@ -89,7 +91,7 @@ final class ReportRenderers {
         List<List<String>> prompts = new ArrayList<>();
         new TreeMap<>(g.byPrompt()).forEach((p, v) -> prompts.add(row(Html.escape(p), v, Palette.SCORE)));
         return Html.table("tessera-metrics", List.of("text-to-image category", "judged right", "", "ceiling: real",
-                        "ceiling: tokenized", "diversity"), categories)
+                        "ceiling: tokenized", "judge passes near misses", "diversity"), categories)
                 + Html.table("tessera-metrics", List.of("text-to-image", ""), settings)
                 + (prompts.isEmpty() ? "" : "<details><summary>every prompt (" + prompts.size() + ")</summary>"
                 + Html.table("tessera-metrics", List.of("prompt", "judged right"), prompts) + "</details>");

@@ -21,9 +21,9 @@ class ReportRenderersTest {
 
     static GenerationReport generation() {
         return new GenerationReport(List.of(
-                new CategoryScore(PromptCategory.COLOURS, 2, 8, 0.5, 0.177, 0.875, 1.0, 0.9),
-                new CategoryScore(PromptCategory.POSITION, 2, 8, 0.375, 0.171, 1.0, 0.96, 0.9)),
-                16, 0.4375, 0.98, 0.9, Map.of("a red circle", 0.5, "a blue square left of a red circle", 0.25), 41.6, 3.0,
+                new CategoryScore(PromptCategory.COLOURS, 2, 8, 0.5, 0.177, 0.5, 0.875, 1.0, 0.9, 0.0),
+                new CategoryScore(PromptCategory.POSITION, 2, 8, 0.375, 0.171, 0.75, 1.0, 0.96, 0.9, 0.125)),
+                16, 0.4375, 0.98, 0.9, 0.0625, Map.of("a red circle", 0.5, "a blue square left of a red circle", 0.25), 41.6, 3.0,
                 "judge-objects32");
     }
 
@@ -47,7 +47,8 @@ class ReportRenderersTest {
     void textToImageIsAddedWhenEvaluated() {
         String html = Renderers.mimeBundle(report().withGeneration(generation())).get("text/html");
         assertThat(html).contains("text-to-image", "43.8%", "98.0%", "90.0%", "16 (2 categories)", "42 ms", "3.0")
-                .contains("colours", "position", "37.5%", "± 17.7", "0.88", "judge-objects32")
+                .contains("colours", "position", "37.5%", "± 17.7", "0.88", "judge-objects32", "judge passes near misses",
+                        "12.5%", "6.3%")
                 .contains("every prompt (2)", "a blue square left of a red circle", "25.0%");
         assertThat(count(html, "<table")).isEqualTo(6);
     }

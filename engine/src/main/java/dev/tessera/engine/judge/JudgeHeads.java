@@ -34,7 +34,8 @@ public final class JudgeHeads {
     public static final int PER_CELL = CENTRE_OFFSET + 2;
     /**
      * The smallest distance between two objects' centres in a generated scene, as a fraction of
-     * its side: two radii of at least 0.09 of the side plus a 2-pixel gap (at 32 px, 7.8 px).
+     * its side, leaving out the generator's 2-pixel gap: two radii of at least 0.09 of the side
+     * (with the gap, at 32 px: 5.8 + 2 = 7.8 px).
      */
     static final double MIN_CENTRE_GAP_FRACTION = 0.18;
 

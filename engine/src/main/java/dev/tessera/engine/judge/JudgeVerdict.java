@@ -97,7 +97,8 @@ public record JudgeVerdict(List<JudgedObject> objects) {
 
     /**
      * Cells whose centres lie within this fraction of the image side describe the same object:
-     * half the smallest distance between two objects' centres in a generated scene.
+     * half of {@link JudgeHeads#MIN_CENTRE_GAP_FRACTION} (two centres of a generated scene are
+     * further apart than that fraction, plus a 2-pixel gap: 2.9 px at 32 px against at least 7.8).
      */
     static final double MERGE_FRACTION = JudgeHeads.MIN_CENTRE_GAP_FRACTION / 2;
     /** Cells less sure than this of holding a centre are ignored: they cannot tip a group over one half unnoticed. */
@@ -137,11 +138,6 @@ public record JudgeVerdict(List<JudgedObject> objects) {
     /** The objects as a scene caption would name them ("two red circles and a blue square"); "nothing" for none. */
     public String caption() {
         return Scene.caption(objects.stream().map(JudgedObject::name).toList());
-    }
-
-    /** True when the image holds exactly {@code wantedCount} objects, of exactly these colours and shapes. */
-    public boolean matches(int wantedCount, Set<SceneColour> wantedColours, Set<ShapeKind> wantedShapes) {
-        return count() == wantedCount && colours().equals(wantedColours) && shapes().equals(wantedShapes);
     }
 
     /** The least sure presence among the objects found (1 when none are). */

@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <pre>{@code
  * try (SceneJudge judge = JudgeCheckpoint.pretrained("judge-objects32")) {
- *     boolean ok = judge.judge(image).caption().equals("a red circle and a blue square");
+ *     JudgeVerdict v = judge.judge(image);   // v.objects(): colour, shape, centre of each
+ *     boolean ok = prompt.satisfiedBy(v);    // a ScenePrompt, e.g. "a red circle and a blue square"
  * }
  * }</pre>
  *

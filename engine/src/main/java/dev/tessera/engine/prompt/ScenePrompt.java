@@ -53,24 +53,30 @@ public record ScenePrompt(PromptCategory category, String text, List<WantedObjec
      * the relation. Tries every matching, so the order of {@code seen} does not matter.
      */
     public boolean satisfiedBy(List<Seen> seen) {
-        if (seen.size() != objects.size()) {
-            return false;
-        }
-        return match(seen, new ArrayList<>(), new boolean[seen.size()]);
+        return seen.size() == objects.size() && match(seen, new ArrayList<>(), new boolean[seen.size()], true);
     }
 
-    private boolean match(List<Seen> seen, List<Seen> chosen, boolean[] used) {
+    /**
+     * True when the judge sees the prompt's objects and no others, whatever their relation: for a
+     * position prompt, separates "drew the wrong objects" from "drew them in the wrong places".
+     */
+    public boolean objectsRight(JudgeVerdict verdict) {
+        List<Seen> seen = verdict.objects().stream().map(ScenePrompt::seen).toList();
+        return seen.size() == objects.size() && match(seen, new ArrayList<>(), new boolean[seen.size()], false);
+    }
+
+    private boolean match(List<Seen> seen, List<Seen> chosen, boolean[] used, boolean withRelation) {
         int k = chosen.size();
         if (k == objects.size()) {
-            return relation == null || Relation.between(chosen.get(0).x(), chosen.get(0).y(), chosen.get(1).x(),
-                    chosen.get(1).y()) == relation;
+            return !withRelation || relation == null || Relation.between(chosen.get(0).x(), chosen.get(0).y(),
+                    chosen.get(1).x(), chosen.get(1).y()) == relation;
         }
         for (int i = 0; i < seen.size(); i++) {
             Seen s = seen.get(i);
             if (!used[i] && objects.get(k).accepts(s.colour(), s.shape())) {
                 used[i] = true;
                 chosen.add(s);
-                if (match(seen, chosen, used)) {
+                if (match(seen, chosen, used, withRelation)) {
                     return true;
                 }
                 chosen.remove(k);

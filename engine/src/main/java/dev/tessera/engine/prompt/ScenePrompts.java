@@ -136,6 +136,46 @@ public final class ScenePrompts {
     }
 
     /**
+     * A near miss of {@code prompt}: what an image that gets one thing wrong shows, so that real
+     * scenes of it measure how often the judge wrongly passes such an image (the other half of a
+     * ceiling: a judge that passed everything would reach 100% on real scenes too). Single object
+     * and two objects: one object too many; counting: one more (one fewer at four); colours:
+     * another colour; colour attribution: the colours swapped between the shapes; position: the
+     * same objects in the opposite relation. Its real scenes never show {@code prompt} by their labels.
+     */
+    public static ScenePrompt nearMiss(ScenePrompt prompt) {
+        List<WantedObject> o = prompt.objects();
+        ShapeKind[] shapes = ShapeKind.values();
+        SceneColour[] colours = SceneColour.values();
+        List<WantedObject> miss = new ArrayList<>(o);
+        Relation relation = null;
+        switch (prompt.category()) {
+            case SINGLE_OBJECT -> miss.add(new WantedObject(null, shapes[(o.get(0).shape().ordinal() + 1) % shapes.length]));
+            case TWO_OBJECTS -> miss.add(o.get(0));
+            case COUNTING -> {
+                if (o.size() < 4) {
+                    miss.add(o.get(0));
+                } else {
+                    miss.remove(0);
+                }
+            }
+            case COLOURS -> miss.set(0, new WantedObject(colours[(o.get(0).colour().ordinal() + 1) % colours.length],
+                    o.get(0).shape()));
+            case COLOUR_ATTRIBUTION -> {
+                miss.set(0, new WantedObject(o.get(1).colour(), o.get(0).shape()));
+                miss.set(1, new WantedObject(o.get(0).colour(), o.get(1).shape()));
+            }
+            case POSITION -> relation = switch (prompt.relation()) {
+                case LEFT_OF -> Relation.RIGHT_OF;
+                case RIGHT_OF -> Relation.LEFT_OF;
+                case ABOVE -> Relation.BELOW;
+                case BELOW -> Relation.ABOVE;
+            };
+        }
+        return new ScenePrompt(prompt.category(), "a near miss of '" + prompt.text() + "'", miss, relation);
+    }
+
+    /**
      * Every prompt of the grammar that {@code scene} shows exactly, one per category that
      * applies: a lone object gives a single-object and a colours prompt; two objects of
      * different shapes a two-objects prompt, and with different colours also a colour

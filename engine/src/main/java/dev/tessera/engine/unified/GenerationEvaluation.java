@@ -25,15 +25,22 @@ import java.util.Map;
  * right only when the judge sees everything its prompt asks (those objects and no others,
  * colours on the right shapes, the relation), and the overall score is the unweighted mean
  * over categories. The same judgement of real held-out scenes that show each prompt, as drawn
- * and through the model's tokenizer, is the ceiling reported beside every score. The judge is
+ * and through the model's tokenizer, is the ceiling reported beside every score, and the share
+ * of real near misses ({@link ScenePrompts#nearMiss}) the judge passes says how far a score can
+ * sit above the truth. The judge is
  * trained on drawn scenes only and never trains the generator. Every model is asked the same
  * prompts, words it never trained on included (a model trained on captions alone has not seen
  * "of", "above" or "below"), so the position score also says what a model makes of them.
  */
 public final class GenerationEvaluation {
 
-    /** Scene indices reserved for each prompt's real scenes (position prompts skip layouts). */
+    /** Scene indices reserved for each prompt's real scenes and near misses (position prompts skip layouts). */
     private static final long SCENES_PER_PROMPT = 100_000;
+    /**
+     * Counting prompts go up to four objects for every model, whatever it trained on, so that
+     * models are compared on the same prompts.
+     */
+    static final int MAX_OBJECTS = 4;
 
     private GenerationEvaluation() {
     }
@@ -53,7 +60,6 @@ public final class GenerationEvaluation {
             throw new IllegalArgumentException("the judge reads " + judge.imageSize() + "px images but the model draws "
                     + model.imageSize() + "px ones; use a judge of " + model.imageSize() + "px scenes");
         }
-        int maxObjects = Math.max(2, model.config().maxObjects());
         SceneGenerator real = new SceneGenerator(new SceneConfig(model.imageSize(), 1, 4, SceneConfig.HELD_OUT_SEED));
         List<CategoryScore> categories = new ArrayList<>();
         List<ModelEvaluation.GeneratedSample> kept = new ArrayList<>();
@@ -61,50 +67,66 @@ public final class GenerationEvaluation {
         double millis = 0;
         int images = 0;
         long p = 0;
+        int n = config.samplesPerPrompt();
         for (PromptCategory category : PromptCategory.values()) {
             int right = 0;
+            int objects = 0;
             int realRight = 0;
             int tokenizedRight = 0;
+            int falsePasses = 0;
             double diversity = 0;
-            int n = 0;
-            for (ScenePrompt prompt : ScenePrompts.sample(category, config.promptsPerCategory(), maxObjects,
+            List<Double> shares = new ArrayList<>();
+            for (ScenePrompt prompt : ScenePrompts.sample(category, config.promptsPerCategory(), MAX_OBJECTS,
                     config.promptSeed())) {
                 // every model gets the same prompts, words it never trained on included
-                Generation g = model.generate(prompt.text(), config.samplesPerPrompt(),
-                        sampling.withSeed(sampling.seed() + 1000L * p), false);
-                millis += g.millisPerImage() * config.samplesPerPrompt();
+                Generation g = model.generate(prompt.text(), n, sampling.withSeed(sampling.seed() + 1000L * p), false);
+                millis += g.millisPerImage() * n;
                 List<JudgeVerdict> verdicts = judge.judge(g.images());
                 int ok = (int) verdicts.stream().filter(prompt::satisfiedBy).count();
+                objects += (int) verdicts.stream().filter(prompt::objectsRight).count();
                 if (kept.size() == category.ordinal()) {
                     kept.add(new ModelEvaluation.GeneratedSample(prompt.text(), g.images().get(0),
                             prompt.satisfiedBy(verdicts.get(0)), verdicts.get(0).caption()));
                 }
                 int[] tally = byPrompt.computeIfAbsent(prompt.text(), k -> new int[2]);
                 tally[0] += ok;
-                tally[1] += verdicts.size();
+                tally[1] += n;
                 right += ok;
-                diversity += new HashSet<TokenGrid>(g.grids()).size() / (double) g.grids().size();
-                List<RgbImage> truth = ScenePrompts.realScenes(prompt, real, p * SCENES_PER_PROMPT,
-                        config.samplesPerPrompt()).stream().map(Scene::image).toList();
+                shares.add(ok / (double) n);
+                diversity += new HashSet<TokenGrid>(g.grids()).size() / (double) n;
+                List<RgbImage> truth = ScenePrompts.realScenes(prompt, real, p * SCENES_PER_PROMPT, n).stream()
+                        .map(Scene::image).toList();
                 realRight += (int) judge.judge(truth).stream().filter(prompt::satisfiedBy).count();
                 tokenizedRight += (int) judge.judge(model.imageTokenizer().decode(model.imageTokenizer().encode(truth)))
                         .stream().filter(prompt::satisfiedBy).count();
-                n += config.samplesPerPrompt();
+                List<RgbImage> misses = ScenePrompts.realScenes(ScenePrompts.nearMiss(prompt), real,
+                        p * SCENES_PER_PROMPT + SCENES_PER_PROMPT / 2, n).stream().map(Scene::image).toList();
+                falsePasses += (int) judge.judge(misses).stream().filter(prompt::satisfiedBy).count();
                 p++;
             }
-            double accuracy = right / (double) n;
-            categories.add(new CategoryScore(category, config.promptsPerCategory(), n, accuracy,
-                    Math.sqrt(accuracy * (1 - accuracy) / n),
-                    config.samplesPerPrompt() < 2 ? Double.NaN : diversity / config.promptsPerCategory(),
-                    realRight / (double) n, tokenizedRight / (double) n));
-            images += n;
+            int total = shares.size() * n;
+            categories.add(new CategoryScore(category, shares.size(), total, right / (double) total,
+                    standardError(shares), objects / (double) total, n < 2 ? Double.NaN : diversity / shares.size(),
+                    realRight / (double) total, tokenizedRight / (double) total, falsePasses / (double) total));
+            images += total;
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         byPrompt.forEach((text, t) -> shares.put(text, t[0] / (double) t[1]));
         GenerationReport report = new GenerationReport(categories, images, mean(categories, CategoryScore::accuracy),
-                mean(categories, CategoryScore::judgeOnReal), mean(categories, CategoryScore::judgeOnTokenized), shares,
-                millis / images, sampling.cfgScale(), judge.name());
+                mean(categories, CategoryScore::judgeOnReal), mean(categories, CategoryScore::judgeOnTokenized),
+                mean(categories, CategoryScore::judgeFalsePass), shares, millis / images, sampling.cfgScale(), judge.name());
         return new Scored(report, kept);
+    }
+
+    /** Standard error of the mean of {@code shares} (sample standard deviation over the square root of their number). */
+    static double standardError(List<Double> shares) {
+        int k = shares.size();
+        if (k < 2) {
+            return Double.NaN;
+        }
+        double mean = shares.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = shares.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(ss / (k - 1) / k);
     }
 
     private static double mean(List<CategoryScore> scores, java.util.function.ToDoubleFunction<CategoryScore> f) {

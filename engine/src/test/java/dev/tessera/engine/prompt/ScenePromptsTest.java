@@ -79,6 +79,38 @@ class ScenePromptsTest {
     }
 
     @Test
+    void realNearMissesNeverShowTheirPromptByTheirLabels() {
+        long from = 0;
+        for (PromptCategory c : PromptCategory.values()) {
+            for (ScenePrompt p : ScenePrompts.sample(c, 10, 4, 5)) {
+                ScenePrompt miss = ScenePrompts.nearMiss(p);
+                assertThat(miss.category()).isEqualTo(c);
+                for (Scene s : ScenePrompts.realScenes(miss, HELD_OUT, from, 2)) {
+                    assertThat(p.satisfiedBy(s)).as("near miss %s of '%s'", s.caption(), p).isFalse();
+                    assertThat(miss.satisfiedBy(s)).isTrue();
+                }
+                from += 10_000;
+            }
+        }
+        ScenePrompt swapped = ScenePrompts.nearMiss(find(PromptCategory.COLOUR_ATTRIBUTION, "a red circle and a blue square"));
+        assertThat(swapped.objects()).containsExactly(new WantedObject(SceneColour.BLUE, ShapeKind.CIRCLE),
+                new WantedObject(SceneColour.RED, ShapeKind.SQUARE));
+        assertThat(ScenePrompts.nearMiss(find(PromptCategory.POSITION, "a red circle left of a green triangle")).relation())
+                .isEqualTo(Relation.RIGHT_OF);
+        assertThat(ScenePrompts.nearMiss(find(PromptCategory.COUNTING, "four blue squares")).objects()).hasSize(3);
+    }
+
+    @Test
+    void objectsRightIgnoresOnlyTheRelation() {
+        ScenePrompt left = find(PromptCategory.POSITION, "a red circle left of a green triangle");
+        JudgeVerdict reversed = new JudgeVerdict(List.of(seen(SceneColour.RED, ShapeKind.CIRCLE, 26, 14),
+                seen(SceneColour.GREEN, ShapeKind.TRIANGLE, 6, 14)));
+        assertThat(left.satisfiedBy(reversed)).isFalse();
+        assertThat(left.objectsRight(reversed)).isTrue();
+        assertThat(left.objectsRight(new JudgeVerdict(List.of(seen(SceneColour.RED, ShapeKind.CIRCLE, 26, 14))))).isFalse();
+    }
+
+    @Test
     void twoTrianglesAreNotAYellowTriangle() {
         ScenePrompt p = find(PromptCategory.COLOURS, "a yellow triangle");
         assertThat(p.satisfiedBy(new JudgeVerdict(List.of(seen(SceneColour.YELLOW, ShapeKind.TRIANGLE, 8, 8))))).isTrue();

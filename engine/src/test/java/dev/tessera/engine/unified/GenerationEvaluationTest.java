@@ -26,9 +26,15 @@ class GenerationEvaluationTest {
                 assertThat(c.images()).isEqualTo(4);
                 // four images: every score is a whole number of quarters
                 assertThat(c.accuracy() * 4).isCloseTo(Math.rint(c.accuracy() * 4), within(1e-9));
-                assertThat(c.standardError()).isCloseTo(Math.sqrt(c.accuracy() * (1 - c.accuracy()) / 4), within(1e-12));
+                assertThat(c.prompts()).isEqualTo(2);
+                assertThat(c.objectsRight()).isGreaterThanOrEqualTo(c.accuracy());
+                if (c.category() != PromptCategory.POSITION) {
+                    assertThat(c.objectsRight()).isEqualTo(c.accuracy());
+                }
                 assertThat(c.diversity()).isBetween(0.5, 1.0);
                 assertThat(c.judgeOnTokenized()).isBetween(0.0, 1.0);
+                // the judge passes few real near misses (an object too many, swapped colours, the opposite relation)
+                assertThat(c.judgeFalsePass()).isLessThanOrEqualTo(0.25);
             }
             // the overall score is the unweighted mean over categories, not over images
             double mean = r.categories().stream().mapToDouble(CategoryScore::accuracy).average().orElseThrow();
@@ -42,6 +48,15 @@ class GenerationEvaluationTest {
             assertThat(s.samples()).hasSize(6).allSatisfy(g -> assertThat(g.judgeSaw()).isNotBlank());
             assertThat(s.samples().get(0).judgeSaw()).isEqualTo(judge.judge(s.samples().get(0).image()).caption());
         }
+    }
+
+    @Test
+    void theStandardErrorIsOverPromptsNotImages() {
+        // shares 1, 0, 1, 0: mean 0.5, sample variance 1/3, over 4 prompts: sqrt(1/12)
+        assertThat(GenerationEvaluation.standardError(java.util.List.of(1.0, 0.0, 1.0, 0.0)))
+                .isCloseTo(Math.sqrt(1 / 12.0), within(1e-12));
+        assertThat(GenerationEvaluation.standardError(java.util.List.of(0.5, 0.5))).isZero();
+        assertThat(GenerationEvaluation.standardError(java.util.List.of(0.5))).isNaN();
     }
 
     @Test
