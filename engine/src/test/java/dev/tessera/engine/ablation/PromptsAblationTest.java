@@ -21,4 +21,18 @@ class PromptsAblationTest {
         assertThat(captions.start()).isEqualTo(grammar.start()).isEqualTo("shipped:unified-shapes32");
         assertThat(a.arms().get("captions").model()).isEqualTo(a.arms().get("grammar").model());
     }
+
+    @Test
+    void theShippedResultsHaveTwoSeedsPerArmAndTheGrammarArmClearlyDrawsBetter() {
+        AblationResults r = AblationResults.shipped("prompts");
+        assertThat(r.runs()).hasSize(4);
+        assertThat(r.runs()).allSatisfy(run -> {
+            assertThat(run.budget()).isEqualTo(new ArmMetrics.Budget(256, 4, 16));
+            assertThat(run.metrics().textToImageByCategory()).hasSize(6);
+        });
+        AblationResults.Verdict v = r.verdict("judgedTextToImage");
+        assertThat(v.best()).isEqualTo("grammar");
+        assertThat(v.clear()).as("grammar's worst seed beats captions' best").isTrue();
+        assertThat(r.provenance()).containsKeys("commands", "trainedBy", "note");
+    }
 }
