@@ -186,10 +186,14 @@ public record AblationResults(String ablation, String description, Map<String, O
         }
     }
 
-    /** These results with {@code run} added (replacing an earlier run of the same arm, seed and budget). */
+    /** These results with {@code run} added, replacing an earlier result of the same arm, seed, steps and batch. */
     public AblationResults with(AblationRun run) {
+        // a newer measurement of the same training replaces the older one, whatever budget measured
+        // that: a file keeps one result per trained run, so a rerun after the budget changed (a new
+        // Tessera's measure) does not leave two recipes side by side
         List<AblationRun> next = new ArrayList<>(runs.stream()
-                .filter(r -> !r.is(run.arm(), run.seed(), run.steps(), run.batch(), run.budget())).toList());
+                .filter(r -> !(r.arm().equals(run.arm()) && r.seed() == run.seed() && r.steps() == run.steps()
+                        && r.batch() == run.batch())).toList());
         next.add(run);
         return new AblationResults(ablation, description, provenance, next);
     }

@@ -35,4 +35,15 @@ class PromptsAblationTest {
         assertThat(v.clear()).as("grammar's worst seed beats captions' best").isTrue();
         assertThat(r.provenance()).containsKeys("commands", "trainedBy", "note");
     }
+
+    @Test
+    void aNewMeasurementOfTheSameTrainingReplacesTheOldOneWhateverItsBudget() {
+        ArmMetrics m = new ArmMetrics(0.5, 0.5, 0.5, 0.5, 1, 1, 30, 1, 10);
+        AblationRun old = new AblationRun("a", 1, 10, 4, 0, "", m, java.util.List.of(), new ArmMetrics.Budget(64, 2, 0));
+        AblationRun now = new AblationRun("a", 1, 10, 4, 0, "", m, java.util.List.of(), ArmMetrics.Budget.quick());
+        AblationRun other = new AblationRun("a", 2, 10, 4, 0, "", m, java.util.List.of(), ArmMetrics.Budget.quick());
+        AblationResults r = new AblationResults("x", "", java.util.Map.of(), java.util.List.of(old, other)).with(now);
+        assertThat(r.runs()).containsExactly(other, now);
+        assertThat(r.summary("exactCaptions")).hasSize(1);
+    }
 }
