@@ -156,7 +156,7 @@ public final class MagicParser {
 
         @Option(names = "--tasks", paramLabel = "T1,T2", split = ",", defaultValue = CaptionTask.NAME + ","
                 + AnswerTask.NAME, description = "caption (attribute accuracy), answer (exact answers), generate "
-                + "(judged text-to-image, about 10 s more per model), or any registered task with a text answer "
+                + "(text-to-image judged GenEval-style, about 8 s more per model), or any registered task with a text answer "
                 + "(default ${DEFAULT-VALUE})")
         List<String> tasks;
 

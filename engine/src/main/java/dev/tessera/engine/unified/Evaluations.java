@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>Cost, measured on the shipped model with {@code TESSERA_THREADS=1} on a shared two-core
  * machine: loading it about 2 s (once per session), the held-out captions, answers and NLL of
  * {@value #DEFAULT_SCENES} scenes 3.4 to 7.5 s (the spread is the machine's other load), a
- * registered task about 1 s more, and {@value GenerateTask#NAME} about 10 s more (GenEval-style:
+ * registered task about 1 s more, and {@value GenerateTask#NAME} 7 to 8 s more (GenEval-style:
  * 6 prompt categories, 4 prompts x 2 images each). The captions, answers and NLL always run together, so the NLL columns are there
  * whatever tasks are asked for.
  */
