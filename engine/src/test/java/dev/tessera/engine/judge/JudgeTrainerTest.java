@@ -22,7 +22,7 @@ class JudgeTrainerTest {
 
     @Test
     void lossFallsOverAFewStepsOfTheTinyConfigOnlyWhenItLearns() {
-        // seen: 14.8 -> 12.4 (one thread, so the run repeats bit for bit)
+        // the per-object loss of the tiny judge falls over the smoke run (one thread, so the run repeats bit for bit)
         new LossFalls(5, 10, 0.9).onlyWhenLearning(JudgeTrainingConfig.smoke().learningRate(), lr -> {
             try (SceneJudge judge = SceneJudge.create("tiny", JudgeConfig.tiny(), 2)) {
                 List<TrainingProgress> seen = new ArrayList<>();
