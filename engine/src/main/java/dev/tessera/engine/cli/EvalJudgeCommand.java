@@ -8,12 +8,10 @@ import dev.tessera.engine.judge.JudgeEvaluation;
 import dev.tessera.engine.judge.JudgeReport;
 import dev.tessera.engine.judge.RoundedSquares;
 import dev.tessera.engine.judge.SceneJudge;
-import dev.tessera.engine.tokenize.TokenizerCheckpoint;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +52,7 @@ final class EvalJudgeCommand implements Callable<Integer> {
             System.out.println("judge " + judge.name() + " on " + real);
             List<JudgeReport> through = new ArrayList<>();
             for (String source : tokenizers) {
-                try (TrainableTokenizer<?> tokenizer = Files.isDirectory(Path.of(source))
-                        ? TokenizerCheckpoint.load(Path.of(source)) : TokenizerCheckpoint.pretrained(source)) {
+                try (TrainableTokenizer<?> tokenizer = TrainJudgeCommand.loadTokenizer(source)) {
                     JudgeReport r = JudgeEvaluation.evaluate(judge, heldOut, tokenizer);
                     System.out.println("judge " + judge.name() + " on " + r);
                     through.add(r);

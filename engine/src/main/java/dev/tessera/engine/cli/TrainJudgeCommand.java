@@ -144,7 +144,8 @@ final class TrainJudgeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static TrainableTokenizer<?> loadTokenizer(String source) {
+    /** A tokenizer from a checkpoint folder, or a shipped one by name. */
+    static TrainableTokenizer<?> loadTokenizer(String source) {
         Path folder = Path.of(source);
         return Files.isDirectory(folder) ? TokenizerCheckpoint.load(folder) : TokenizerCheckpoint.pretrained(source);
     }
