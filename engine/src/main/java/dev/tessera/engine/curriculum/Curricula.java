@@ -27,13 +27,18 @@ import java.util.Map;
  *       with a text-perplexity guard.</li>
  *   <li>{@code prompts}: the shipped model, 1,000 more steps in which text-to-image also trains on
  *       the GenEval prompt grammar's phrasings ({@code generate-prompts}) beside captions.</li>
+ *   <li>{@code illume}: ILLUME's three stages from the text-first {@code teal-text} model, its
+ *       context grown for two-image tasks: aligning the image side alone (captioning and
+ *       regenerating the input), then everything on caption and text-to-image pairs, then
+ *       supervised fine-tuning with questions and image editing.</li>
  * </ul>
  * {@link #get} also takes the path of a curriculum JSON file.
  */
 public final class Curricula {
 
     /** Names of the shipped curricula. */
-    public static final List<String> SHIPPED = List.of("scenes", "unicode", "unicode-stacked", "teal", "prompts");
+    public static final List<String> SHIPPED = List.of("scenes", "unicode", "unicode-stacked", "teal", "prompts",
+            "illume");
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {

@@ -274,18 +274,26 @@ public final class CurriculumRunner {
         }
     }
 
+    /** The model stage {@code i} starts from, its context grown to the curriculum model's when shorter. */
     private UnifiedModel start(int i, Stage stage) {
         String s = stage.start();
         if (s.equals(Stage.FRESH)) {
             return UnifiedModel.create(UnifiedRun.config(curriculum.model()), stage.training().seed());
         }
+        UnifiedModel loaded;
         if (s.equals(Stage.PREVIOUS)) {
-            return UnifiedCheckpoint.load(stageFolder(i - 1)).model();
+            loaded = UnifiedCheckpoint.load(stageFolder(i - 1)).model();
+        } else if (s.startsWith(Stage.SHIPPED)) {
+            loaded = UnifiedCheckpoint.pretrained(s.substring(Stage.SHIPPED.length())).model();
+        } else {
+            loaded = UnifiedCheckpoint.load(Path.of(s)).model();
         }
-        if (s.startsWith(Stage.SHIPPED)) {
-            return UnifiedCheckpoint.pretrained(s.substring(Stage.SHIPPED.length())).model();
+        try {
+            return loaded.withContext(UnifiedRun.config(curriculum.model()).transformer().context());
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
         }
-        return UnifiedCheckpoint.load(Path.of(s)).model();
     }
 
     /** The tags the stage's tasks open their sequences with. */
@@ -376,8 +384,14 @@ public final class CurriculumRunner {
         return UnifiedCheckpoint.manifest(Path.of(s.start())).model();
     }
 
+    /**
+     * True when a checkpoint of {@code b} can start a stage of a curriculum over {@code a}: the
+     * same model, except that {@code b}'s context may be shorter (the stage grows it,
+     * {@link UnifiedModel#withContext}).
+     */
     private static boolean sameArchitecture(UnifiedConfig a, UnifiedConfig b) {
-        return a.transformer().equals(b.transformer()) && a.embedding() == b.embedding()
+        return b.transformer().context() <= a.transformer().context()
+                && a.transformer().equals(b.transformer().withContext(a.transformer().context())) && a.embedding() == b.embedding()
                 && a.imageTokenizer().equals(b.imageTokenizer()) && a.freezeText() == b.freezeText()
                 && a.textVocabSize() == b.textVocabSize() && a.textCorpus().equals(b.textCorpus())
                 && a.stacking().equals(b.stacking());

@@ -63,6 +63,38 @@ public final class SceneEdits {
         };
     }
 
+    /**
+     * An edit of any kind the scene allows, the kind drawn uniformly from those that do: how edit
+     * training data is drawn, every kind equally often where it can be. Empty only when the scene
+     * allows no edit at all (four objects none of which can be named).
+     */
+    public static Optional<SceneEdit> drawAny(Scene scene, SceneGenerator generator, SplittableRandom rng) {
+        List<EditKind> kinds = new ArrayList<>(List.of(EditKind.values()));
+        while (!kinds.isEmpty()) {
+            EditKind kind = kinds.remove(rng.nextInt(kinds.size()));
+            Optional<SceneEdit> e = draw(scene, kind, generator, rng);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every word an edit instruction may use: a model trained on edits reads them. */
+    public static java.util.Set<String> words() {
+        java.util.Set<String> out = new java.util.TreeSet<>(List.of("make", "remove", "add", "the", "a", "an", "at"));
+        for (SceneColour c : SceneColour.values()) {
+            out.add(c.word());
+        }
+        for (ShapeKind k : ShapeKind.values()) {
+            out.add(k.word());
+        }
+        for (Position p : Position.values()) {
+            out.addAll(List.of(p.words().split(" ")));
+        }
+        return java.util.Set.copyOf(out);
+    }
+
     private static Optional<SceneEdit> add(Scene scene, SceneGenerator generator, SplittableRandom rng) {
         if (scene.count() >= 4) {
             return Optional.empty();

@@ -179,6 +179,37 @@ public final class UnifiedTransformer implements AutoCloseable {
     }
 
     /**
+     * This model with a context of {@code longer} positions: the learned position table gets
+     * {@code longer - context} new rows, each a copy of the row {@code context / 2} places before
+     * it (row {@code p} copies row {@code p - context/2}, repeatedly for a table more than 1.5x as
+     * long), so a new position starts out read like one the model knows a little earlier in a
+     * sequence rather than as noise; every existing row keeps its values, so every sequence that
+     * fitted before is computed exactly as before. The new rows learn in a stage that trains
+     * {@code positions}. The weights are changed in place: this object must not be used afterwards.
+     * Used to give a pretrained model room for longer tasks (an edit reads one image and writes
+     * another).
+     */
+    public UnifiedTransformer withContext(int longer) {
+        int old = config.context();
+        if (longer < old) {
+            throw new IllegalArgumentException("a model's context can grow, not shrink: it has " + old + " positions, "
+                    + "asked for " + longer);
+        }
+        if (longer == old) {
+            return this;
+        }
+        int d = config.width();
+        float[] rows = params.get("embed.position").toFloatArray();
+        float[] grown = java.util.Arrays.copyOf(rows, longer * d);
+        int back = Math.max(1, old / 2);
+        for (int p = old; p < longer; p++) {
+            System.arraycopy(grown, (p - back) * d, grown, p * d, d);
+        }
+        params.replace("embed.position", params.manager().create(grown, new Shape(longer, d)));
+        return new UnifiedTransformer(config.withContext(longer), layout, mode, stacking, params, own);
+    }
+
+    /**
      * The model's image table in code space, UniCode's {@code C_L} (arXiv 2403.09072): K x
      * codeWidth values row after row (a copy). Only a {@link EmbeddingMode#UNIFIED_CODEBOOK} model has one.
      */

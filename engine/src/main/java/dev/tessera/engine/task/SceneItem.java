@@ -8,13 +8,16 @@ import dev.tessera.engine.tokenize.TokenGrid;
  * its caption, and, for a generated scene, the scene itself (its picture and its exact labels:
  * every object's shape, colour, size and place). An item read from token shards on disk has the
  * grid and the caption only ({@link #captioned}), which the caption and text-to-image tasks need;
- * tasks that ask about the objects need the scene and say so.
+ * tasks that ask about the objects need the scene and say so. When a task needs one
+ * ({@link Task#needsEdits}), a generated scene also carries an edit of it with its result's grid
+ * ({@link SceneItems}).
  *
  * @param scene   the generated scene, or null for an item from token shards
  * @param tokens  the grid of ids
  * @param caption the picture's caption
+ * @param edited  an edit of the scene with its result's grid, or null
  */
-public record SceneItem(Scene scene, TokenGrid tokens, String caption) {
+public record SceneItem(Scene scene, TokenGrid tokens, String caption, EditedImage edited) {
 
     public SceneItem {
         if (tokens == null || caption == null) {
@@ -24,12 +27,39 @@ public record SceneItem(Scene scene, TokenGrid tokens, String caption) {
 
     /** A generated scene and its grid. */
     public SceneItem(Scene scene, TokenGrid tokens) {
-        this(requireScene(scene), tokens, scene.caption());
+        this(requireScene(scene), tokens, scene.caption(), null);
     }
 
     /** A grid and its caption without the scene (an item from token shards). */
     public static SceneItem captioned(TokenGrid tokens, String caption) {
-        return new SceneItem(null, tokens, caption);
+        return new SceneItem(null, tokens, caption, null);
+    }
+
+    /** This item with {@code e}, an edit of its scene, and its result's grid. */
+    public SceneItem withEdit(EditedImage e) {
+        if (e.edit().before().index() != requireScene(scene).index()) {
+            throw new IllegalArgumentException("the edit is of scene " + e.edit().before().index() + ", not of this item's "
+                    + scene.index());
+        }
+        return new SceneItem(scene, tokens, caption, e);
+    }
+
+    /**
+     * The edit of the scene with its result's grid; an item made without one (from shards, or for
+     * a mix without an edit task) cannot train an edit.
+     */
+    @Override
+    public EditedImage edited() {
+        if (edited == null) {
+            throw new IllegalStateException("this item carries no edit of its scene: edits are drawn for generated scenes "
+                    + "when a task says it needs them (Task.needsEdits), and token shards hold none");
+        }
+        return edited;
+    }
+
+    /** True when the item carries an edit of its scene. */
+    public boolean hasEdit() {
+        return edited != null;
     }
 
     /** The generated scene; an item from token shards has none, and a task that needs its labels cannot use it. */

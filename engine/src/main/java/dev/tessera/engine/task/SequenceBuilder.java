@@ -84,6 +84,14 @@ public final class SequenceBuilder {
         return new TaskExample(task, Arrays.copyOf(ids, length), targetStart);
     }
 
+    /** The ids so far, with no target: a prompt the model continues at inference. */
+    public int[] prompt() {
+        if (targetStart >= 0) {
+            throw new IllegalStateException("task " + task + ": a prompt has no target, but target() was called");
+        }
+        return Arrays.copyOf(ids, length);
+    }
+
     SequenceBuilder id(int id) {
         return ids(new int[] {id});
     }

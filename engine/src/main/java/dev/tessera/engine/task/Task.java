@@ -38,4 +38,13 @@ public interface Task {
     default java.util.Set<String> words() {
         return java.util.Set.of();
     }
+
+    /**
+     * True when the task's examples read an edit of the item's scene ({@link SceneItem#edited}),
+     * e.g. {@link EditTask}: whoever makes the items then draws one per generated scene and
+     * tokenizes its result ({@link SceneItems}).
+     */
+    default boolean needsEdits() {
+        return false;
+    }
 }

@@ -10,8 +10,9 @@ import java.util.ServiceLoader;
 /**
  * The tasks a stage may name: Tessera's own ({@value CaptionTask#NAME}, {@value GenerateTask#NAME},
  * {@value AnswerTask#NAME}, the text-only {@value TextTask#NAME}, UniCode's image decompression
- * {@value DecompressTask#NAME}, and text-to-image over the GenEval prompt grammar
- * {@value PromptedGenerateTask#NAME}), every Java class on the classpath listed in
+ * {@value DecompressTask#NAME}, text-to-image over the GenEval prompt grammar
+ * {@value PromptedGenerateTask#NAME}, and ILLUME's image reconstruction {@value RegenerateTask#NAME}
+ * and image editing {@value EditTask#NAME}), every Java class on the classpath listed in
  * {@code META-INF/services/dev.tessera.engine.task.Task} (found at start, so a curriculum naming it
  * also runs from the command line), and every task registered in this JVM (a notebook cell's).
  */
@@ -31,6 +32,8 @@ public final class Tasks {
         REGISTERED.put(DecompressTask.NAME, new DecompressTask(DecompressTask.DEFAULT_SEGMENT));
         REGISTERED.put(PromptedGenerateTask.NAME, new PromptedGenerateTask(GenerateTask.DEFAULT_DROPOUT,
                 PromptedGenerateTask.DEFAULT_CAPTION_SHARE));
+        REGISTERED.put(RegenerateTask.NAME, new RegenerateTask());
+        REGISTERED.put(EditTask.NAME, new EditTask());
         // tasks shipped as Java classes on the classpath: META-INF/services/dev.tessera.engine.task.Task
         for (Task t : ServiceLoader.load(Task.class, Tasks.class.getClassLoader())) {
             register(t);
@@ -51,7 +54,7 @@ public final class Tasks {
                     + "letter, got '" + name + "'");
         }
         if (List.of(CaptionTask.NAME, GenerateTask.NAME, AnswerTask.NAME, TextTask.NAME, DecompressTask.NAME,
-                PromptedGenerateTask.NAME).contains(name)) {
+                PromptedGenerateTask.NAME, RegenerateTask.NAME, EditTask.NAME).contains(name)) {
             throw new IllegalArgumentException("'" + name + "' is one of Tessera's own tasks; give yours another name");
         }
         String tag = task.tag();

@@ -4,6 +4,7 @@ import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.SceneItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.tokenize.TokenGrid;
@@ -70,10 +71,11 @@ public record TaskAccuracy(String task, int scenes, int correct, double accuracy
         for (int from = 0; from < count; from += BATCH) {
             List<Scene> scenes = heldOut.scenes(from, Math.min(BATCH, count - from));
             List<TokenGrid> grids = model.imageTokenizer().encode(scenes.stream().map(Scene::image).toList());
+            List<SceneItem> items = SceneItems.of(scenes, grids, task.needsEdits(), heldOut, model.imageTokenizer()::encode);
             List<int[]> prompts = new ArrayList<>();
             List<int[]> expected = new ArrayList<>();
             for (int i = 0; i < scenes.size(); i++) {
-                TaskExample e = task.example(model.tasks(), new SceneItem(scenes.get(i), grids.get(i)), rng);
+                TaskExample e = task.example(model.tasks(), items.get(i), rng);
                 prompts.add(e.prompt());
                 expected.add(answerIds(model, task, e));
             }

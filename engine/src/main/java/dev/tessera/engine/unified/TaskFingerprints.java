@@ -3,6 +3,7 @@ package dev.tessera.engine.unified;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.SceneItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.task.TaskMix;
@@ -56,8 +57,11 @@ public final class TaskFingerprints {
         TokenGrid grid = new TokenGrid(rows, cols, depth, ids, layout.codebookSize());
         SplittableRandom rng = new SplittableRandom(SEED);
         MessageDigest sha = sha256();
-        for (Scene scene : scenes) {
-            TaskExample e = task.example(model.tasks(), new SceneItem(scene, grid), rng);
+        // an edit's result gets the same fixed grid: the fingerprint is of the layout, not of the pictures
+        List<SceneItem> items = SceneItems.of(scenes, java.util.Collections.nCopies(scenes.size(), grid), task.needsEdits(),
+                new SceneGenerator(model.scenes(SEED)), pictures -> java.util.Collections.nCopies(pictures.size(), grid));
+        for (SceneItem item : items) {
+            TaskExample e = task.example(model.tasks(), item, rng);
             ByteBuffer b = ByteBuffer.allocate(4 * (e.ids().length + 2));
             b.putInt(e.ids().length).putInt(e.targetStart());
             for (int id : e.ids()) {

@@ -31,6 +31,8 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
     public static final String SCENES = "scenes";
     /** The scenes' text and Debian's fortunes train the text tokenizer. */
     public static final String FORTUNES = "scenes+fortunes";
+    /** The ILLUME presets' context: two 64-id images with their brackets, an instruction and a tag fit. */
+    public static final int ILLUME_CONTEXT = 192;
 
     public UnifiedConfig {
         if (textCorpus == null) {
@@ -109,6 +111,22 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
     public static UnifiedConfig tinyTeal() {
         return new UnifiedConfig(TransformerConfig.tiny().withContext(128), EmbeddingMode.JOINT_EMBEDDING, false,
                 "fsq-shapes32", 1, 3, 512, 300, FORTUNES);
+    }
+
+    /**
+     * ILLUME's recipe at small scale (arXiv 2412.06673): {@link #smallTeal()}'s model, whose
+     * text-first checkpoint {@code teal-text} plays the pretrained language model the three stages
+     * start from, with a context of {@value #ILLUME_CONTEXT}, room for a task that reads one image
+     * and writes another (regenerating, editing); the shipped checkpoint's 128 positions grow when
+     * the first stage starts ({@link UnifiedModel#withContext}).
+     */
+    public static UnifiedConfig smallIllume() {
+        return smallTeal().withTransformer(smallTeal().transformer().withContext(ILLUME_CONTEXT));
+    }
+
+    /** {@link #smallIllume()} on the tiny transformer: for tests. */
+    public static UnifiedConfig tinyIllume() {
+        return tinyTeal().withTransformer(tinyTeal().transformer().withContext(ILLUME_CONTEXT));
     }
 
     /**

@@ -159,6 +159,22 @@ public final class UnifiedModel implements AutoCloseable {
     }
 
     /**
+     * This model with a context of {@code context} positions, never fewer than it has
+     * ({@link UnifiedTransformer#withContext}: the new position rows copy earlier ones, everything
+     * that fitted before is computed as before); the result shares this model's weights, so use it
+     * in place of this one and close only it.
+     */
+    public UnifiedModel withContext(int context) {
+        if (context == transformer.config().context()) {
+            return this;
+        }
+        UnifiedModel longer = new UnifiedModel(config.withTransformer(config.transformer().withContext(context)), text,
+                images, transformer.withContext(context), words);
+        longer.ownImageTokenizer = ownImageTokenizer;
+        return longer;
+    }
+
+    /**
      * Whether this model's image tokenizer learned with it ({@link CodebookAlignment}), so it is no
      * longer the shipped tokenizer its config names; its checkpoints then keep its weights.
      */

@@ -39,7 +39,8 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
 
     /** The model preset names {@link #config} knows. */
     public static final java.util.List<String> PRESETS = java.util.List.of("tiny", "small", "gpu", "small-unicode",
-            "tiny-unicode", "small-teal", "tiny-teal", "small-stacked2", "small-stacked4", "tiny-stacked2", "tiny-stacked4");
+            "tiny-unicode", "small-teal", "tiny-teal", "small-illume", "tiny-illume", "small-stacked2", "small-stacked4",
+            "tiny-stacked2", "tiny-stacked4");
 
     /** The model config of a preset name. */
     public static UnifiedConfig config(String preset) {
@@ -51,6 +52,8 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
             case "tiny-unicode" -> UnifiedConfig.tinyUnicode();
             case "small-teal" -> UnifiedConfig.smallTeal();
             case "tiny-teal" -> UnifiedConfig.tinyTeal();
+            case "small-illume" -> UnifiedConfig.smallIllume();
+            case "tiny-illume" -> UnifiedConfig.tinyIllume();
             case "small-stacked2" -> UnifiedConfig.smallStacked(2);
             case "small-stacked4" -> UnifiedConfig.smallStacked(4);
             case "tiny-stacked2" -> UnifiedConfig.tinyStacked(2);

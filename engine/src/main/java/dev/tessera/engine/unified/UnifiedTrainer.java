@@ -17,6 +17,7 @@ import dev.tessera.engine.lm.StackedLoss;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.task.TaskBatch;
 import dev.tessera.engine.task.SceneItem;
+import dev.tessera.engine.task.SceneItems;
 import dev.tessera.engine.task.TrainingItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
@@ -172,7 +173,7 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
                 if (aligner != null) {
                     aligner.tokenizerStep(drawn.stream().map(Scene::image).toList());
                 }
-                batch = batch(drawn, s);
+                batch = batch(scenes, drawn, s);
             }
             StepLoss loss = step(batch, schedule.getNewValue(s + 1));
             if (aligner != null) {
@@ -296,6 +297,10 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
             throw new IllegalArgumentException("this stage aligns the tokenizer with the model (UniCode), which needs the"
                     + " pictures; stored token shards hold only their ids: train it on generated scenes");
         }
+        if (SceneItems.needEdits(tasks)) {
+            throw new IllegalArgumentException("this stage trains edits, which are drawn from generated scenes; stored "
+                    + "token shards hold no edits: train it on generated scenes");
+        }
         this.items = source;
         return this;
     }
@@ -307,20 +312,17 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
     }
 
     private TaskBatch batch(SceneGenerator scenes, int s) {
-        return batch(drawn(scenes, s), s);
+        return batch(scenes, drawn(scenes, s), s);
     }
 
     private List<Scene> drawn(SceneGenerator scenes, int s) {
         return scenes.scenes((long) s * config.batchSize(), config.batchSize());
     }
 
-    private TaskBatch batch(List<Scene> drawn, int s) {
+    /** The batch of step {@code s} from {@code drawn}, scenes of {@code scenes}, with edits when a task reads them. */
+    private TaskBatch batch(SceneGenerator scenes, List<Scene> drawn, int s) {
         List<TokenGrid> grids = model.imageTokenizer().encode(drawn.stream().map(Scene::image).toList());
-        List<SceneItem> made = new ArrayList<>(drawn.size());
-        for (int i = 0; i < drawn.size(); i++) {
-            made.add(new SceneItem(drawn.get(i), grids.get(i)));
-        }
-        return batchOf(made, s);
+        return batchOf(SceneItems.of(drawn, grids, SceneItems.needEdits(tasks), scenes, model.imageTokenizer()::encode), s);
     }
 
     private TaskBatch batchOf(List<SceneItem> drawn, int s) {
