@@ -130,6 +130,34 @@ public final class MagicParser {
         SharedOptions.Model model;
     }
 
+    @Command(name = "edit")
+    static final class EditArgs {
+        @Mixin
+        SharedOptions.Image image;
+
+        @Parameters(index = "1", paramLabel = "INSTRUCTION", description = "an edit the model learned: \"make the "
+                + "red circle blue\", \"remove the square\" or \"add a green triangle at the top left\"")
+        String instruction;
+
+        @Option(names = "--temperature", paramLabel = "T", defaultValue = "0", description = "0 = greedy (the edit "
+                + "the model finds most likely), higher = more varied; 0.." + (int) SamplingConfig.MAX_TEMPERATURE
+                + " (default ${DEFAULT-VALUE})")
+        double temperature;
+
+        @Option(names = "--top-k", paramLabel = "K", defaultValue = "32", description = "sample only among the K most "
+                + "likely codes; 0.." + SamplingConfig.MAX_TOP_K + ", 0 = all (default ${DEFAULT-VALUE})")
+        int topK;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "any whole number; the same seed "
+                + "draws the same edit (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--model", paramLabel = "NAME|FOLDER", defaultValue = UnifiedCheckpoint.ILLUME,
+                description = "a model that trained on editing: the shipped one, a checkpoint folder, or last for the "
+                        + "model trained last (default ${DEFAULT-VALUE})")
+        String model;
+    }
+
     @Command(name = "train")
     static final class TrainArgs {
         @Parameters(index = "0", paramLabel = "WHAT")
@@ -235,6 +263,11 @@ public final class MagicParser {
             GenerateArgs g = (GenerateArgs) a;
             return new GenerateRequest(g.prompt, option("--n", g.n, UnifiedModel::checkImageCount),
                     new SamplingConfig(g.temperature, g.topK, g.topP, g.cfg, g.seed), g.model.name);
+        }));
+        m.put("edit", new Entry(new EditArgs(), a -> {
+            EditArgs e = (EditArgs) a;
+            return new EditRequest(e.image.source(), e.instruction, new SamplingConfig(e.temperature, e.topK, 1.0, 1.0,
+                    e.seed), e.model);
         }));
         m.put("train", new Entry(new TrainArgs(), TrainForm.usages(), a -> {
             TrainArgs t = (TrainArgs) a;

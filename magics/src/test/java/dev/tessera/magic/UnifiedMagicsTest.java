@@ -35,6 +35,24 @@ class UnifiedMagicsTest {
     }
 
     @Test
+    void editTakesAnImageAndAQuotedInstructionAndDefaultsToTheEditingModelAndGreedyDecoding() {
+        EditRequest e = (EditRequest) MagicParser.parse("edit sample:4 \"make the red circle blue\"");
+        assertThat(e.source()).isEqualTo(dev.tessera.engine.image.ImageSource.parse("sample:4"));
+        assertThat(e.instruction()).isEqualTo("make the red circle blue");
+        assertThat(e.model()).isEqualTo("illume-shapes32");
+        assertThat(e.sampling().greedyChoice()).isTrue();
+        assertThat(e.sampling().cfgScale()).as("editing is never guided").isEqualTo(1.0);
+        EditRequest s = (EditRequest) MagicParser.parse("edit pic.png 'remove the square' --temperature 0.5 --top-k 4 "
+                + "--seed 3 --model runs/x");
+        assertThat(s.sampling().temperature()).isEqualTo(0.5);
+        assertThat(s.sampling().topK()).isEqualTo(4);
+        assertThat(s.sampling().seed()).isEqualTo(3);
+        assertThat(s.model()).isEqualTo("runs/x");
+        assertThat(error("edit sample:1").usage()).contains("%tessera edit");
+        assertThat(error("edit sample:1 'remove the square' --temperature -2").problem()).contains("temperature");
+    }
+
+    @Test
     void askTakesAQuotedQuestion() {
         AskRequest a = (AskRequest) MagicParser.parse("ask sample:3 \"what colour is the triangle?\" --model runs/x");
         assertThat(a.question()).isEqualTo("what colour is the triangle?");

@@ -6,7 +6,10 @@ import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.Tasks;
+import dev.tessera.engine.unified.EditEvaluation;
+import dev.tessera.engine.unified.EditReport;
 import dev.tessera.engine.unified.GenerationEvaluation;
+import dev.tessera.engine.unified.ImageEditor;
 import dev.tessera.engine.unified.GenerationEvaluationConfig;
 import dev.tessera.engine.unified.TaskAccuracy;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
@@ -29,6 +32,15 @@ final class EvalUnifiedCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", description = "checkpoint folder (default: the shipped model)")
     Path checkpoint;
+
+    @Option(names = "--name", defaultValue = UnifiedCheckpoint.DEFAULT,
+            description = "shipped model to evaluate when no --checkpoint is given: ${COMPLETION-CANDIDATES}",
+            completionCandidates = ShippedUnified.class)
+    String name;
+
+    @Option(names = "--edits", defaultValue = "64", description = "held-out edits per instruction kind to judge, for a "
+            + "model that trained on editing (0 = skip, at most " + EditEvaluation.MAX_PER_KIND + ")")
+    int edits;
 
     @Option(names = "--scenes", defaultValue = "512", description = "held-out scenes to caption and question (1.." + EvaluationSet.MAX_IMAGES + ")")
     int scenes;
@@ -74,7 +86,10 @@ final class EvalUnifiedCommand implements Callable<Integer> {
                 : GenerationEvaluationConfig.full().withSamples(samples).withPrompts(prompts);
         List<Task> scored = tasks.stream().map(Tasks::get).toList();
         SamplingConfig sampling = new SamplingConfig(temperature, topK, 1.0, cfg, seed);
-        UnifiedCheckpoint.Loaded loaded = checkpoint == null ? UnifiedCheckpoint.pretrained(UnifiedCheckpoint.DEFAULT)
+        if (edits < 0 || edits > EditEvaluation.MAX_PER_KIND) {
+            throw new IllegalArgumentException("--edits must be in 0.." + EditEvaluation.MAX_PER_KIND + ", got " + edits);
+        }
+        UnifiedCheckpoint.Loaded loaded = checkpoint == null ? UnifiedCheckpoint.pretrained(name)
                 : UnifiedCheckpoint.load(checkpoint);
         // a task a stage bound keeps its tag id; one the model never trained on gets a spare id
         try (UnifiedModel model = loaded.model().withTaskTags(scored.stream().map(Task::tag).toList())) {
@@ -89,6 +104,16 @@ final class EvalUnifiedCommand implements Callable<Integer> {
             if (record) {
                 UnifiedCheckpoint.record(checkpoint, "heldOut", report);
             }
+            if (edits > 0 && ImageEditor.canEdit(model)) {
+                try (SceneJudge j = JudgeCheckpoint.pretrained(judge)) {
+                    EditReport e = EditEvaluation.evaluate(model, checkpoint == null ? name : checkpoint.toString(), j, edits);
+                    System.out.print(e.table());
+                    if (record) {
+                        UnifiedCheckpoint.record(checkpoint, "edits", java.util.Map.of("perKind", edits, "judge", j.name(),
+                                "overall", e.overall(), "kinds", e.kinds()));
+                    }
+                }
+            }
             for (Task task : scored) {
                 TaskAccuracy t = TaskAccuracy.evaluate(model, task, scenes);
                 System.out.printf(Locale.ROOT, "task %s: %d/%d exact (%.1f%%), %.1f%% of the target's ids right%n", t.task(),
@@ -102,5 +127,13 @@ final class EvalUnifiedCommand implements Callable<Integer> {
             System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);
         }
         return 0;
+    }
+
+    /** The shipped unified models, for --name's help. */
+    static final class ShippedUnified implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return UnifiedCheckpoint.SHIPPED.iterator();
+        }
     }
 }

@@ -69,8 +69,7 @@ public final class JudgeEvaluation {
             right[2] += same(want, got, o -> o.shape().name(), o -> o.shape().name());
             right[3] += same(want, got, o -> o.position().name(), o -> o.position().name());
             right[4] += same(want, got, o -> o.colour() + " " + o.shape(), o -> o.colour() + " " + o.shape());
-            right[5] += same(want, got, o -> o.colour() + " " + o.shape() + " " + o.position(),
-                    o -> o.colour() + " " + o.shape() + " " + o.position());
+            right[5] += verdicts.get(i).shows(want) ? 1 : 0;
         }
         double n = scenes.size();
         return new JudgeReport(source, scenes.size(), right[0] / n, right[1] / n, right[2] / n, right[3] / n,

@@ -140,6 +140,15 @@ public record JudgeVerdict(List<JudgedObject> objects) {
         return Scene.caption(objects.stream().map(JudgedObject::name).toList());
     }
 
+    /**
+     * True when it sees exactly {@code wanted}: the same objects, each with its colour, shape and
+     * 3x3 cell, as many times each, in any order ("every object right").
+     */
+    public boolean shows(List<dev.tessera.engine.data.SceneObject> wanted) {
+        return wanted.stream().map(o -> o.colour() + " " + o.shape() + " " + o.position()).sorted().toList()
+                .equals(objects.stream().map(o -> o.colour() + " " + o.shape() + " " + o.position()).sorted().toList());
+    }
+
     /** The least sure presence among the objects found (1 when none are). */
     public double weakestPresence() {
         return objects.stream().mapToDouble(JudgedObject::presence).min().orElse(1);

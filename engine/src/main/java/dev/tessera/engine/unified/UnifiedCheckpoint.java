@@ -62,8 +62,10 @@ public final class UnifiedCheckpoint {
     public static final String RESOURCE_ROOT = "/dev/tessera/engine/checkpoints/";
     /** The shipped model. */
     public static final String DEFAULT = "unified-shapes32";
-    /** Every shipped unified model: the default and TEAL's text-pretrained start ({@code teal-text}). */
-    public static final List<String> SHIPPED = List.of(DEFAULT, "teal-text");
+    /** The shipped model of the illume curriculum: the one that edits images. */
+    public static final String ILLUME = "illume-shapes32";
+    /** Every shipped unified model: the default, TEAL's text-pretrained start ({@code teal-text}) and {@link #ILLUME}. */
+    public static final List<String> SHIPPED = List.of(DEFAULT, "teal-text", ILLUME);
     /** What every checkpoint holds; {@code optimizer.params} is only needed to resume (shipped models leave it out). */
     private static final List<String> FILES = List.of("config.json", "text-tokenizer.json", "words.json", "model.params",
             "history.json", "provenance.json");

@@ -371,12 +371,7 @@ public final class UnifiedModel implements AutoCloseable {
         int[][] uncond = new int[n][];
         Arrays.fill(prompts, p);
         Arrays.fill(uncond, u);
-        // a stacked model draws each grid position's levels with its depth transformer
-        int[][] out = transformer.stacking().folds()
-                ? StackedDecoder.images(transformer, prompts, vocab.gridRows() * vocab.gridCols(), new Sampler(sampling), uncond,
-                sampling.cfgScale())
-                : Decoder.continueAll(transformer, prompts, vocab.imageTokens(), imageRule(), new Sampler(sampling),
-                uncond, sampling.cfgScale());
+        int[][] out = writeImages(prompts, sampling, uncond);
         List<TokenGrid> grids = Arrays.stream(out).map(vocab::decodeImage).toList();
         List<RgbImage> pictures = images.decode(grids);
         List<dev.tessera.engine.vocab.MixedSequence> sequences = new ArrayList<>();
@@ -386,6 +381,26 @@ public final class UnifiedModel implements AutoCloseable {
         }
         double ms = (System.nanoTime() - start) / 1e6 / n;
         return new Generation(checked, sampling, pictures, grids, sequences, ms);
+    }
+
+    /**
+     * Exactly one image's worth of image ids after each prompt (each ends with {@code <boi>}),
+     * sampled under {@code sampling}, guided against {@code uncond} (prompts of the same count, or
+     * null without guidance) when {@code sampling.cfgScale() != 1}: what text-to-image and editing
+     * both write.
+     */
+    int[][] writeImages(int[][] prompts, SamplingConfig sampling, int[][] uncond) {
+        // a stacked model draws each grid position's levels with its depth transformer
+        return transformer.stacking().folds()
+                ? StackedDecoder.images(transformer, prompts, vocab.gridRows() * vocab.gridCols(), new Sampler(sampling), uncond,
+                sampling.cfgScale())
+                : Decoder.continueAll(transformer, prompts, vocab.imageTokens(), imageRule(), new Sampler(sampling),
+                uncond, sampling.cfgScale());
+    }
+
+    /** The pictures {@link #fit}ted to the model's image size: centre-cropped and resized when they differ. */
+    List<RgbImage> fitted(List<RgbImage> pictures) {
+        return fit(pictures);
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The front door to the unified model: one call per thing a notebook user does with it
- * (each {@code %tessera caption | ask | generate | train unified} magic is one call here).
- * Models are named by the shipped name ({@value UnifiedCheckpoint#DEFAULT}), a checkpoint
+ * (each {@code %tessera caption | ask | generate | edit | train unified} magic is one call here).
+ * Models are named by a shipped name ({@link UnifiedCheckpoint#SHIPPED}), a checkpoint
  * folder, or {@value #LAST} (the one trained last in this session), loaded once and kept until
  * the folder changes.
  */
@@ -44,7 +44,7 @@ public final class UnifiedModels {
             }
             name = lastTrained.toString();
         }
-        boolean shipped = UnifiedCheckpoint.DEFAULT.equals(name);
+        boolean shipped = UnifiedCheckpoint.SHIPPED.contains(name);
         Path folder = shipped ? null : Path.of(name);
         long stamp = shipped ? 0 : stamp(folder);
         Cached c = LOADED.get(name);
@@ -83,6 +83,15 @@ public final class UnifiedModels {
     /** Draws {@code n} images for {@code prompt} with model {@code name}. */
     public static Generation generate(String prompt, int n, SamplingConfig sampling, String name) {
         return model(name).generate(prompt, n, sampling);
+    }
+
+    /**
+     * Edits the image from {@code source} by {@code instruction} with model {@code name}, which
+     * must have trained on editing (the shipped {@value UnifiedCheckpoint#ILLUME} has).
+     */
+    public static Edit edit(ImageSource source, String instruction, SamplingConfig sampling, String name) {
+        UnifiedModel m = model(name);
+        return ImageEditor.edit(m, Tessera.load(source, m.imageSize()), instruction, sampling);
     }
 
     /**
