@@ -40,6 +40,7 @@ final class TrainJudgeCommand implements Callable<Integer> {
     /** The named recipes: architecture plus training settings. */
     enum Preset {
         JUDGE_OBJECTS32(JudgeConfig.objects32(), JudgeTrainingConfig.objects32()),
+        ASSESSOR_TOKENS32(JudgeConfig.tokens32(), JudgeTrainingConfig.tokens32()),
         TINY(JudgeConfig.tiny(), JudgeTrainingConfig.smoke());
 
         final JudgeConfig config;
@@ -64,7 +65,8 @@ final class TrainJudgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "judge-objects32", description = "judge-objects32 (32x32 scenes) or tiny")
+    @Option(names = "--preset", defaultValue = "judge-objects32", description = "judge-objects32 (32x32 scenes), assessor-tokens32 (a transformer "
+            + "over fsq-shapes32's ids of 32x32 scenes) or tiny")
     String preset;
 
     @Option(names = "--steps", description = "override the preset's step count (1.." + TrainingLimits.MAX_STEPS + ")")

@@ -71,7 +71,7 @@ public final class JudgeTrainer extends TrainingControls<JudgeTrainer> {
             run = runSteps(0, config.steps(), config.checkpointEvery(), step -> {
                 try (NDManager m = TesseraRuntime.newManager()) {
                     List<Scene> batch = generator.scenes((long) step * config.batchSize(), config.batchSize());
-                    NDArray x = ImageTensors.toTensor(images(batch, step), m);
+                    NDArray x = judge.inputs(images(batch, step), m);
                     NDArray y = JudgeHeads.targets(batch, scenes.size(), judge.config().gridSize(), m);
                     JudgeLoss.Parts loss;
                     try (GradientCollector gc = trainer.newGradientCollector()) {

@@ -46,6 +46,14 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
         return new JudgeTrainingConfig(8000, 64, 2e-3, 200, 11, 5.0, 1000, 0.5);
     }
 
+    /**
+     * The recipe of the shipped assessor {@code assessor-tokens32}: the judge's, with its own seed
+     * and fewer steps (its transformer over 64 ids learns faster than the judge's convolutions).
+     */
+    public static JudgeTrainingConfig tokens32() {
+        return new JudgeTrainingConfig(3000, 64, 2e-3, 200, 12, 5.0, 500, 0.5);
+    }
+
     /** A few seconds of training for tests and demos. */
     public static JudgeTrainingConfig smoke() {
         return new JudgeTrainingConfig(80, 16, 1e-2, 5, 1, 5.0, 0, 0.5);

@@ -8,7 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import dev.tessera.engine.tokenize.GridTokenizer;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -37,8 +39,10 @@ import java.util.List;
  * <p>The network is the tokenizers' convolutional encoder ({@link ConvNets#encoder}) down to a
  * grid of at least 8x8 cells, then a 3x3 convolution and a 1x1 one to
  * {@value JudgeHeads#PER_CELL} logits per cell, laid out as {@link JudgeHeads} says (a
- * CenterNet-style detector: one cell per object centre). Not thread-safe; close it to free
- * native memory.
+ * CenterNet-style detector: one cell per object centre). A judge may instead read a grid
+ * tokenizer's ids with a small transformer ({@link JudgeConfig}, {@link TokenReader}): the
+ * assessor of ILLUME's self-enhancement, which must not share the judge's architecture. Not
+ * thread-safe; close it to free native memory.
  */
 public final class SceneJudge implements AutoCloseable {
 
@@ -48,28 +52,40 @@ public final class SceneJudge implements AutoCloseable {
     private final String name;
     private final JudgeConfig config;
     private final Model model;
+    /** The tokenizer whose ids a token reader reads; null for a judge of pixels. */
+    private final GridTokenizer tokenizer;
 
-    SceneJudge(String name, JudgeConfig config, Model model) {
+    SceneJudge(String name, JudgeConfig config, Model model, GridTokenizer tokenizer) {
         this.name = name;
         this.config = config;
         this.model = model;
+        this.tokenizer = tokenizer;
     }
 
     /** A freshly initialised judge; {@code seed} fixes the initial weights. */
     public static SceneJudge create(String name, JudgeConfig config, long seed) {
-        SequentialBlock net = new SequentialBlock()
-                .add(ConvNets.encoder(config.channels(), config.downsamplings(), config.features()))
-                .add(Activation.reluBlock())
-                .add(ConvNets.conv(config.hidden(), 3, 1))
-                .add(Activation.reluBlock())
-                .add(ConvNets.conv(JudgeHeads.PER_CELL, 1, 1));
-        TesseraRuntime.engine().setRandomSeed((int) seed);
-        Model model = Model.newInstance(name, TesseraRuntime.device());
-        net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-        net.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
-        model.setBlock(net);
-        net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, config.imageSize(), config.imageSize()));
-        return new SceneJudge(name, config, model);
+        GridTokenizer tokens = config.readsTokens() ? TokenReader.tokenizer(config) : null;
+        try {
+            Block net = tokens != null ? TokenReader.network(config, tokens) : new SequentialBlock()
+                    .add(ConvNets.encoder(config.channels(), config.downsamplings(), config.features()))
+                    .add(Activation.reluBlock())
+                    .add(ConvNets.conv(config.hidden(), 3, 1))
+                    .add(Activation.reluBlock())
+                    .add(ConvNets.conv(JudgeHeads.PER_CELL, 1, 1));
+            TesseraRuntime.engine().setRandomSeed((int) seed);
+            Model model = Model.newInstance(name, TesseraRuntime.device());
+            net.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            net.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, tokens != null
+                    ? new Shape(1, TokenReader.positions(tokens)) : new Shape(1, 3, config.imageSize(), config.imageSize()));
+            return new SceneJudge(name, config, model, tokens);
+        } catch (RuntimeException e) {
+            if (tokens != null) {
+                tokens.close();
+            }
+            throw e;
+        }
     }
 
     /** The checkpoint name, e.g. {@code judge-objects32}. */
@@ -103,7 +119,7 @@ public final class SceneJudge implements AutoCloseable {
         for (int from = 0; from < images.size(); from += BATCH) {
             List<RgbImage> batch = images.subList(from, Math.min(images.size(), from + BATCH));
             try (NDManager m = TesseraRuntime.newManager()) {
-                float[] all = logits(new ParameterStore(m, false), ImageTensors.toTensor(batch, m), false).toFloatArray();
+                float[] all = logits(new ParameterStore(m, false), inputs(batch, m), false).toFloatArray();
                 int per = JudgeHeads.PER_CELL * config.gridSize() * config.gridSize();
                 for (int i = 0; i < batch.size(); i++) {
                     float[] cells = new float[per];
@@ -120,7 +136,15 @@ public final class SceneJudge implements AutoCloseable {
         return judge(List.of(image)).get(0);
     }
 
-    /** (N, 3, S, S) images in [-1, 1] to (N, {@value JudgeHeads#PER_CELL}, g, g) logits. */
+    /**
+     * What the network reads of {@code images}: (N, 3, S, S) pixels in [-1, 1], or for a token
+     * reader its tokenizer's (N, g*g) ids.
+     */
+    NDArray inputs(List<RgbImage> images, NDManager m) {
+        return tokenizer == null ? ImageTensors.toTensor(images, m) : TokenReader.ids(tokenizer, images, m);
+    }
+
+    /** The network's inputs to (N, {@value JudgeHeads#PER_CELL}, g, g) logits. */
     NDArray logits(ParameterStore ps, NDArray images, boolean training) {
         return model.getBlock().forward(ps, new NDList(images), training).singletonOrThrow();
     }
@@ -140,10 +164,14 @@ public final class SceneJudge implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
     }
 
     @Override
     public String toString() {
-        return "SceneJudge[" + name + ", " + config.imageSize() + "px, " + parameterCount() + " parameters]";
+        return "SceneJudge[" + name + ", " + config.imageSize() + "px, " + (tokenizer == null ? "" : "reads " + config.reads()
+                + " ids, ") + parameterCount() + " parameters]";
     }
 }
