@@ -8,6 +8,11 @@ import dev.tessera.engine.judge.JudgeEvaluation;
 import dev.tessera.engine.judge.JudgeReport;
 import dev.tessera.engine.judge.RoundedSquares;
 import dev.tessera.engine.judge.SceneJudge;
+import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.unified.GenerationEvaluationConfig;
+import dev.tessera.engine.unified.JudgeAgreement;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
+import dev.tessera.engine.unified.UnifiedModel;
 import dev.tessera.engine.tokenize.TrainableTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +45,20 @@ final class EvalJudgeCommand implements Callable<Integer> {
     @Option(names = "--record", description = "write the results into the checkpoint folder's provenance.json")
     boolean record;
 
+    @Option(names = "--agree-with", paramLabel = "JUDGE", description = "also measure how often this judge (a shipped name "
+            + "or a folder) gives the same verdict on the model's generated images for GenEval-style prompts")
+    String agreeWith;
+
+    @Option(names = "--model", defaultValue = UnifiedCheckpoint.DEFAULT, description = "shipped unified model that draws "
+            + "the images for --agree-with (default ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--prompts", defaultValue = "16", description = "prompts per category for --agree-with (1..256)")
+    int prompts;
+
+    @Option(names = "--samples", defaultValue = "4", description = "images per prompt for --agree-with")
+    int samples;
+
     @Override
     public Integer call() {
         if (record && checkpoint == null) {
@@ -60,7 +79,20 @@ final class EvalJudgeCommand implements Callable<Integer> {
             }
             List<RoundedSquares.Point> rounded = RoundedSquares.measure(judge, Math.min(images, 256));
             rounded.forEach(p -> System.out.println("rounded squares, " + p));
+            JudgeAgreement agreement = null;
+            if (agreeWith != null) {
+                GenerationEvaluationConfig drawn = GenerationEvaluationConfig.full().withPrompts(prompts).withSamples(samples);
+                try (SceneJudge other = TrainJudgeCommand.loadJudge(agreeWith);
+                     UnifiedModel drawer = UnifiedCheckpoint.pretrained(model).model()) {
+                    agreement = JudgeAgreement.measure(drawer, judge, other, drawn, SamplingConfig.images(0));
+                    System.out.println(agreement + "\n  (images drawn by " + model + ", cfg 2, temperature 0.8, seed 0)");
+                }
+            }
             if (record) {
+                if (agreement != null) {
+                    CheckpointFolder.record(checkpoint, "agreement", java.util.Map.of("with", agreeWith, "model", model,
+                            "promptsPerCategory", prompts, "samplesPerPrompt", samples, "result", agreement));
+                }
                 CheckpointFolder.record(checkpoint, "heldOut", real);
                 CheckpointFolder.record(checkpoint, "reconstructed", through);
                 CheckpointFolder.record(checkpoint, "roundedSquares", rounded);

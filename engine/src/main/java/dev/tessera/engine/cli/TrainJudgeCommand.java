@@ -151,4 +151,10 @@ final class TrainJudgeCommand implements Callable<Integer> {
         Path folder = Path.of(source);
         return Files.isDirectory(folder) ? TokenizerCheckpoint.load(folder) : TokenizerCheckpoint.pretrained(source);
     }
+
+    /** A judge from a checkpoint folder, or a shipped one by name. */
+    static SceneJudge loadJudge(String source) {
+        Path folder = Path.of(source);
+        return Files.isDirectory(folder) ? JudgeCheckpoint.load(folder) : JudgeCheckpoint.pretrained(source);
+    }
 }
