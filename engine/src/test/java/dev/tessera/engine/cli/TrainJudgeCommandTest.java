@@ -58,6 +58,6 @@ class TrainJudgeCommandTest {
         int code = TesseraCli.commandLine().setErr(new PrintWriter(err))
                 .execute("train-judge", "--preset", "huge", "--out", dir.resolve("x").toString());
         assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("judge-objects32, tiny");
+        assertThat(err.toString()).contains("judge-objects32, assessor-tokens32, tiny");
     }
 }
