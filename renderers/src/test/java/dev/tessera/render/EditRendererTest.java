@@ -56,4 +56,20 @@ class EditRendererTest {
             assertThat(outlined).as("position %d", p).isEqualTo(p == 0 || p == 9);
         }
     }
+
+    @Test
+    void aReportIsATableOfKindsWithTheCeilingAndEachSampleBeforeAfterAndTarget() {
+        RgbImage red = UnifiedFixtures.red();
+        var kinds = List.of(new dev.tessera.engine.unified.EditScore(dev.tessera.engine.edit.EditKind.RECOLOUR, 16, 0.5,
+                0.125, 0.2, 0.9375, 12.5, 10.0), new dev.tessera.engine.unified.EditScore(
+                dev.tessera.engine.edit.EditKind.REMOVE, 16, 0.25, 0.108, 0.0, 1.0, 20.0, 14.0));
+        var samples = List.of(new dev.tessera.engine.unified.EditReport.Sample("remove the <square>", red, red, red,
+                "a red circle", "a red circle", true));
+        var report = new dev.tessera.engine.unified.EditReport("illume-shapes32", "judge-objects32", kinds, 0.375, samples, 3.2);
+        Map<String, String> b = Renderers.mimeBundle(report);
+        assertThat(b.get("text/html")).contains("recolour", "remove", "50.0%", "± 12.5", "20.0%", "93.8%", "12.5 of 10.0",
+                "overall", "37.5%", "remove the &lt;square&gt;", "judge saw: a red circle");
+        assertThat(count(b.get("text/html"), "<img")).isEqualTo(3);
+        assertThat(b.get("text/plain")).isEqualTo(report.table());
+    }
 }
