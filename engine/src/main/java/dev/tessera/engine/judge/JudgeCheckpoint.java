@@ -20,8 +20,10 @@ public final class JudgeCheckpoint {
 
     /** The judge every evaluation of generated 32x32 images uses. */
     public static final String DEFAULT = "judge-objects32";
+    /** The shipped assessor: a transformer over fsq-shapes32 ids, of another architecture than the judge. */
+    public static final String ASSESSOR = "assessor-tokens32";
     /** Every judge the project trains and ships, by name. */
-    public static final List<String> SHIPPED = List.of(DEFAULT);
+    public static final List<String> SHIPPED = List.of(DEFAULT, ASSESSOR);
 
     static final String FORMAT = "tessera-judge";
     /** 2: the per-object detector; version 1 was a set classifier without objects, which this Tessera cannot read. */

@@ -331,6 +331,15 @@ public final class UnifiedCheckpoint {
         }
     }
 
+    /** The provenance of a shipped model (its command, seed, measured results). */
+    public static Map<String, Object> shippedProvenance(String name) {
+        Map<String, Object> p = SHIPPED.contains(name) ? CheckpointFolder.shippedProvenance(name) : null;
+        if (p == null) {
+            throw new IllegalArgumentException("no shipped unified model named '" + name + "'; shipped: " + SHIPPED);
+        }
+        return p;
+    }
+
     /** The provenance of a checkpoint folder (command, seed, measured results). */
     public static Map<String, Object> provenance(Path folder) {
         return CheckpointFolder.provenance(folder);
