@@ -14,7 +14,7 @@ import dev.tessera.engine.vocab.MixedSequence;
  * @param after       the decoded edited image
  * @param beforeGrid  the input's ids
  * @param afterGrid   the ids the model wrote
- * @param sequence    {@code <edit><boi>before<eoi>instruction<boi>after<eoi>}
+ * @param sequence    {@code <edit>instruction<boi>before<eoi><boi>after<eoi>}
  * @param sampling    how the ids were drawn
  * @param millis      wall time of this edit's share of the batch
  */

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Edits images by instruction with a model trained on ILLUME's editing task ({@link EditTask},
- * arXiv 2412.06673): the model reads {@code <edit><boi>image<eoi>instruction<boi>} and writes the
+ * arXiv 2412.06673): the model reads {@code <edit>instruction<boi>image<eoi><boi>} and writes the
  * edited image's ids. What {@code %tessera edit} calls, and what {@link EditEvaluation} judges.
  * Editing has no unconditional prompt to guide against, so guidance is refused.
  */

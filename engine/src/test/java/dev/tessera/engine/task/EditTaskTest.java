@@ -57,9 +57,12 @@ class EditTaskTest {
             int[] before = VOCAB.encodeImage(item.tokens());
             int[] after = VOCAB.encodeImage(e.tokens());
             int[] instruction = VOCAB.encodeText(e.edit().instruction());
-            int[] want = TaskSequences.concat(new int[] {LAYOUT.tagId(EditTask.TAG), LAYOUT.id(SpecialToken.BOI)}, before,
-                    new int[] {LAYOUT.id(SpecialToken.EOI)}, instruction, new int[] {LAYOUT.id(SpecialToken.BOI)}, after,
-                    new int[] {LAYOUT.id(SpecialToken.EOI)});
+            int[] want = TaskSequences.concat(new int[] {LAYOUT.tagId(EditTask.TAG)}, instruction,
+                    new int[] {LAYOUT.id(SpecialToken.BOI)}, before, new int[] {LAYOUT.id(SpecialToken.EOI),
+                        LAYOUT.id(SpecialToken.BOI)}, after, new int[] {LAYOUT.id(SpecialToken.EOI)});
+            int start = want.length - after.length - 1;
+            assertThat(start - (1 + instruction.length + 1)).as("an edited position sits a fixed distance after its input")
+                    .isEqualTo(before.length + 2);
             assertThat(ex.ids()).containsExactly(want);
             assertThat(ex.target()).as("the loss is on the edited image only")
                     .containsExactly(Arrays.copyOfRange(want, want.length - after.length - 1, want.length));
