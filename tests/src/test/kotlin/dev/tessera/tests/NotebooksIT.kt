@@ -48,6 +48,12 @@ class NotebooksIT {
                     assertThat(executed).contains("14 files -> ").contains("(2 error rows) with photo-64 on local[2]")
                         .contains("median PSNR").contains("cut-in-half.jpg is broken or truncated")
                 }
+                if (nb.name.startsWith("12-")) {
+                    // edits drawn by the shipped illume model and judged per kind; the assessor beside the judge
+                    val executed = outDir.resolve(nb.name).readText()
+                    assertThat(executed).contains("positions rewritten").contains("edits judged by judge-objects32")
+                        .contains("assessor: ")
+                }
                 if (nb.name.startsWith("08-")) {
                     // the live training board was redrawn in place up to its last step
                     val executed = outDir.resolve(nb.name).readText()

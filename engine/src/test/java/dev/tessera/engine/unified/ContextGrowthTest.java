@@ -1,9 +1,5 @@
 package dev.tessera.engine.unified;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import dev.tessera.engine.runtime.TesseraRuntime;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,13 +50,6 @@ class ContextGrowthTest {
     }
 
     private static float[] logits(UnifiedModel m, int[] ids) {
-        try (NDManager nd = TesseraRuntime.newManager()) {
-            long[] l = new long[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                l[i] = ids[i];
-            }
-            NDArray x = nd.create(l, new Shape(1, ids.length));
-            return m.transformer().forward(nd, x).toFloatArray();
-        }
+        return TaskTagBindingTest.logits(m, ids);
     }
 }

@@ -51,7 +51,8 @@ class TaskTagBindingTest {
         }
     }
 
-    private static float[] logits(UnifiedModel m, int[] ids) {
+    /** The logits of {@code ids} as one sequence, position after position. */
+    static float[] logits(UnifiedModel m, int[] ids) {
         try (NDManager nd = TesseraRuntime.newManager()) {
             long[] l = new long[ids.length];
             for (int i = 0; i < ids.length; i++) {
