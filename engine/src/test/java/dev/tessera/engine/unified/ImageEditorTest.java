@@ -59,6 +59,18 @@ class ImageEditorTest {
     }
 
     @Test
+    void theShippedIllumeModelEditsAndItsProvenanceHoldsItsBudgetAndScores() {
+        UnifiedModel m = UnifiedModels.model(UnifiedCheckpoint.ILLUME);
+        assertThat(ImageEditor.canEdit(m)).isTrue();
+        assertThat(m.transformer().config().context()).isEqualTo(UnifiedConfig.ILLUME_CONTEXT);
+        Edit e = UnifiedModels.edit(dev.tessera.engine.image.ImageSource.parse("sample:1"), "make the circle green",
+                SamplingConfig.greedy(), UnifiedCheckpoint.ILLUME);
+        assertThat(e.afterGrid().ids()).hasSize(64);
+        assertThat(UnifiedCheckpoint.shippedProvenance(UnifiedCheckpoint.ILLUME)).containsKeys("command", "curriculumRun",
+                "heldOut", "edits", "baselineHeldOut");
+    }
+
+    @Test
     void guidanceUnknownWordsAndMismatchedListsAreRefusedWithTheFix() {
         try (UnifiedModel m = editing()) {
             assertThatThrownBy(() -> ImageEditor.edit(m, PICTURE, "make the circle blue", new SamplingConfig(0, 0, 1, 2, 0)))
