@@ -28,8 +28,8 @@ class EditRendererTest {
         ids[9] = (ids[9] + 1) % 256;
         TokenGrid after = new TokenGrid(8, 8, ids, 256);
         RgbImage blue = Fixtures.uniform(32, 32, 0.1f, 0.1f, 0.9f);
-        MixedSequence s = new MixedSequence(List.of(new Segment.TaskTag("<edit>"), special(SpecialToken.BOI),
-                new Segment.Image(before, true), special(SpecialToken.EOI), UnifiedFixtures.text(instruction, 41, 42),
+        MixedSequence s = new MixedSequence(List.of(new Segment.TaskTag("<edit>"), UnifiedFixtures.text(instruction, 41, 42),
+                special(SpecialToken.BOI), new Segment.Image(before, true), special(SpecialToken.EOI),
                 special(SpecialToken.BOI), new Segment.Image(after, true), special(SpecialToken.EOI)));
         return new Edit(UnifiedFixtures.red(), instruction, blue, before, after, s, SamplingConfig.greedy(), 12.3);
     }

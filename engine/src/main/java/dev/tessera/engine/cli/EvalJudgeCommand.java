@@ -84,8 +84,9 @@ final class EvalJudgeCommand implements Callable<Integer> {
                 GenerationEvaluationConfig drawn = GenerationEvaluationConfig.full().withPrompts(prompts).withSamples(samples);
                 try (SceneJudge other = TrainJudgeCommand.loadJudge(agreeWith);
                      UnifiedModel drawer = UnifiedCheckpoint.pretrained(model).model()) {
-                    agreement = JudgeAgreement.measure(drawer, judge, other, drawn, SamplingConfig.images(0));
-                    System.out.println(agreement + "\n  (images drawn by " + model + ", cfg 2, temperature 0.8, seed 0)");
+                    SamplingConfig sampling = SamplingConfig.images(0);
+                    agreement = JudgeAgreement.measure(drawer, judge, other, drawn, sampling);
+                    System.out.println(agreement + "\n  (images drawn by " + model + ", " + sampling + ")");
                 }
             }
             if (record) {

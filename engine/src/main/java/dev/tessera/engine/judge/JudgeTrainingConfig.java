@@ -48,7 +48,7 @@ public record JudgeTrainingConfig(int steps, int batchSize, double learningRate,
 
     /**
      * The recipe of the shipped assessor {@code assessor-tokens32}: the judge's, with its own seed
-     * and fewer steps (its transformer over 64 ids learns faster than the judge's convolutions).
+     * and 3,000 steps (its loss was still falling there: a longer run would read scenes better).
      */
     public static JudgeTrainingConfig tokens32() {
         return new JudgeTrainingConfig(3000, 64, 2e-3, 200, 12, 5.0, 500, 0.5);

@@ -145,8 +145,12 @@ public record JudgeVerdict(List<JudgedObject> objects) {
      * 3x3 cell, as many times each, in any order ("every object right").
      */
     public boolean shows(List<dev.tessera.engine.data.SceneObject> wanted) {
-        return wanted.stream().map(o -> o.colour() + " " + o.shape() + " " + o.position()).sorted().toList()
-                .equals(objects.stream().map(o -> o.colour() + " " + o.shape() + " " + o.position()).sorted().toList());
+        return wanted.stream().map(o -> key(o.colour(), o.shape(), o.position())).sorted().toList()
+                .equals(objects.stream().map(o -> key(o.colour(), o.shape(), o.position())).sorted().toList());
+    }
+
+    private static String key(SceneColour colour, ShapeKind shape, Position position) {
+        return colour + " " + shape + " " + position;
     }
 
     /** The least sure presence among the objects found (1 when none are). */

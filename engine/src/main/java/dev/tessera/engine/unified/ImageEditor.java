@@ -36,7 +36,7 @@ public final class ImageEditor {
             throw new IllegalArgumentException("one instruction per image: got " + pictures.size() + " images and "
                     + instructions.size() + " instructions");
         }
-        return editGrids(model, model.fitted(pictures), null, instructions, sampling);
+        return editGrids(model, model.fit(pictures), null, instructions, sampling);
     }
 
     /**

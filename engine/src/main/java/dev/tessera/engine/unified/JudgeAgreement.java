@@ -67,12 +67,22 @@ public record JudgeAgreement(String first, String second, int images, double agr
             byCategory.put(category, same / (double) seen);
         }
         double total = both + neither + onlyA + onlyB;
+        return new JudgeAgreement(a.name(), b.name(), (int) total, (both + neither) / total,
+                kappa(both, neither, onlyA, onlyB), (both + onlyA) / total, (both + onlyB) / total, byCategory);
+    }
+
+    /**
+     * Cohen's kappa of two pass/fail raters from their 2x2 table: observed agreement beyond the
+     * agreement their pass rates give by chance, over the most that could be beyond chance; 1
+     * when chance alone already agrees always (both always pass, or both never do).
+     */
+    static double kappa(int both, int neither, int onlyFirst, int onlySecond) {
+        double total = both + neither + onlyFirst + onlySecond;
         double agree = (both + neither) / total;
-        double passA = (both + onlyA) / total;
-        double passB = (both + onlyB) / total;
-        double chance = passA * passB + (1 - passA) * (1 - passB);
-        double kappa = chance >= 1 ? 1 : (agree - chance) / (1 - chance);
-        return new JudgeAgreement(a.name(), b.name(), (int) total, agree, kappa, passA, passB, byCategory);
+        double first = (both + onlyFirst) / total;
+        double second = (both + onlySecond) / total;
+        double chance = first * second + (1 - first) * (1 - second);
+        return chance >= 1 ? 1 : (agree - chance) / (1 - chance);
     }
 
     @Override

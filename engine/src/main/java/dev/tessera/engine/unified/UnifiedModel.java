@@ -398,11 +398,6 @@ public final class UnifiedModel implements AutoCloseable {
                 uncond, sampling.cfgScale());
     }
 
-    /** The pictures {@link #fit}ted to the model's image size: centre-cropped and resized when they differ. */
-    List<RgbImage> fitted(List<RgbImage> pictures) {
-        return fit(pictures);
-    }
-
     /**
      * {@code text} trimmed and lower-cased if the model can read it; otherwise a clear error:
      * empty, words it never saw (listing them and the words it knows), or too long for its context.
@@ -452,7 +447,8 @@ public final class UnifiedModel implements AutoCloseable {
         return room;
     }
 
-    private List<RgbImage> fit(List<RgbImage> pictures) {
+    /** The pictures at the model's image size: centre-cropped and resized when they differ. */
+    List<RgbImage> fit(List<RgbImage> pictures) {
         if (pictures.isEmpty()) {
             throw new IllegalArgumentException("no images given");
         }

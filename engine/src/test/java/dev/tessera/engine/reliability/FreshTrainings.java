@@ -34,7 +34,8 @@ import java.util.List;
 public final class FreshTrainings {
 
     /** The trainers covered; each builds its tiny config from a seed. */
-    public static final List<String> TRAINERS = List.of("vq", "rvq", "fsq", "setok", "judge", "unified");
+    public static final List<String> TRAINERS = List.of("vq", "rvq", "fsq", "setok", "judge", "assessor",
+            "unified", "edit");
 
     private FreshTrainings() {
     }
@@ -93,9 +94,24 @@ public final class FreshTrainings {
                     yield new Outcome(r.skippedSteps(), r.loss());
                 }
             }
-            case "unified" -> {
-                try (UnifiedModel m = UnifiedModel.create(UnifiedConfig.tiny(), seed);
-                     UnifiedTrainer t = new UnifiedTrainer(m, UnifiedTrainingConfig.smoke().withSteps(steps).withSeed(seed))) {
+            case "assessor" -> {
+                // the token reader: DJL's own attention and batch-norm blocks over fsq-shapes32 ids
+                try (SceneJudge j = SceneJudge.create(trainer, new JudgeConfig(32, 0, 2, 16, 32, "fsq-shapes32", 1, 2), seed)) {
+                    var r = new JudgeTrainer(j, JudgeTrainingConfig.smoke().withSteps(steps).withSeed(seed)).run();
+                    yield new Outcome(r.skippedSteps(), r.loss());
+                }
+            }
+            case "unified", "edit" -> {
+                // edit: two images a sequence, items carrying edits, the context grown to 192
+                UnifiedConfig config = trainer.equals("edit") ? UnifiedConfig.tinyIllume() : UnifiedConfig.tiny();
+                UnifiedTrainingConfig run = UnifiedTrainingConfig.smoke().withSteps(steps).withSeed(seed);
+                if (trainer.equals("edit")) {
+                    run = run.withMix(dev.tessera.engine.task.TaskMix.of("caption", dev.tessera.engine.task.EditTask.NAME));
+                }
+                UnifiedModel created = UnifiedModel.create(config, seed);
+                try (UnifiedModel m = trainer.equals("edit")
+                        ? created.withTaskTags(List.of(dev.tessera.engine.task.EditTask.TAG)) : created;
+                     UnifiedTrainer t = new UnifiedTrainer(m, run)) {
                     var r = t.run();
                     List<Double> losses = new ArrayList<>();
                     for (StepLoss s : r.history()) {

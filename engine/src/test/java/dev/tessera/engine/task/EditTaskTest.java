@@ -45,7 +45,7 @@ class EditTaskTest {
     }
 
     @Test
-    void anEditIsTheImageTheInstructionThenTheEditedImagesIdsAsTheTarget() {
+    void anEditIsTheInstructionTheImageThenTheEditedImagesIdsAsTheTarget() {
         TaskSequences sequences = new TaskSequences(VOCAB);
         Set<EditKind> kinds = EnumSet.noneOf(EditKind.class);
         for (SceneItem item : items(0, 60, true)) {
@@ -89,7 +89,7 @@ class EditTaskTest {
     }
 
     @Test
-    void aSceneThatAllowsNoEditTrainsKeepingItsImage() {
+    void anItemWithoutAnEditTrainsKeepingItsImage() {
         SceneItem item = items(0, 1, false).get(0);
         TaskExample ex = new EditTask().example(new TaskSequences(VOCAB), item, new SplittableRandom(1));
         assertThat(VOCAB.decodeText(Arrays.stream(ex.prompt()).filter(id -> LAYOUT.kind(id)

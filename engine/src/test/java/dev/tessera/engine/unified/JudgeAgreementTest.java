@@ -33,4 +33,14 @@ class JudgeAgreementTest {
             assertThat(other.toString()).contains("judge-objects32 and untrained agree on").contains("kappa");
         }
     }
+
+    @Test
+    void kappaIsAgreementBeyondChanceOnAHandComputedTable() {
+        // 20 both pass, 15 both fail, 10 only the first, 5 only the second (50 pictures):
+        // agreement 0.7; pass rates 0.6 and 0.5; chance 0.6*0.5 + 0.4*0.5 = 0.5; kappa (0.7-0.5)/(1-0.5) = 0.4
+        assertThat(JudgeAgreement.kappa(20, 15, 10, 5)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(JudgeAgreement.kappa(10, 10, 0, 0)).isEqualTo(1.0);
+        assertThat(JudgeAgreement.kappa(0, 0, 10, 10)).as("always disagreeing at 50%% each").isEqualTo(-1.0);
+        assertThat(JudgeAgreement.kappa(0, 7, 0, 0)).as("both always fail: chance agrees always").isEqualTo(1.0);
+    }
 }
