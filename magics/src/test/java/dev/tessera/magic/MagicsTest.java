@@ -32,7 +32,7 @@ class MagicsTest {
     @Test
     void anUnknownCommandNamesItAndTheValidOnes() {
         MagicError e = error("frobnicate now");
-        assertThat(e.problem()).contains("unknown command 'frobnicate'").contains("ask, caption, codebook, compare, corpus, curriculum, evaluate, generate, help, tokenize, train");
+        assertThat(e.problem()).contains("unknown command 'frobnicate'").contains("ask, caption, codebook, compare, corpus, curriculum, edit, evaluate, generate, help, tokenize, train");
         assertThat(e.usage()).contains("%tessera tokenize");
     }
 
