@@ -206,8 +206,20 @@ public final class ScenePrompts {
         return out;
     }
 
-    /** Every word the grammar's prompts use, in every category (scenes of up to four objects). */
+    /**
+     * Every word the grammar's prompts use, in every category (scenes of up to four objects).
+     * Listing every prompt takes tens of milliseconds, so it is done once.
+     */
     public static java.util.Set<String> words() {
+        return Words.ALL;
+    }
+
+    /** Holds the grammar's words, listed on first use. */
+    private static final class Words {
+        static final java.util.Set<String> ALL = list();
+    }
+
+    private static java.util.Set<String> list() {
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (PromptCategory c : PromptCategory.values()) {
             for (ScenePrompt p : all(c, 4)) {
