@@ -84,13 +84,15 @@ public final class CorpusJob {
             try {
                 while (child.isAlive()) {
                     if (stop.requested()) {
-                        child.destroy();  // SIGTERM: Spark's shutdown hook ends the job; finished chunks stay committed
+                        // SIGTERM: Spark's shutdown hook ends the job; finished chunks stay committed. Through the
+                        // handle, because Process.destroy also closes the child's output under the reading thread
+                        child.toHandle().destroy();
                         return;
                     }
                     Thread.sleep(200);
                 }
             } catch (InterruptedException e) {
-                child.destroy();
+                child.toHandle().destroy();
             }
         }, "tessera-corpus-stop");
         watcher.setDaemon(true);
@@ -109,9 +111,7 @@ public final class CorpusJob {
                 return Json.mapper().readValue(run.output().resolve("job.json").toFile(), CorpusTokenizeResult.class);
             }
             if (stop.requested()) {
-                CorpusProgress p = last[0];
-                return new CorpusTokenizeResult(run.output().toString(), run.tokenizer(), "", p.done(), p.errors(), p.seconds(),
-                        run.master(), null, Double.NaN, List.of(), true);
+                return stopped(run, last[0]);
             }
             List<String> lines;
             synchronized (errors) {
@@ -126,6 +126,9 @@ public final class CorpusJob {
             }
             throw new IllegalStateException("the Spark job failed (exit code " + code + "); its last messages:\n" + tail);
         } catch (IOException e) {
+            if (stop.requested()) {
+                return stopped(run, last[0]);  // the output ended with the child
+            }
             throw new UncheckedIOException("lost the Spark job's output: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             child.destroy();
@@ -146,6 +149,12 @@ public final class CorpusJob {
                 // the JVM is already shutting down: the hook runs
             }
         }
+    }
+
+    /** What a stopped run finished: its last progress report; the chunks it committed are on disk. */
+    private static CorpusTokenizeResult stopped(CorpusRun run, CorpusProgress last) {
+        return new CorpusTokenizeResult(run.output().toString(), run.tokenizer(), "", last.done(), last.errors(), last.seconds(),
+                run.master(), null, Double.NaN, List.of(), true);
     }
 
     /** The last 40 lines the child wrote to standard error. */
