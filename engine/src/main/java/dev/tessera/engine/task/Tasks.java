@@ -12,7 +12,8 @@ import java.util.ServiceLoader;
  * {@value AnswerTask#NAME}, the text-only {@value TextTask#NAME}, UniCode's image decompression
  * {@value DecompressTask#NAME}, text-to-image over the GenEval prompt grammar
  * {@value PromptedGenerateTask#NAME}, and ILLUME's image reconstruction {@value RegenerateTask#NAME}
- * and image editing {@value EditTask#NAME}), every Java class on the classpath listed in
+ * and image editing {@value EditTask#NAME}, and its self-assessment dialogues {@value AssessTask#NAME}
+ * with their comparison {@value RealPairsTask#NAME}, both over the shipped {@link SelfAssessmentPool}), every Java class on the classpath listed in
  * {@code META-INF/services/dev.tessera.engine.task.Task} (found at start, so a curriculum naming it
  * also runs from the command line), and every task registered in this JVM (a notebook cell's).
  */
@@ -34,6 +35,8 @@ public final class Tasks {
                 PromptedGenerateTask.DEFAULT_CAPTION_SHARE));
         REGISTERED.put(RegenerateTask.NAME, new RegenerateTask());
         REGISTERED.put(EditTask.NAME, new EditTask());
+        REGISTERED.put(AssessTask.NAME, new AssessTask());
+        REGISTERED.put(RealPairsTask.NAME, new RealPairsTask());
         // tasks shipped as Java classes on the classpath: META-INF/services/dev.tessera.engine.task.Task
         for (Task t : ServiceLoader.load(Task.class, Tasks.class.getClassLoader())) {
             register(t);
@@ -54,7 +57,7 @@ public final class Tasks {
                     + "letter, got '" + name + "'");
         }
         if (List.of(CaptionTask.NAME, GenerateTask.NAME, AnswerTask.NAME, TextTask.NAME, DecompressTask.NAME,
-                PromptedGenerateTask.NAME, RegenerateTask.NAME, EditTask.NAME).contains(name)) {
+                PromptedGenerateTask.NAME, RegenerateTask.NAME, EditTask.NAME, AssessTask.NAME, RealPairsTask.NAME).contains(name)) {
             throw new IllegalArgumentException("'" + name + "' is one of Tessera's own tasks; give yours another name");
         }
         String tag = task.tag();

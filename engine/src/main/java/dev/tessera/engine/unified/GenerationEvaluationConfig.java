@@ -34,6 +34,10 @@ public record GenerationEvaluationConfig(int promptsPerCategory, int samplesPerP
         return new GenerationEvaluationConfig(promptsPerCategory, n, promptSeed);
     }
 
+    public GenerationEvaluationConfig withPromptSeed(long seed) {
+        return new GenerationEvaluationConfig(promptsPerCategory, samplesPerPrompt, seed);
+    }
+
     public GenerationEvaluationConfig withPrompts(int n) {
         return new GenerationEvaluationConfig(n, samplesPerPrompt, promptSeed);
     }

@@ -35,40 +35,60 @@ public record JudgeAgreement(String first, String second, int images, double agr
         byCategory = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
     }
 
+    /**
+     * Two judges' verdicts on one image.
+     *
+     * @param category the category of the image's prompt
+     * @param first    the first judge passes it
+     * @param second   the second judge passes it
+     */
+    public record Verdicts(PromptCategory category, boolean first, boolean second) {
+    }
+
     /** Draws {@code config}'s prompts and images with {@code model} and compares the judges' verdicts. */
     public static JudgeAgreement measure(UnifiedModel model, SceneJudge a, SceneJudge b, GenerationEvaluationConfig config,
                                          SamplingConfig sampling) {
         int n = config.samplesPerPrompt();
-        int both = 0;
-        int neither = 0;
-        int onlyA = 0;
-        int onlyB = 0;
         long p = 0;
-        Map<PromptCategory, Double> byCategory = new LinkedHashMap<>();
+        List<Verdicts> all = new java.util.ArrayList<>();
         for (PromptCategory category : PromptCategory.values()) {
-            int same = 0;
-            int seen = 0;
             for (ScenePrompt prompt : ScenePrompts.sample(category, config.promptsPerCategory(),
                     GenerationEvaluation.MAX_OBJECTS, config.promptSeed())) {
                 Generation g = model.generate(prompt.text(), n, sampling.withSeed(sampling.seed() + 1000L * p++), false);
                 List<JudgeVerdict> va = a.judge(g.images());
                 List<JudgeVerdict> vb = b.judge(g.images());
                 for (int i = 0; i < n; i++) {
-                    boolean pa = prompt.satisfiedBy(va.get(i));
-                    boolean pb = prompt.satisfiedBy(vb.get(i));
-                    both += pa && pb ? 1 : 0;
-                    neither += !pa && !pb ? 1 : 0;
-                    onlyA += pa && !pb ? 1 : 0;
-                    onlyB += !pa && pb ? 1 : 0;
-                    same += pa == pb ? 1 : 0;
-                    seen++;
+                    all.add(new Verdicts(category, prompt.satisfiedBy(va.get(i)), prompt.satisfiedBy(vb.get(i))));
                 }
             }
-            byCategory.put(category, same / (double) seen);
         }
-        double total = both + neither + onlyA + onlyB;
-        return new JudgeAgreement(a.name(), b.name(), (int) total, (both + neither) / total,
-                kappa(both, neither, onlyA, onlyB), (both + onlyA) / total, (both + onlyB) / total, byCategory);
+        return of(a.name(), b.name(), all);
+    }
+
+    /** The agreement of judges {@code first} and {@code second} over their {@code verdicts}, per category in category order. */
+    public static JudgeAgreement of(String first, String second, List<Verdicts> verdicts) {
+        if (verdicts.isEmpty()) {
+            throw new IllegalArgumentException("agreement needs at least one image judged by both");
+        }
+        int both = 0;
+        int neither = 0;
+        int onlyA = 0;
+        int onlyB = 0;
+        Map<PromptCategory, int[]> tally = new java.util.EnumMap<>(PromptCategory.class);
+        for (Verdicts v : verdicts) {
+            both += v.first() && v.second() ? 1 : 0;
+            neither += !v.first() && !v.second() ? 1 : 0;
+            onlyA += v.first() && !v.second() ? 1 : 0;
+            onlyB += !v.first() && v.second() ? 1 : 0;
+            int[] t = tally.computeIfAbsent(v.category(), c -> new int[2]);
+            t[0] += v.first() == v.second() ? 1 : 0;
+            t[1]++;
+        }
+        Map<PromptCategory, Double> byCategory = new LinkedHashMap<>();
+        tally.forEach((c, t) -> byCategory.put(c, t[0] / (double) t[1]));
+        double total = verdicts.size();
+        return new JudgeAgreement(first, second, verdicts.size(), (both + neither) / total, kappa(both, neither, onlyA, onlyB),
+                (both + onlyA) / total, (both + onlyB) / total, byCategory);
     }
 
     /**

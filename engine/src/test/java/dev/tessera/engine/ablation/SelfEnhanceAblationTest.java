@@ -1,0 +1,40 @@
+package dev.tessera.engine.ablation;
+
+import dev.tessera.engine.curriculum.Curricula;
+import dev.tessera.engine.curriculum.Stage;
+import dev.tessera.engine.task.AssessTask;
+import dev.tessera.engine.task.RealPairsTask;
+import dev.tessera.engine.task.TaskMix;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SelfEnhanceAblationTest {
+
+    @Test
+    void theArmsContinueIllumesFineTuningAndDifferOnlyInTheExtraTask() {
+        Ablation a = Ablations.get("self-enhance");
+        assertThat(a.arms()).containsOnlyKeys("without", "with");
+        Stage with = a.arm("with").stages().get(0);
+        Stage without = a.arm("without").stages().get(0);
+        Stage sft = Curricula.get("illume").stage("sft");
+        assertThat(with.start()).isEqualTo(without.start()).isEqualTo("shipped:illume-shapes32");
+        assertThat(with.training().mix().names()).containsAll(sft.training().mix().names()).contains(AssessTask.NAME)
+                .doesNotContain(RealPairsTask.NAME);
+        assertThat(without.training().mix().names()).containsAll(sft.training().mix().names()).contains(RealPairsTask.NAME)
+                .doesNotContain(AssessTask.NAME);
+        assertThat(with.training().mix().weights().get(AssessTask.NAME))
+                .isEqualTo(without.training().mix().weights().get(RealPairsTask.NAME));
+        Map<String, Double> swapped = new LinkedHashMap<>(without.training().mix().weights());
+        swapped.put(AssessTask.NAME, swapped.remove(RealPairsTask.NAME));
+        assertThat(without.training().withMix(new TaskMix(swapped, without.training().mix().promptDropout())))
+                .isEqualTo(with.training());
+        assertThat(with.training().steps()).isEqualTo(Ablations.SELF_ENHANCE_STEPS);
+        assertThat(with.training()).isEqualTo(sft.training().withSteps(Ablations.SELF_ENHANCE_STEPS)
+                .withMix(with.training().mix()));
+        assertThat(a.arm("with").model()).isEqualTo(a.arm("without").model()).isEqualTo(Curricula.get("illume").model());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tessera.engine.unified;
+
+import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.judge.JudgeCheckpoint;
+import dev.tessera.engine.judge.SceneJudge;
+import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.prompt.PromptCategory;
+import dev.tessera.engine.task.AssessTask;
+import dev.tessera.engine.task.SelfAssessment;
+import dev.tessera.engine.task.SelfAssessmentPool;
+import dev.tessera.engine.task.TaskSequences;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SelfAssessmentsTest {
+
+    @Test
+    void theModelsDrawingsAreAssessedAndEachPromptGetsARealImage() {
+        try (UnifiedModel model = UnifiedCheckpoint.pretrained(UnifiedCheckpoint.ILLUME).model();
+             SceneJudge assessor = JudgeCheckpoint.pretrained(JudgeCheckpoint.ASSESSOR);
+             SceneJudge judge = JudgeCheckpoint.pretrained(JudgeCheckpoint.DEFAULT)) {
+            GenerationEvaluationConfig few = new GenerationEvaluationConfig(1, 2, 8);
+            List<Integer> progress = new ArrayList<>();
+            SelfAssessments.Collected c = SelfAssessments.collect(model, "illume-shapes32", assessor, judge, few,
+                    SamplingConfig.images(3), 4242, Map.of("command", "test"), progress::add);
+            int n = PromptCategory.values().length * 2;
+            assertThat(c.pool().items()).hasSize(n);
+            assertThat(progress).hasSize(PromptCategory.values().length);
+            assertThat(c.agreement().images()).isEqualTo(n);
+            assertThat(c.agreement().firstPass()).isEqualTo(c.pool().alignedShare());
+            assertThat(c.pool().provenance()).containsEntry("command", "test").containsKey("agreementWithExaminer");
+            // the same drawings again from the same seeds; the assessment is the assessor's reading of them
+            SelfAssessments.Collected again = SelfAssessments.collect(model, "illume-shapes32", assessor, judge, few,
+                    SamplingConfig.images(3), 4242, Map.of(), k -> { });
+            for (int i = 0; i < n; i++) {
+                SelfAssessment a = c.pool().items().get(i);
+                assertThat(again.pool().items().get(i).drawn()).containsExactly(a.drawn());
+                assertThat(a.rationale()).startsWith(a.aligned() ? "yes, it shows" : "no, it shows");
+            }
+            // the corrections are real scenes of their prompts: the judge reads most of them as asked
+            int right = 0;
+            for (SelfAssessment a : c.pool().items()) {
+                var verdict = judge.judge(model.imageTokenizer().decode(List.of(c.pool().grid(a.real())))).get(0);
+                var prompt = dev.tessera.engine.prompt.ScenePrompts.sample(PromptCategory.parse(a.category()), 1, GenerationEvaluation.MAX_OBJECTS, 8).get(0);
+                assertThat(prompt.text()).isEqualTo(a.prompt());
+                right += prompt.satisfiedBy(verdict) ? 1 : 0;
+            }
+            assertThat(right).isGreaterThanOrEqualTo(n - 3);
+        }
+    }
+
+    @Test
+    void everyShippedDialogueFitsTheIllumeModelsContext() {
+        try (UnifiedModel model = UnifiedCheckpoint.pretrained(UnifiedCheckpoint.ILLUME).model()) {
+            UnifiedModel tagged = model.withTaskTags(List.of(AssessTask.TAG));
+            TaskSequences sequences = tagged.tasks();
+            SelfAssessmentPool pool = SelfAssessmentPool.shipped();
+            int longest = 0;
+            for (SelfAssessment a : pool.items()) {
+                SelfAssessmentPool one = new SelfAssessmentPool(pool.model(), pool.assessor(), pool.rows(), pool.cols(),
+                        pool.depth(), pool.codebook(), List.of(a), Map.of());
+                longest = Math.max(longest, new AssessTask(() -> one).example(sequences, null, new SplittableRandom(1)).ids().length);
+            }
+            assertThat(longest).isGreaterThan(2 * 66).isLessThanOrEqualTo(model.config().transformer().context());
+        }
+    }
+}
