@@ -17,7 +17,7 @@ public final class Renderers {
     private static final List<Renderer<?>> ALL = List.of(
             new TokenizeRenderer(), new CodebookRenderer(), new ComparisonRenderer(),
             new UnifiedRenderers.Captions(), new UnifiedRenderers.Answers(), new GenerationRenderer(),
-            new EditRenderer(), new EditReportRenderer(),
+            new EditRenderer(), new EditReportRenderer(), new SelfAssessmentRenderer(),
             new SequenceRenderer(), new TrainingRenderers.Board(), new TrainingRenderers.Result(),
             new TrainingRenderers.CurriculumDone(), new CurriculumRenderer(),
             new TokenizerTrainingRenderers.Board(), new TokenizerTrainingRenderers.Result(),

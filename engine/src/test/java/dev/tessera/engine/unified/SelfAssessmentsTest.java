@@ -56,6 +56,27 @@ class SelfAssessmentsTest {
     }
 
     @Test
+    void theSummaryCountsAlignedDrawingsPerCategoryAndDecodesItsExamples() {
+        SelfAssessmentPool pool = SelfAssessmentPool.shipped();
+        try (UnifiedModel model = UnifiedCheckpoint.pretrained(UnifiedCheckpoint.ILLUME).model()) {
+            SelfAssessmentSummary s = SelfAssessmentSummary.of(pool, model.imageTokenizer(), 2);
+            assertThat(s.drawings()).isEqualTo(768);
+            assertThat(s.byCategory()).hasSize(PromptCategory.values().length);
+            assertThat(s.byCategory().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                    .as("every category has as many drawings").isCloseTo(s.aligned(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(s.examples()).hasSize(2 * PromptCategory.values().length);
+            SelfAssessmentSummary.Example first = s.examples().get(0);
+            SelfAssessment a = pool.items().get(0);
+            assertThat(first.prompt()).isEqualTo(a.prompt());
+            assertThat(first.rationale()).isEqualTo(a.rationale());
+            // decoded in one batch with the others: equal to decoding it alone up to the batch's float rounding
+            assertThat(first.drawn().pixels()).containsExactly(model.imageTokenizer().decode(pool.grid(a.drawn())).pixels(),
+                    org.assertj.core.data.Offset.offset(1e-4f));
+            assertThat(s.toString()).contains("768 drawings by illume-shapes32").contains("agree on");
+        }
+    }
+
+    @Test
     void everyShippedDialogueFitsTheIllumeModelsContext() {
         try (UnifiedModel model = UnifiedCheckpoint.pretrained(UnifiedCheckpoint.ILLUME).model()) {
             UnifiedModel tagged = model.withTaskTags(List.of(AssessTask.TAG));
