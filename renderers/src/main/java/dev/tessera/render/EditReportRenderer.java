@@ -27,7 +27,8 @@ public final class EditReportRenderer implements Renderer<EditReport> {
         List<List<String>> rows = new ArrayList<>();
         for (EditScore k : r.kinds()) {
             rows.add(List.of(Html.escape(k.kind().id()), String.valueOf(k.edits()), Html.percentCell(k.accuracy(), Palette.SCORE),
-                    Format.of("± %.1f", 100 * k.standardError()), Format.of("%.1f%%", 100 * k.kept()),
+                    Format.of("± %.1f", 100 * k.standardError()) + "<br><span style=\"" + NOTE + "\">"
+                            + Html.escape(k.interval().toString()) + "</span>", Format.of("%.1f%%", 100 * k.kept()),
                     Html.percentCell(k.ceiling(), Palette.TOTAL),
                     Format.of("%.1f of %.1f", k.changedPositions(), k.targetPositions())));
         }

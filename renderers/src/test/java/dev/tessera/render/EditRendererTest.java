@@ -68,7 +68,8 @@ class EditRendererTest {
         var report = new dev.tessera.engine.unified.EditReport("illume-shapes32", "judge-objects32", kinds, 0.375, samples, 3.2);
         Map<String, String> b = Renderers.mimeBundle(report);
         assertThat(b.get("text/html")).contains("recolour", "remove", "50.0%", "± 12.5", "20.0%", "93.8%", "12.5 of 10.0",
-                "overall", "37.5%", "remove the &lt;square&gt;", "judge saw: a red circle");
+                "overall", "37.5%", "remove the &lt;square&gt;", "judge saw: a red circle",
+                "95%: 28.0-72.0%");
         assertThat(count(b.get("text/html"), "<img")).isEqualTo(3);
         assertThat(b.get("text/plain")).contains("recolour", "remove", "overall", "37.5%");
     }

@@ -41,11 +41,12 @@ public record EditReport(String model, String judge, List<EditScore> kinds, doub
     /** The scores as a plain-text table, one line per kind and the overall mean. */
     public String table() {
         StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "edits judged by %s, greedy, held-out scenes (%s):%n%-9s %5s %16s %8s %8s %17s%n", judge, model, "kind",
-                "edits", "accuracy", "kept", "ceiling", "positions changed"));
+                "edits judged by %s, greedy, held-out scenes (%s):%n%-9s %5s %16s %16s %8s %8s %17s%n", judge, model, "kind",
+                "edits", "accuracy", "95% interval", "kept", "ceiling", "positions changed"));
         for (EditScore k : kinds) {
-            b.append(String.format(java.util.Locale.ROOT, "%-9s %5d %8.1f%% ± %4.1f %7.1f%% %7.1f%% %7.1f (exact %.1f)%n",
-                    k.kind().id(), k.edits(), 100 * k.accuracy(), 100 * k.standardError(), 100 * k.kept(),
+            b.append(String.format(java.util.Locale.ROOT, "%-9s %5d %8.1f%% ± %4.1f %7.1f-%.1f%% %7.1f%% %7.1f%% %7.1f (exact %.1f)%n",
+                    k.kind().id(), k.edits(), 100 * k.accuracy(), 100 * k.standardError(), 100 * k.interval().low(),
+                    100 * k.interval().high(), 100 * k.kept(),
                     100 * k.ceiling(), k.changedPositions(), k.targetPositions()));
         }
         return b.append(String.format(java.util.Locale.ROOT, "overall   %14.1f%%   (%.0f s)%n", 100 * overall, seconds))

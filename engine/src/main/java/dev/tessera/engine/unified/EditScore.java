@@ -19,4 +19,9 @@ import dev.tessera.engine.edit.EditKind;
  */
 public record EditScore(EditKind kind, int edits, double accuracy, double standardError, double kept, double ceiling,
                         double changedPositions, double targetPositions) {
+
+    /** The 95% Wilson interval of {@code accuracy}: unlike the standard error, not empty when no edit (or every edit) is right. */
+    public dev.tessera.engine.eval.WilsonInterval interval() {
+        return dev.tessera.engine.eval.WilsonInterval.of(Math.round(accuracy * edits), edits);
+    }
 }
