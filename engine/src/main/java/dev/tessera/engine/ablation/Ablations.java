@@ -10,6 +10,7 @@ import dev.tessera.engine.task.RealPairsTask;
 import dev.tessera.engine.task.TaskMix;
 import dev.tessera.engine.task.TextTask;
 import dev.tessera.engine.unified.CodebookAlignment;
+import dev.tessera.engine.unified.UnifiedCheckpoint;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,7 @@ public final class Ablations {
         for (String arm : List.of("without", "with")) {
             Map<String, Double> mix = new LinkedHashMap<>(sft.training().mix().weights());
             mix.put("with".equals(arm) ? AssessTask.NAME : RealPairsTask.NAME, 1.0);
-            Stage more = new Stage("self-enhance", Stage.SHIPPED + dev.tessera.engine.unified.UnifiedCheckpoint.ILLUME,
+            Stage more = new Stage("self-enhance", Stage.SHIPPED + UnifiedCheckpoint.ILLUME,
                     sft.training().withSteps(SELF_ENHANCE_STEPS)
                             .withMix(new TaskMix(mix, sft.training().mix().promptDropout())));
             arms.put(arm, new Curriculum("self-enhance-" + arm, "with".equals(arm)

@@ -6,6 +6,7 @@ import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.prompt.PromptCategory;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.task.SelfAssessment;
+import dev.tessera.engine.task.SelfAssessmentPool;
 import dev.tessera.engine.unified.GenerationEvaluationConfig;
 import dev.tessera.engine.unified.SelfAssessments;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
@@ -80,7 +81,7 @@ final class SelfAssessCommand implements Callable<Integer> {
             Map<String, Object> timed = new LinkedHashMap<>(c.pool().provenance());
             timed.put("minutes", Math.round(minutes * 10) / 10.0);
             timed.put("sampling", sampling.toString());
-            new dev.tessera.engine.task.SelfAssessmentPool(c.pool().model(), c.pool().assessor(), c.pool().rows(),
+            new SelfAssessmentPool(c.pool().model(), c.pool().assessor(), c.pool().rows(),
                     c.pool().cols(), c.pool().depth(), c.pool().codebook(), c.pool().items(), timed).write(out);
             System.out.printf("%d drawings, %.1f%% aligned by %s, in %.1f min; written to %s%n", c.pool().items().size(),
                     100 * c.pool().alignedShare(), a.name(), minutes, out);

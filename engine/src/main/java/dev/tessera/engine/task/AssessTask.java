@@ -1,6 +1,7 @@
 package dev.tessera.engine.task;
 
 import dev.tessera.engine.prompt.Assessment;
+import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.vocab.SpecialToken;
 
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class AssessTask implements Task {
     }
 
     /** {@code <assess>prompt<boi>image<eoi>}: what the model continues with its assessment. */
-    public int[] prompt(TaskSequences sequences, String prompt, dev.tessera.engine.tokenize.TokenGrid image) {
+    public int[] prompt(TaskSequences sequences, String prompt, TokenGrid image) {
         return sequences.start(this).text(prompt).image(image).prompt();
     }
 

@@ -1,6 +1,7 @@
 package dev.tessera.engine.unified;
 
 import dev.tessera.engine.edit.EditKind;
+import dev.tessera.engine.eval.WilsonInterval;
 
 /**
  * How well a model carries out one kind of edit on held-out scenes, judged object by object.
@@ -21,7 +22,7 @@ public record EditScore(EditKind kind, int edits, double accuracy, double standa
                         double changedPositions, double targetPositions) {
 
     /** The 95% Wilson interval of {@code accuracy}: unlike the standard error, not empty when no edit (or every edit) is right. */
-    public dev.tessera.engine.eval.WilsonInterval interval() {
-        return dev.tessera.engine.eval.WilsonInterval.of(Math.round(accuracy * edits), edits);
+    public WilsonInterval interval() {
+        return WilsonInterval.of(Math.round(accuracy * edits), edits);
     }
 }

@@ -7,8 +7,12 @@ import dev.tessera.engine.prompt.PromptCategory;
 import dev.tessera.engine.prompt.ScenePrompt;
 import dev.tessera.engine.prompt.ScenePrompts;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +36,7 @@ public record JudgeAgreement(String first, String second, int images, double agr
                              double secondPass, Map<PromptCategory, Double> byCategory) {
 
     public JudgeAgreement {
-        byCategory = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
+        byCategory = Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
     }
 
     /**
@@ -50,7 +54,7 @@ public record JudgeAgreement(String first, String second, int images, double agr
                                          SamplingConfig sampling) {
         int n = config.samplesPerPrompt();
         long p = 0;
-        List<Verdicts> all = new java.util.ArrayList<>();
+        List<Verdicts> all = new ArrayList<>();
         for (PromptCategory category : PromptCategory.values()) {
             for (ScenePrompt prompt : ScenePrompts.sample(category, config.promptsPerCategory(),
                     GenerationEvaluation.MAX_OBJECTS, config.promptSeed())) {
@@ -74,7 +78,7 @@ public record JudgeAgreement(String first, String second, int images, double agr
         int neither = 0;
         int onlyA = 0;
         int onlyB = 0;
-        Map<PromptCategory, int[]> tally = new java.util.EnumMap<>(PromptCategory.class);
+        Map<PromptCategory, int[]> tally = new EnumMap<>(PromptCategory.class);
         for (Verdicts v : verdicts) {
             both += v.first() && v.second() ? 1 : 0;
             neither += !v.first() && !v.second() ? 1 : 0;
@@ -107,10 +111,10 @@ public record JudgeAgreement(String first, String second, int images, double agr
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "%s and %s agree on %.1f%% of %d generated images (Cohen's kappa %.2f; they pass %.1f%% and %.1f%%)",
                 first, second, 100 * agreement, images, kappa, 100 * firstPass, 100 * secondPass));
-        byCategory.forEach((c, v) -> s.append(String.format(java.util.Locale.ROOT, "%n  %-20s %.1f%%", c.id(), 100 * v)));
+        byCategory.forEach((c, v) -> s.append(String.format(Locale.ROOT, "%n  %-20s %.1f%%", c.id(), 100 * v)));
         return s.toString();
     }
 }

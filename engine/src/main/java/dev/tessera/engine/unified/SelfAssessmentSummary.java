@@ -7,9 +7,12 @@ import dev.tessera.engine.task.SelfAssessmentPool;
 import dev.tessera.engine.tokenize.GridTokenizer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A self-assessment pool as a reader sees it: how many drawings the assessor found aligned, per
@@ -30,7 +33,7 @@ public record SelfAssessmentSummary(String model, String assessor, int drawings,
                                     List<Example> examples) {
 
     public SelfAssessmentSummary {
-        byCategory = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
+        byCategory = Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
         examples = List.copyOf(examples);
     }
 
@@ -60,7 +63,7 @@ public record SelfAssessmentSummary(String model, String assessor, int drawings,
             byCategory.put(c, in.stream().filter(SelfAssessment::aligned).count() / (double) in.size());
             shown.addAll(in.subList(0, Math.min(perCategory, in.size())));
         }
-        List<RgbImage> pictures = tokenizer.decode(shown.stream().flatMap(a -> java.util.stream.Stream.of(
+        List<RgbImage> pictures = tokenizer.decode(shown.stream().flatMap(a -> Stream.of(
                 pool.grid(a.drawn()), pool.grid(a.real()))).toList());
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
@@ -76,9 +79,9 @@ public record SelfAssessmentSummary(String model, String assessor, int drawings,
     /** The summary as plain text. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%d drawings by %s, %.1f%% aligned by %s",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d drawings by %s, %.1f%% aligned by %s",
                 drawings, model, 100 * aligned, assessor));
-        byCategory.forEach((c, v) -> s.append(String.format(java.util.Locale.ROOT, "%n  %-20s %.1f%% aligned", c.id(), 100 * v)));
+        byCategory.forEach((c, v) -> s.append(String.format(Locale.ROOT, "%n  %-20s %.1f%% aligned", c.id(), 100 * v)));
         return s.append("\n").append(agreement).toString();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +91,7 @@ class AssessTaskTest {
         TaskSequences sequences = new TaskSequences(VOCAB);
         assertThat(task.example(sequences, null, new SplittableRandom(5)).ids())
                 .containsExactly(task.example(sequences, null, new SplittableRandom(5)).ids());
-        long aligned = java.util.stream.LongStream.range(0, 200)
+        long aligned = LongStream.range(0, 200)
                 .filter(s -> task.example(sequences, null, new SplittableRandom(s)).ids()[task.example(sequences, null,
                         new SplittableRandom(s)).ids().length - 1] == id(SpecialToken.EOS)).count();
         assertThat(aligned).isBetween(60L, 140L);

@@ -5,6 +5,7 @@ import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.prompt.PromptCategory;
+import dev.tessera.engine.prompt.ScenePrompts;
 import dev.tessera.engine.task.AssessTask;
 import dev.tessera.engine.task.SelfAssessment;
 import dev.tessera.engine.task.SelfAssessmentPool;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 class SelfAssessmentsTest {
 
@@ -47,7 +49,7 @@ class SelfAssessmentsTest {
             int right = 0;
             for (SelfAssessment a : c.pool().items()) {
                 var verdict = judge.judge(model.imageTokenizer().decode(List.of(c.pool().grid(a.real())))).get(0);
-                var prompt = dev.tessera.engine.prompt.ScenePrompts.sample(PromptCategory.parse(a.category()), 1, GenerationEvaluation.MAX_OBJECTS, 8).get(0);
+                var prompt = ScenePrompts.sample(PromptCategory.parse(a.category()), 1, GenerationEvaluation.MAX_OBJECTS, 8).get(0);
                 assertThat(prompt.text()).isEqualTo(a.prompt());
                 right += prompt.satisfiedBy(verdict) ? 1 : 0;
             }
@@ -63,7 +65,7 @@ class SelfAssessmentsTest {
             assertThat(s.drawings()).isEqualTo(768);
             assertThat(s.byCategory()).hasSize(PromptCategory.values().length);
             assertThat(s.byCategory().values().stream().mapToDouble(Double::doubleValue).average().orElseThrow())
-                    .as("every category has as many drawings").isCloseTo(s.aligned(), org.assertj.core.data.Offset.offset(1e-9));
+                    .as("every category has as many drawings").isCloseTo(s.aligned(), offset(1e-9));
             assertThat(s.examples()).hasSize(2 * PromptCategory.values().length);
             SelfAssessmentSummary.Example first = s.examples().get(0);
             SelfAssessment a = pool.items().get(0);
@@ -71,7 +73,7 @@ class SelfAssessmentsTest {
             assertThat(first.rationale()).isEqualTo(a.rationale());
             // decoded in one batch with the others: equal to decoding it alone up to the batch's float rounding
             assertThat(first.drawn().pixels()).containsExactly(model.imageTokenizer().decode(pool.grid(a.drawn())).pixels(),
-                    org.assertj.core.data.Offset.offset(1e-4f));
+                    offset(1e-4f));
             assertThat(s.toString()).contains("768 drawings by illume-shapes32").contains("agree on");
         }
     }
