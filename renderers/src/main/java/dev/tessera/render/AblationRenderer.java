@@ -107,7 +107,7 @@ final class AblationRenderer implements Renderer<AblationResults> {
                 boolean best = v != null && v.clear() && v.best().equals(arm);
                 sb.append("<td style=\"").append(CELL).append(best ? "font-weight:700;background:#e8f4ec" : "").append("\">")
                         .append(Html.escape(value(m, s.mean()))).append("<div style=\"color:#6e6e6e;font-size:11px\">")
-                        .append(Html.escape(value(m, s.min()) + "–" + value(m, s.max()))).append("</div></td>");
+                        .append(Html.escape(value(m, s.min()) + "–" + value(m, s.max()) + spreadOf(m, s))).append("</div></td>");
             }
             if (guarded) {
                 double mean = runs.stream().mapToDouble(AblationRun::textPerplexityChange).average().orElse(Double.NaN);
@@ -175,6 +175,12 @@ final class AblationRenderer implements Renderer<AblationResults> {
             case "codebookPerplexity" -> "codebook perplexity";
             default -> metric;
         };
+    }
+
+    /** " · sd x" across seeds, or nothing with one seed. */
+    static String spreadOf(String metric, AblationResults.ArmSummary s) {
+        double sd = s.standardDeviation();
+        return Double.isFinite(sd) ? " · sd " + value(metric, sd) : "";
     }
 
     static String value(String metric, double v) {

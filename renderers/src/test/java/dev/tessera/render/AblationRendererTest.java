@@ -31,7 +31,7 @@ class AblationRendererTest {
     void theTableGivesEachArmsMeanAndRangeAndMarksOnlyAClearBest() {
         String html = Renderers.mimeBundle(results(false)).get("text/html");
         assertThat(html).contains("demo · 4 runs · 2 arms x 2 seeds · 10 steps of batch 4, measured on 256 scenes and 8 images per prompt", "two arms")
-                .contains(">82.0%<div style=\"color:#6e6e6e;font-size:11px\">80.0%–84.0%</div>")
+                .contains(">82.0%<div style=\"color:#6e6e6e;font-size:11px\">80.0%–84.0% · sd 2.8%</div>")
                 .contains("font-weight:700;background:#e8f4ec\">82.0%")
                 .contains("exact captions: a is best, ahead of every other arm on every seed (ahead of b by 17.0%)")
                 .contains("answers: a has the best mean, but within the spread across seeds (no clear best) (ahead of b by 5.0%)")

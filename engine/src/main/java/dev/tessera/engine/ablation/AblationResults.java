@@ -51,6 +51,15 @@ public record AblationResults(String ablation, String description, Map<String, O
         public double spread() {
             return max - min;
         }
+
+        /** The sample standard deviation across seeds (the error bar of one run); NaN with fewer than two. */
+        public double standardDeviation() {
+            if (values.size() < 2) {
+                return Double.NaN;
+            }
+            double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            return Math.sqrt(ss / (values.size() - 1));
+        }
     }
 
     /**

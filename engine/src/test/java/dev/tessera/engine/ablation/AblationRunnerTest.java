@@ -87,6 +87,9 @@ class AblationRunnerTest {
         assertThat(nll.best()).isEqualTo("b");
         assertThat(nll.clear()).isFalse();
         assertThat(r.summary("exactCaptions").get(1).spread()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        // two seeds 0.5 and 0.7: sample standard deviation 0.2 / sqrt(2)
+        assertThat(r.summary("exactCaptions").get(1).standardDeviation()).isCloseTo(0.2 / Math.sqrt(2),
+                org.assertj.core.data.Offset.offset(1e-12));
 
         // one seed of an arm: no spread is known, so nothing is called clear
         AblationResults one = r.with(run("c", 1, 0.1, 3.0));
