@@ -61,7 +61,7 @@ public final class AssessTask implements Task {
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
         SelfAssessmentPool p = pool.get();
-        SelfAssessment a = p.items().get(rng.nextInt(p.items().size()));
+        SelfAssessment a = p.draw(rng);
         SequenceBuilder s = sequences.start(this).text(a.prompt()).image(p.grid(a.drawn())).target().text(a.rationale());
         if (a.aligned()) {
             return s.control(SpecialToken.EOS).build();

@@ -49,7 +49,7 @@ public final class RealPairsTask implements Task {
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
         SelfAssessmentPool p = pool.get();
-        SelfAssessment a = p.items().get(rng.nextInt(p.items().size()));
+        SelfAssessment a = p.draw(rng);
         return sequences.start(this).text(a.prompt()).control(SpecialToken.BOI).target().imageIds(p.grid(a.real()))
                 .control(SpecialToken.EOI).build();
     }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -57,6 +58,11 @@ public record SelfAssessmentPool(String model, String assessor, int rows, int co
     /** The grid of {@code ids}, one of this pool's images. */
     public TokenGrid grid(int[] ids) {
         return new TokenGrid(rows, cols, depth, ids, codebook);
+    }
+
+    /** One assessment, drawn uniformly with {@code rng} (a task's examples draw only from their random stream). */
+    public SelfAssessment draw(SplittableRandom rng) {
+        return items.get(rng.nextInt(items.size()));
     }
 
     /** Share of the drawings the assessor found aligned. */
