@@ -37,4 +37,23 @@ class SelfEnhanceAblationTest {
                 .withMix(with.training().mix()));
         assertThat(a.arm("with").model()).isEqualTo(a.arm("without").model()).isEqualTo(Curricula.get("illume").model());
     }
+
+    @Test
+    void theShippedResultsHaveThreeSeedsPerArmAndSayNeitherArmIsClearlyBetter() {
+        AblationResults r = AblationResults.shipped("self-enhance");
+        assertThat(r.runs()).hasSize(6);
+        for (String arm : java.util.List.of("with", "without")) {
+            assertThat(r.runs().stream().filter(run -> run.arm().equals(arm)).map(AblationRun::seed)).containsExactlyInAnyOrder(1L, 2L, 3L);
+        }
+        assertThat(r.runs()).allSatisfy(run -> {
+            assertThat(run.budget()).isEqualTo(new ArmMetrics.Budget(256, 4, 16));
+            assertThat(run.steps()).isEqualTo(Ablations.SELF_ENHANCE_STEPS);
+            assertThat(run.metrics().textToImageByCategory()).hasSize(6);
+        });
+        for (String metric : java.util.List.of("judgedTextToImage", "answerAccuracy", "exactCaptions")) {
+            assertThat(r.verdict(metric).clear()).as(metric + ": the arms overlap across seeds").isFalse();
+            assertThat(r.summary(metric)).allSatisfy(s -> assertThat(s.standardDeviation()).isFinite());
+        }
+        assertThat(r.provenance()).containsKeys("commands", "trainedBy", "note", "start", "pool");
+    }
 }
