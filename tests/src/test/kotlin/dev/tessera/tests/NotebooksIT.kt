@@ -49,10 +49,12 @@ class NotebooksIT {
                         .contains("median PSNR").contains("cut-in-half.jpg is broken or truncated")
                 }
                 if (nb.name.startsWith("12-")) {
-                    // edits drawn by the shipped illume model and judged per kind; the assessor beside the judge
+                    // edits drawn by the shipped illume model and judged per kind; the assessor beside the judge;
+                    // the self-assessment pool and the quick self-enhancement run, trained and measured
                     val executed = outDir.resolve(nb.name).readText()
                     assertThat(executed).contains("positions rewritten").contains("edits judged by judge-objects32")
-                        .contains("assessor: ")
+                        .contains("assessor: ").contains("768 drawings by illume-shapes32")
+                        .contains("self-enhance · 1 run ·")
                 }
                 if (nb.name.startsWith("08-")) {
                     // the live training board was redrawn in place up to its last step
