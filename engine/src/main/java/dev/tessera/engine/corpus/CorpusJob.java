@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,8 @@ public final class CorpusJob {
     public static final String HOME_PROPERTY = "tessera.spark.home";
     /** The child's heap. */
     static final String HEAP = "-Xmx3g";
+    /** How long a stopped child may take to end before it is killed. */
+    static final int GRACE_SECONDS = 30;
 
     private CorpusJob() {
     }
@@ -73,7 +76,7 @@ public final class CorpusJob {
             throw new UncheckedIOException("cannot start the Spark job (" + command.get(0) + "): " + e.getMessage(), e);
         }
         // if this JVM ends (a kernel restarted or killed), the job ends with it
-        Thread reaper = new Thread(child::destroy, "tessera-corpus-reaper");
+        Thread reaper = new Thread(() -> child.toHandle().destroy(), "tessera-corpus-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
         Deque<String> errors = new ArrayDeque<>();
         Thread stderr = new Thread(() -> keepTail(child, errors), "tessera-corpus-stderr");
@@ -84,15 +87,13 @@ public final class CorpusJob {
             try {
                 while (child.isAlive()) {
                     if (stop.requested()) {
-                        // SIGTERM: Spark's shutdown hook ends the job; finished chunks stay committed. Through the
-                        // handle, because Process.destroy also closes the child's output under the reading thread
-                        child.toHandle().destroy();
+                        end(child);
                         return;
                     }
                     Thread.sleep(200);
                 }
             } catch (InterruptedException e) {
-                child.toHandle().destroy();
+                end(child);
             }
         }, "tessera-corpus-stop");
         watcher.setDaemon(true);
@@ -108,7 +109,7 @@ public final class CorpusJob {
             int code = child.waitFor();
             stderr.join(2000);
             if (code == 0) {
-                return Json.mapper().readValue(run.output().resolve("job.json").toFile(), CorpusTokenizeResult.class);
+                return summary(run);
             }
             if (stop.requested()) {
                 return stopped(run, last[0]);
@@ -138,7 +139,7 @@ public final class CorpusJob {
             if (child.isAlive()) {
                 child.destroy();
                 try {
-                    child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);  // gone when this returns
+                    child.waitFor(10, TimeUnit.SECONDS);  // gone when this returns
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -148,6 +149,35 @@ public final class CorpusJob {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down: the hook runs
             }
+        }
+    }
+
+    /**
+     * Ends the child: SIGTERM, so Spark's shutdown hook ends the job and finished chunks stay
+     * committed, then SIGKILL if it has not ended within {@value #GRACE_SECONDS} s. Through the
+     * process handle, because {@code Process.destroy} also closes the child's output under the
+     * thread reading it, which then fails with "Stream closed" instead of reading to the end.
+     */
+    static void end(Process child) {
+        child.toHandle().destroy();
+        try {
+            if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                child.toHandle().destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.toHandle().destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The summary a finished job wrote. */
+    private static CorpusTokenizeResult summary(CorpusRun run) {
+        Path file = run.output().resolve("job.json");
+        try {
+            return Json.mapper().readValue(file.toFile(), CorpusTokenizeResult.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the Spark job ended normally but its summary " + file + " cannot be read ("
+                    + e.getMessage() + "); its shards are in " + run.output(), e);
         }
     }
 
