@@ -62,6 +62,10 @@ public final class SelfAssessments {
                         + model.imageSize() + "px ones; use judges of " + model.imageSize() + "px scenes");
             }
         }
+        if (sceneSeed == SceneConfig.HELD_OUT_SEED) {
+            throw new IllegalArgumentException("scene seed " + sceneSeed + " draws the held-out scenes every evaluation reads; "
+                    + "the real pictures the model trains on must come from another seed (the shipped pool used 4242)");
+        }
         SceneGenerator real = new SceneGenerator(new SceneConfig(model.imageSize(), 1, GenerationEvaluation.MAX_OBJECTS,
                 sceneSeed));
         int n = prompts.samplesPerPrompt();

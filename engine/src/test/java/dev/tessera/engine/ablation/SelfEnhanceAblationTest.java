@@ -55,5 +55,14 @@ class SelfEnhanceAblationTest {
             assertThat(r.summary(metric)).allSatisfy(s -> assertThat(s.standardDeviation()).isFinite());
         }
         assertThat(r.provenance()).containsKeys("commands", "trainedBy", "note", "start", "pool");
+        // the README's table: mean over seeds per arm
+        Map<String, Double> geneval = new LinkedHashMap<>();
+        r.summary("judgedTextToImage").forEach(s -> geneval.put(s.arm(), s.mean()));
+        assertThat(geneval.get("without")).isCloseTo(0.2595, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(geneval.get("with")).isCloseTo(0.2483, org.assertj.core.data.Offset.offset(0.0005));
+        Map<String, Double> answers = new LinkedHashMap<>();
+        r.summary("answerAccuracy").forEach(s -> answers.put(s.arm(), s.mean()));
+        assertThat(answers.get("without")).isCloseTo(0.6589, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(answers.get("with")).isCloseTo(0.6458, org.assertj.core.data.Offset.offset(0.0005));
     }
 }

@@ -31,13 +31,14 @@ class AssessTaskTest {
 
     private static TaskExample draw(Task task, SelfAssessment wanted) {
         TaskSequences sequences = new TaskSequences(VOCAB);
-        for (long seed = 0; ; seed++) {
+        int[] prompt = sequences.start(task).text(wanted.prompt()).prompt();
+        for (long seed = 0; seed < 1000; seed++) {
             TaskExample ex = task.example(sequences, null, new SplittableRandom(seed));
-            int[] prompt = sequences.start(task).text(wanted.prompt()).prompt();
             if (Arrays.equals(Arrays.copyOf(ex.ids(), prompt.length), prompt)) {
                 return ex;
             }
         }
+        throw new AssertionError("1000 draws never gave '" + wanted.prompt() + "'");
     }
 
     private static int[] ids(int[]... parts) {
@@ -91,6 +92,9 @@ class AssessTaskTest {
         TaskSequences sequences = new TaskSequences(VOCAB);
         assertThat(task.example(sequences, null, new SplittableRandom(5)).ids())
                 .containsExactly(task.example(sequences, null, new SplittableRandom(5)).ids());
+        RealPairsTask pairs = new RealPairsTask(() -> POOL);
+        assertThat(pairs.example(sequences, null, new SplittableRandom(5)).ids())
+                .containsExactly(pairs.example(sequences, null, new SplittableRandom(5)).ids());
         long aligned = LongStream.range(0, 200)
                 .filter(s -> task.example(sequences, null, new SplittableRandom(s)).ids()[task.example(sequences, null,
                         new SplittableRandom(s)).ids().length - 1] == id(SpecialToken.EOS)).count();
@@ -118,7 +122,9 @@ class AssessTaskTest {
         assertThat(shipped.assessor()).isEqualTo("assessor-tokens32");
         assertThat(shipped.items()).hasSize(768);
         assertThat(shipped.items().stream().map(SelfAssessment::category).distinct()).hasSize(6);
-        assertThat(shipped.alignedShare()).isBetween(0.05, 0.95);
+        assertThat(shipped.items().stream().filter(SelfAssessment::aligned).count()).as("20.1%, as the README says")
+                .isEqualTo(Math.round(0.201 * 768));
+        assertThat(shipped.items().stream().map(SelfAssessment::prompt).distinct().count()).as("distinct prompts").isEqualTo(126);
         assertThat(shipped.items()).allSatisfy(a -> assertThat(a.rationale()).startsWith(a.aligned() ? "yes, it shows" : "no, it shows"));
         assertThat(shipped.provenance()).containsKeys("command", "agreementWithExaminer");
     }

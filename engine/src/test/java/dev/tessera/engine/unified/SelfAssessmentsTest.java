@@ -4,6 +4,7 @@ import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
+import dev.tessera.engine.prompt.Assessment;
 import dev.tessera.engine.prompt.PromptCategory;
 import dev.tessera.engine.prompt.ScenePrompts;
 import dev.tessera.engine.task.AssessTask;
@@ -35,16 +36,37 @@ class SelfAssessmentsTest {
             assertThat(c.pool().items()).hasSize(n);
             assertThat(progress).hasSize(PromptCategory.values().length);
             assertThat(c.agreement().images()).isEqualTo(n);
-            assertThat(c.agreement().firstPass()).isEqualTo(c.pool().alignedShare());
             assertThat(c.pool().provenance()).containsEntry("command", "test").containsKey("agreementWithExaminer");
             // the same drawings again from the same seeds; the assessment is the assessor's reading of them
             SelfAssessments.Collected again = SelfAssessments.collect(model, "illume-shapes32", assessor, judge, few,
                     SamplingConfig.images(3), 4242, Map.of(), k -> { });
             for (int i = 0; i < n; i++) {
                 SelfAssessment a = c.pool().items().get(i);
-                assertThat(again.pool().items().get(i).drawn()).containsExactly(a.drawn());
+                SelfAssessment b = again.pool().items().get(i);
+                assertThat(b.drawn()).containsExactly(a.drawn());
+                assertThat(b.real()).containsExactly(a.real());
+                assertThat(b.rationale()).isEqualTo(a.rationale());
+                assertThat(b.aligned()).isEqualTo(a.aligned());
                 assertThat(a.rationale()).startsWith(a.aligned() ? "yes, it shows" : "no, it shows");
             }
+            // each stored verdict is the assessor's reading of the stored drawing (decoded as generation decodes: the
+            // prompt's pictures in one batch), and the examiner's pass share is its own reading of them
+            int examinerPasses = 0;
+            for (int k = 0; k < n; k += 2) {
+                List<SelfAssessment> pair = c.pool().items().subList(k, k + 2);
+                var pictures = model.imageTokenizer().decode(pair.stream().map(a -> c.pool().grid(a.drawn())).toList());
+                var prompt = ScenePrompts.sample(PromptCategory.parse(pair.get(0).category()), 1, GenerationEvaluation.MAX_OBJECTS,
+                        8).get(0);
+                var read = assessor.judge(pictures);
+                var examined = judge.judge(pictures);
+                for (int i = 0; i < 2; i++) {
+                    Assessment expected = Assessment.of(prompt, read.get(i));
+                    assertThat(pair.get(i).aligned()).isEqualTo(expected.aligned());
+                    assertThat(pair.get(i).rationale()).isEqualTo(expected.rationale());
+                    examinerPasses += prompt.satisfiedBy(examined.get(i)) ? 1 : 0;
+                }
+            }
+            assertThat(c.agreement().secondPass()).isEqualTo(examinerPasses / (double) n);
             // the corrections are real scenes of their prompts: the judge reads most of them as asked
             int right = 0;
             for (SelfAssessment a : c.pool().items()) {
