@@ -1,6 +1,7 @@
 package dev.tessera.engine.unified;
 
 import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.judge.JudgeCheckpoint;
 import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 class SelfAssessmentsTest {
@@ -76,6 +78,18 @@ class SelfAssessmentsTest {
                 right += prompt.satisfiedBy(verdict) ? 1 : 0;
             }
             assertThat(right).isGreaterThanOrEqualTo(n - 3);
+        }
+    }
+
+    @Test
+    void realPicturesFromTheHeldOutScenesAreRefused() {
+        try (UnifiedModel model = UnifiedCheckpoint.pretrained(UnifiedCheckpoint.ILLUME).model();
+             SceneJudge assessor = JudgeCheckpoint.pretrained(JudgeCheckpoint.ASSESSOR);
+             SceneJudge judge = JudgeCheckpoint.pretrained(JudgeCheckpoint.DEFAULT)) {
+            assertThatThrownBy(() -> SelfAssessments.collect(model, "m", assessor, judge,
+                            new GenerationEvaluationConfig(1, 1, 8), SamplingConfig.images(3),
+                            SceneConfig.HELD_OUT_SEED, Map.of(), k -> { }))
+                    .hasMessageContaining("held-out scenes").hasMessageContaining("4242");
         }
     }
 
