@@ -70,6 +70,18 @@ public record ClusterTokenizerConfig(int imageSize, int hiddenChannels, int down
         return new ClusterTokenizerConfig(64, 48, 2, 64, ClusterInput.PIXELS, 0.3, DensityPeakConfig.standard(), 2, 4, vq);
     }
 
+    /**
+     * 32x32 scenes (the unified model's), still a 16x16 patch grid (2 px patches, one
+     * downsampling), so the clustering settings chosen at 64 px apply to the same number of
+     * patches per object; up to 15 tokens, so a span of code and centre ids with its {@code <boi>}
+     * and {@code <eoi>} stays under half of a 64-id grid image's 66 ids.
+     */
+    public static ClusterTokenizerConfig shapes32() {
+        VqConfig vq = VqConfig.standard().withCodeDim(64).withLookupDim(8).withCosine(true).withDeadCodeThreshold(0.05);
+        return new ClusterTokenizerConfig(32, 48, 1, 64, ClusterInput.PIXELS, 0.3, new DensityPeakConfig(5, 0.15, 1, 15), 2, 4,
+                vq);
+    }
+
     /** 16x16 images, 4x4 patches, 16 codes: for tests. */
     public static ClusterTokenizerConfig tiny() {
         return new ClusterTokenizerConfig(16, 8, 2, 16, ClusterInput.PIXELS, 0.3, new DensityPeakConfig(3, 0.15, 1, 8), 1, 2,

@@ -29,6 +29,7 @@ public enum TokenizerPreset {
     RVQ2_SHAPES32(TokenizerConfig.shapes32Residual(2), TokenizerTrainingConfig.shapes64()),
     RVQ4_SHAPES32(TokenizerConfig.shapes32Residual(4), TokenizerTrainingConfig.shapes64()),
     SETOK_SHAPES64(ClusterTokenizerConfig.shapes64(), TokenizerTrainingConfig.setok64()),
+    SETOK_SHAPES32(ClusterTokenizerConfig.shapes32(), TokenizerTrainingConfig.setok64()),
     /** Trained on crops of photographs ({@link PhotoCorpus}), not scenes. */
     PHOTO_64(TokenizerConfig.photo64(), TokenizerTrainingConfig.photo64()),
     TINY(TokenizerConfig.tiny(), TokenizerTrainingConfig.smoke());
