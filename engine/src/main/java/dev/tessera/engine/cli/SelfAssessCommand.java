@@ -5,8 +5,6 @@ import dev.tessera.engine.judge.SceneJudge;
 import dev.tessera.engine.lm.SamplingConfig;
 import dev.tessera.engine.prompt.PromptCategory;
 import dev.tessera.engine.runtime.TesseraRuntime;
-import dev.tessera.engine.task.SelfAssessment;
-import dev.tessera.engine.task.SelfAssessmentPool;
 import dev.tessera.engine.unified.GenerationEvaluationConfig;
 import dev.tessera.engine.unified.SelfAssessments;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
@@ -78,19 +76,11 @@ final class SelfAssessCommand implements Callable<Integer> {
                 }
             });
             double minutes = (System.nanoTime() - started) / 6e10;
-            Map<String, Object> timed = new LinkedHashMap<>(c.pool().provenance());
-            timed.put("minutes", Math.round(minutes * 10) / 10.0);
-            timed.put("sampling", sampling.toString());
-            new SelfAssessmentPool(c.pool().model(), c.pool().assessor(), c.pool().rows(),
-                    c.pool().cols(), c.pool().depth(), c.pool().codebook(), c.pool().items(), timed).write(out);
+            c.pool().withProvenance(Map.of("minutes", Math.round(minutes * 10) / 10.0)).write(out);
             System.out.printf("%d drawings, %.1f%% aligned by %s, in %.1f min; written to %s%n", c.pool().items().size(),
                     100 * c.pool().alignedShare(), a.name(), minutes, out);
-            for (PromptCategory category : PromptCategory.values()) {
-                long in = c.pool().items().stream().filter(s -> s.category().equals(category.id())).count();
-                long ok = c.pool().items().stream().filter(s -> s.category().equals(category.id())).filter(SelfAssessment::aligned)
-                        .count();
-                System.out.printf("  %-20s %.1f%% aligned%n", category.id(), 100.0 * ok / in);
-            }
+            c.pool().alignedByCategory().forEach((category, share) ->
+                    System.out.printf("  %-20s %.1f%% aligned%n", category, 100 * share));
             System.out.println(c.agreement());
         }
         return 0;

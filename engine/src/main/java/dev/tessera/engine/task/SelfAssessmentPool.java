@@ -65,6 +65,26 @@ public record SelfAssessmentPool(String model, String assessor, int rows, int co
         return items.get(rng.nextInt(items.size()));
     }
 
+    /** This pool with {@code more} added to its provenance (e.g. how long it took to make). */
+    public SelfAssessmentPool withProvenance(Map<String, Object> more) {
+        Map<String, Object> p = new LinkedHashMap<>(provenance);
+        p.putAll(more);
+        return new SelfAssessmentPool(model, assessor, rows, cols, depth, codebook, items, p);
+    }
+
+    /** Share of the drawings the assessor found aligned in each category present, by category id, in pool order. */
+    public Map<String, Double> alignedByCategory() {
+        Map<String, int[]> tally = new LinkedHashMap<>();
+        for (SelfAssessment a : items) {
+            int[] t = tally.computeIfAbsent(a.category(), c -> new int[2]);
+            t[0] += a.aligned() ? 1 : 0;
+            t[1]++;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        tally.forEach((c, t) -> out.put(c, t[0] / (double) t[1]));
+        return out;
+    }
+
     /** Share of the drawings the assessor found aligned. */
     public double alignedShare() {
         return items.stream().filter(SelfAssessment::aligned).count() / (double) items.size();

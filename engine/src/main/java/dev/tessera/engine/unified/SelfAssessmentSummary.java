@@ -53,15 +53,15 @@ public record SelfAssessmentSummary(String model, String assessor, int drawings,
 
     /** {@code pool} with its first {@code perCategory} dialogues of each category decoded by {@code tokenizer}. */
     public static SelfAssessmentSummary of(SelfAssessmentPool pool, GridTokenizer tokenizer, int perCategory) {
+        Map<String, Double> aligned = pool.alignedByCategory();
         Map<PromptCategory, Double> byCategory = new LinkedHashMap<>();
         List<SelfAssessment> shown = new ArrayList<>();
         for (PromptCategory c : PromptCategory.values()) {
-            List<SelfAssessment> in = pool.items().stream().filter(a -> a.category().equals(c.id())).toList();
-            if (in.isEmpty()) {
+            if (!aligned.containsKey(c.id())) {
                 continue;
             }
-            byCategory.put(c, in.stream().filter(SelfAssessment::aligned).count() / (double) in.size());
-            shown.addAll(in.subList(0, Math.min(perCategory, in.size())));
+            byCategory.put(c, aligned.get(c.id()));
+            shown.addAll(pool.items().stream().filter(a -> a.category().equals(c.id())).limit(perCategory).toList());
         }
         List<RgbImage> pictures = tokenizer.decode(shown.stream().flatMap(a -> Stream.of(
                 pool.grid(a.drawn()), pool.grid(a.real()))).toList());

@@ -98,6 +98,7 @@ public final class SelfAssessments {
         made.put("samplesPerPrompt", n);
         made.put("promptSeed", prompts.promptSeed());
         made.put("samplingSeed", sampling.seed());
+        made.put("sampling", sampling.toString());
         made.put("sceneSeed", sceneSeed);
         made.put("agreementWithExaminer", agreement.toString());
         SelfAssessmentPool pool = new SelfAssessmentPool(modelName, assessor.name(), shape.rows(), shape.cols(),
