@@ -24,7 +24,15 @@ public record MixedSequence(List<Segment> segments) {
         return segments.stream().filter(s -> s instanceof Segment.Image).map(s -> (Segment.Image) s).toList();
     }
 
-    /** A one-line form such as {@code <caption><boi>[image 8x8]<eoi>a red circle<eos>}. */
+    /** The SeTok spans of the sequence, in order. */
+    public List<Segment.Span> spans() {
+        return segments.stream().filter(s -> s instanceof Segment.Span).map(s -> (Segment.Span) s).toList();
+    }
+
+    /**
+     * A one-line form such as {@code <caption><boi>[image 8x8]<eoi>a red circle<eos>} (a SeTok
+     * span reads {@code [span 3 tokens]}).
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -34,6 +42,9 @@ public record MixedSequence(List<Segment> segments) {
             } else if (s instanceof Segment.Image i) {
                 sb.append("[image ").append(i.grid().rows()).append('x').append(i.grid().cols())
                         .append(i.complete() ? "" : ", incomplete").append(']');
+            } else if (s instanceof Segment.Span span) {
+                sb.append("[span ").append(span.tokens() == null ? 0 : span.tokens().count()).append(" tokens")
+                        .append(span.complete() ? "" : ", incomplete").append(']');
             } else if (s instanceof Segment.Special sp) {
                 sb.append(sp.token().text());
             } else if (s instanceof Segment.TaskTag tag) {

@@ -1,6 +1,7 @@
 package dev.tessera.engine.vocab;
 
 import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenSet;
 
 /** One run of a {@link MixedSequence}: text, an image, or a control token. */
 public sealed interface Segment {
@@ -21,6 +22,16 @@ public sealed interface Segment {
         public Image(TokenGrid grid, boolean complete) {
             this(grid, complete, grid.ids().length);
         }
+    }
+
+    /**
+     * The dynamic tokens between {@code <boi>} and {@code <eoi>} of a SeTok span vocabulary
+     * ({@link SharedVocabulary#spans}): each token a content code and the patch of its centre.
+     * {@code complete} is false when the ids do not form whole (code, centre) pairs in reading
+     * order; {@code tokens} is then the whole pairs read so far, or null when there is none.
+     * {@code written} is how many ids the span held.
+     */
+    record Span(TokenSet tokens, boolean complete, int written) implements Segment {
     }
 
     /** A control token. */
