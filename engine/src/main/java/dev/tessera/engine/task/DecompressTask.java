@@ -52,11 +52,11 @@ public record DecompressTask(int segment) implements Task {
 
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
-        int positions = item.tokens().size();
+        int positions = item.grid().size();
         int segments = (positions + segment - 1) / segment;
         int start = rng.nextInt(segments) * segment;
-        return sequences.start(this).image(item.tokens()).text(Integer.toString(start)).control(SpecialToken.ANSWER)
-                .target().imageIds(item.tokens(), start, Math.min(positions, start + segment)).control(SpecialToken.EOS)
+        return sequences.start(this).image(item.grid()).text(Integer.toString(start)).control(SpecialToken.ANSWER)
+                .target().imageIds(item.grid(), start, Math.min(positions, start + segment)).control(SpecialToken.EOS)
                 .build();
     }
 }

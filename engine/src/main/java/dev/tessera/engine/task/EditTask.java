@@ -61,8 +61,8 @@ public final class EditTask implements Task {
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
         boolean edited = item.hasEdit();
         String instruction = edited ? item.edited().edit().instruction() : KEEP;
-        TokenGrid after = edited ? item.edited().tokens() : item.tokens();
-        return sequences.start(this).text(instruction).image(item.tokens()).control(SpecialToken.BOI).target()
+        TokenGrid after = edited ? item.edited().tokens() : item.grid();
+        return sequences.start(this).text(instruction).image(item.grid()).control(SpecialToken.BOI).target()
                 .imageIds(after).control(SpecialToken.EOI).build();
     }
 }

@@ -35,6 +35,6 @@ public record GenerateTask(double promptDropout) implements Task {
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
         String prompt = rng.nextDouble() < promptDropout ? "" : item.caption();
-        return sequences.generate(prompt, item.tokens());
+        return sequences.generate(prompt, item.grid());
     }
 }

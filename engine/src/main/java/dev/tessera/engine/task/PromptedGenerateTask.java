@@ -51,10 +51,10 @@ public record PromptedGenerateTask(double promptDropout, double captionShare) im
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
         if (rng.nextDouble() < promptDropout) {
-            return sequences.generate("", item.tokens());
+            return sequences.generate("", item.grid());
         }
         List<ScenePrompt> prompts = item.hasScene() ? ScenePrompts.describing(item.scene()) : List.of();
         boolean caption = prompts.isEmpty() || rng.nextDouble() < captionShare;
-        return sequences.generate(caption ? item.caption() : prompts.get(rng.nextInt(prompts.size())).text(), item.tokens());
+        return sequences.generate(caption ? item.caption() : prompts.get(rng.nextInt(prompts.size())).text(), item.grid());
     }
 }

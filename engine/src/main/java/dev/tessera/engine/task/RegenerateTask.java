@@ -29,7 +29,7 @@ public final class RegenerateTask implements Task {
 
     @Override
     public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
-        return sequences.start(this).image(item.tokens()).control(SpecialToken.BOI).target().imageIds(item.tokens())
+        return sequences.start(this).image(item.grid()).control(SpecialToken.BOI).target().imageIds(item.grid())
                 .control(SpecialToken.EOI).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.engine.task;
 
 import dev.tessera.engine.data.Scene;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
 
 /**
@@ -17,7 +18,7 @@ import dev.tessera.engine.tokenize.TokenGrid;
  * @param caption the picture's caption
  * @param edited  an edit of the scene with its result's grid, or null
  */
-public record SceneItem(Scene scene, TokenGrid tokens, String caption, EditedImage edited) {
+public record SceneItem(Scene scene, ImageTokens tokens, String caption, EditedImage edited) {
 
     public SceneItem {
         if (tokens == null || caption == null) {
@@ -26,12 +27,12 @@ public record SceneItem(Scene scene, TokenGrid tokens, String caption, EditedIma
     }
 
     /** A generated scene and its grid. */
-    public SceneItem(Scene scene, TokenGrid tokens) {
+    public SceneItem(Scene scene, ImageTokens tokens) {
         this(requireScene(scene), tokens, scene.caption(), null);
     }
 
     /** A grid and its caption without the scene (an item from token shards). */
-    public static SceneItem captioned(TokenGrid tokens, String caption) {
+    public static SceneItem captioned(ImageTokens tokens, String caption) {
         return new SceneItem(null, tokens, caption, null);
     }
 
@@ -55,6 +56,18 @@ public record SceneItem(Scene scene, TokenGrid tokens, String caption, EditedIma
                     + "when a task says it needs them (Task.needsEdits), and token shards hold none");
         }
         return edited;
+    }
+
+    /**
+     * The image as a grid of ids: what tasks that write or edit images need. A SeTok span
+     * (a model that reads images as dynamic tokens) has none: such a model only reads images.
+     */
+    public TokenGrid grid() {
+        if (tokens instanceof TokenGrid g) {
+            return g;
+        }
+        throw new IllegalStateException("this item's image is a SeTok span of " + tokens.count() + " tokens; only a grid "
+                + "model writes or edits images, so train span models on reading tasks (caption, answer)");
     }
 
     /** True when the item carries an edit of its scene. */

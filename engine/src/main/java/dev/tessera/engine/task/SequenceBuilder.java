@@ -1,5 +1,6 @@
 package dev.tessera.engine.task;
 
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.vocab.SharedVocabulary;
 import dev.tessera.engine.vocab.SpecialToken;
@@ -39,9 +40,9 @@ public final class SequenceBuilder {
         return ids(textIds);
     }
 
-    /** Appends {@code <boi>}, the image's ids, {@code <eoi>}. */
-    public SequenceBuilder image(TokenGrid grid) {
-        return control(SpecialToken.BOI).imageIds(grid).control(SpecialToken.EOI);
+    /** Appends {@code <boi>}, the image's ids (a grid's, or a SeTok span's), {@code <eoi>}. */
+    public SequenceBuilder image(ImageTokens image) {
+        return control(SpecialToken.BOI).ids(vocab.encodeImage(image)).control(SpecialToken.EOI);
     }
 
     /** Appends the image's ids without brackets (a target image after its {@code <boi>}). */

@@ -3,6 +3,7 @@ package dev.tessera.engine.task;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.data.SceneGenerator;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.vocab.SharedVocabulary;
 import dev.tessera.engine.vocab.SpecialToken;
@@ -46,7 +47,7 @@ public final class TaskSequences {
     }
 
     /** {@code <caption><boi>image<eoi>}: what the model continues with a caption. */
-    public int[] captionPrompt(TokenGrid grid) {
+    public int[] captionPrompt(ImageTokens grid) {
         return concat(tag(SpecialToken.CAPTION), image(grid));
     }
 
@@ -56,12 +57,12 @@ public final class TaskSequences {
     }
 
     /** {@code <ask><boi>image<eoi>question<answer>}: what the model continues with an answer. */
-    public int[] answerPrompt(TokenGrid grid, String question) {
+    public int[] answerPrompt(ImageTokens grid, String question) {
         return concat(tag(SpecialToken.ASK), image(grid), vocab.encodeText(question), tag(SpecialToken.ANSWER));
     }
 
     /** {@code <caption><boi>image<eoi>caption<eos>}: the {@link CaptionTask} example. */
-    public TaskExample caption(TokenGrid grid, String caption) {
+    public TaskExample caption(ImageTokens grid, String caption) {
         int[] prompt = captionPrompt(grid);
         return new TaskExample(CaptionTask.NAME, concat(prompt, vocab.encodeText(caption), tag(SpecialToken.EOS)),
                 prompt.length);
@@ -74,7 +75,7 @@ public final class TaskSequences {
     }
 
     /** {@code <ask><boi>image<eoi>question<answer>answer<eos>}: the {@link AnswerTask} example. */
-    public TaskExample answer(TokenGrid grid, String question, String answer) {
+    public TaskExample answer(ImageTokens grid, String question, String answer) {
         int[] prompt = answerPrompt(grid, question);
         return new TaskExample(AnswerTask.NAME, concat(prompt, vocab.encodeText(answer), tag(SpecialToken.EOS)),
                 prompt.length);
@@ -102,7 +103,7 @@ public final class TaskSequences {
         return new int[] {vocab.id(t)};
     }
 
-    private int[] image(TokenGrid grid) {
+    private int[] image(ImageTokens grid) {
         return concat(tag(SpecialToken.BOI), vocab.encodeImage(grid), tag(SpecialToken.EOI));
     }
 

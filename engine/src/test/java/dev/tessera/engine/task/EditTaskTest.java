@@ -66,7 +66,7 @@ class EditTaskTest {
             assertThat(ex.ids()).containsExactly(want);
             assertThat(ex.target()).as("the loss is on the edited image only")
                     .containsExactly(Arrays.copyOfRange(want, want.length - after.length - 1, want.length));
-            assertThat(new EditTask().prompt(sequences, item.tokens(), e.edit().instruction())).containsExactly(ex.prompt());
+            assertThat(new EditTask().prompt(sequences, item.grid(), e.edit().instruction())).containsExactly(ex.prompt());
         }
         assertThat(kinds).as("every kind is drawn").containsExactlyInAnyOrder(EditKind.values());
     }

@@ -34,7 +34,7 @@ class TaskAccuracyTest {
         @Override
         public TaskExample example(TaskSequences sequences, SceneItem item, SplittableRandom rng) {
             return sequences.start(this).image(item.tokens()).control(SpecialToken.ANSWER).target().text("red")
-                    .imageIds(item.tokens(), 0, 1).control(SpecialToken.EOS).build();
+                    .imageIds(item.grid(), 0, 1).control(SpecialToken.EOS).build();
         }
     }
 
