@@ -20,7 +20,8 @@ import java.util.Map;
 public final class Ablations {
 
     /** Names of the shipped ablations. */
-    public static final List<String> SHIPPED = List.of("unicode", "stacked", "teal", "prompts", "self-enhance");
+    public static final List<String> SHIPPED = List.of("unicode", "stacked", "teal", "prompts", "self-enhance",
+            "setok");
 
     private Ablations() {
     }
@@ -41,6 +42,9 @@ public final class Ablations {
         }
         if ("self-enhance".equals(name)) {
             return selfEnhance();
+        }
+        if ("setok".equals(name)) {
+            return setok();
         }
         throw new IllegalArgumentException("no ablation '" + name + "'; shipped: " + SHIPPED);
     }
@@ -175,6 +179,26 @@ public final class Ablations {
         return new Ablation("self-enhance", "ILLUME's self-enhancing alignment: the model's own drawings with the "
                 + "assessor's verdicts and corrections, against as many real text-to-image pairs of the same prompts, both "
                 + "continuing illume-shapes32's fine-tuning for the same steps", arms);
+    }
+
+    /**
+     * SeTok's dynamic tokens (arXiv 2406.05127) against the fixed grid in the unified model: the
+     * shipped {@code setok} curriculum (captioning and questions from scratch) over
+     * {@code setok-shapes32}, each image a span of a content code and a centre id per token (arm
+     * {@code setok}, model {@code small-setok}), and over {@code fsq-shapes32}'s 8x8 grid, 64 ids
+     * an image (arm {@code grid}, model {@code small}). Same 32 px scenes, transformer, steps,
+     * batch, schedule and seed; the image ids differ, counted from {@code <boi>} to {@code <eoi>}
+     * inclusive with the centres ({@link ArmMetrics#imageIds}).
+     */
+    public static Ablation setok() {
+        Curriculum setok = Curricula.get("setok");
+        Map<String, Curriculum> arms = new LinkedHashMap<>();
+        arms.put("grid", new Curriculum("setok-grid", "the same stage over fsq-shapes32's 8x8 grid", "small",
+                setok.stages(), null));
+        arms.put("setok", setok);
+        return new Ablation("setok", "SeTok's variable-length spans of dynamic tokens (a content code and a centre id "
+                + "each) against the fixed 8x8 grid, captioning and questions from scratch, every training setting equal: "
+                + "caption and answer accuracy against the image ids each costs", arms);
     }
 
     /** {@code adapt} with the text task replayed at {@code weight} beside the scene tasks' 1 each. */

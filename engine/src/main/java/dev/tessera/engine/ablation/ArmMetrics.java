@@ -40,14 +40,30 @@ import java.util.function.ToDoubleFunction;
  * @param codebookPerplexity  effective number of codes used
  * @param textToImageByCategory the GenEval-style score per prompt category (by {@code PromptCategory.id()});
  *                            empty when text-to-image was not measured, and in results recorded before it existed
+ * @param imageIds            mean ids an image takes in a sequence, from {@code <boi>} to {@code <eoi>} inclusive
+ *                            (a SeTok span's centre ids too), over the held-out scenes; NaN in results recorded
+ *                            before it was (December 2026), which a 0 read from such a file becomes
+ * @param maxImageIds         the most ids one held-out image took, counted the same way (NaN likewise)
  */
 public record ArmMetrics(double exactCaptions, double attributeAccuracy, double answerAccuracy, double judgedTextToImage,
                          double textNll, double imageNll, double tokenizerPsnr, double codebookUtilisation,
-                         double codebookPerplexity, Map<String, Double> textToImageByCategory) {
+                         double codebookPerplexity, Map<String, Double> textToImageByCategory, double imageIds,
+                         double maxImageIds) {
 
     public ArmMetrics {
         textToImageByCategory = textToImageByCategory == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textToImageByCategory));
+        // an image takes at least <boi> and <eoi>: 0 is a field missing from an older results file
+        imageIds = imageIds == 0 ? Double.NaN : imageIds;
+        maxImageIds = maxImageIds == 0 ? Double.NaN : maxImageIds;
+    }
+
+    /** The metrics without image id counts (results recorded before them). */
+    public ArmMetrics(double exactCaptions, double attributeAccuracy, double answerAccuracy, double judgedTextToImage,
+                      double textNll, double imageNll, double tokenizerPsnr, double codebookUtilisation,
+                      double codebookPerplexity, Map<String, Double> textToImageByCategory) {
+        this(exactCaptions, attributeAccuracy, answerAccuracy, judgedTextToImage, textNll, imageNll, tokenizerPsnr,
+                codebookUtilisation, codebookPerplexity, textToImageByCategory, Double.NaN, Double.NaN);
     }
 
     /** The metrics without a per-category text-to-image breakdown. */
@@ -83,6 +99,8 @@ public record ArmMetrics(double exactCaptions, double attributeAccuracy, double 
         m.put("tokenizerPsnr", new Metric(ArmMetrics::tokenizerPsnr, true));
         m.put("codebookUtilisation", new Metric(ArmMetrics::codebookUtilisation, true));
         m.put("codebookPerplexity", new Metric(ArmMetrics::codebookPerplexity, true));
+        m.put("imageIds", new Metric(ArmMetrics::imageIds, false));
+        m.put("maxImageIds", new Metric(ArmMetrics::maxImageIds, false));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -131,12 +149,15 @@ public record ArmMetrics(double exactCaptions, double attributeAccuracy, double 
         return GenerationEvaluationConfig.full().withSamples(budget.samples()).withPrompts(budget.prompts());
     }
 
-    /** Measures {@code model} within {@code budget}. */
+    /**
+     * Measures {@code model} within {@code budget}. A model that reads SeTok spans writes no image:
+     * its text-to-image score and image NLL are NaN.
+     */
     public static ArmMetrics measure(UnifiedModel model, Budget budget) {
         UnifiedReport report = UnifiedEvaluation.evaluate(model, budget.scenes());
         double judged = Double.NaN;
         Map<String, Double> byCategory = new LinkedHashMap<>();
-        if (budget.samples() > 0) {
+        if (budget.samples() > 0 && !model.readsSpans()) {
             try (SceneJudge judge = JudgeCheckpoint.pretrained(JudgeCheckpoint.DEFAULT)) {
                 GenerationReport g = GenerationEvaluation.evaluate(model, judge,
                         generation(budget), SamplingConfig.images(0));
@@ -145,8 +166,11 @@ public record ArmMetrics(double exactCaptions, double attributeAccuracy, double 
             }
         }
         List<Scene> heldOut = new SceneGenerator(model.scenes(SceneConfig.HELD_OUT_SEED)).scenes(0, budget.scenes());
-        ReconstructionReport rec = TokenizerEvaluation.evaluate(model.imageTokenizer(), heldOut.stream().map(Scene::image).toList());
+        List<dev.tessera.engine.image.RgbImage> pictures = heldOut.stream().map(Scene::image).toList();
+        ReconstructionReport rec = TokenizerEvaluation.evaluate(model.tokenizer(), pictures);
+        int[] ids = model.encodeImages(pictures).stream().mapToInt(model::imageIds).toArray();
         return new ArmMetrics(report.exactCaptions(), report.attributeAccuracy(), report.answerAccuracy(), judged,
-                report.textNll(), report.imageNll(), rec.meanPsnr(), rec.utilization(), rec.perplexity(0), byCategory);
+                report.textNll(), report.imageNll(), rec.meanPsnr(), rec.utilization(), rec.perplexity(0), byCategory,
+                java.util.Arrays.stream(ids).average().orElseThrow(), java.util.Arrays.stream(ids).max().orElseThrow());
     }
 }

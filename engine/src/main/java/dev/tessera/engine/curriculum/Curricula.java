@@ -31,6 +31,9 @@ import java.util.Map;
  *       context grown for two-image tasks: aligning the image side alone (captioning and
  *       regenerating the input), then everything on caption and text-to-image pairs, then
  *       supervised fine-tuning with questions and image editing.</li>
+ *   <li>{@code setok}: captioning and questions from scratch over SeTok's dynamic tokens
+ *       ({@code setok-shapes32}), each image a variable-length span; the {@code setok} ablation
+ *       runs it beside the same stage over a fixed grid.</li>
  * </ul>
  * {@link #get} also takes the path of a curriculum JSON file.
  */
@@ -38,7 +41,7 @@ public final class Curricula {
 
     /** Names of the shipped curricula. */
     public static final List<String> SHIPPED = List.of("scenes", "unicode", "unicode-stacked", "teal", "prompts",
-            "illume");
+            "illume", "setok");
     private static final String ROOT = "/dev/tessera/engine/curricula/";
 
     private Curricula() {

@@ -66,7 +66,7 @@ public record SceneItem(Scene scene, ImageTokens tokens, String caption, EditedI
         if (tokens instanceof TokenGrid g) {
             return g;
         }
-        throw new IllegalStateException("this item's image is a SeTok span of " + tokens.count() + " tokens; only a grid "
+        throw new IllegalArgumentException("this item's image is a SeTok span of " + tokens.count() + " tokens; only a grid "
                 + "model writes or edits images, so train span models on reading tasks (caption, answer)");
     }
 

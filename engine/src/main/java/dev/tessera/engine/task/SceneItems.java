@@ -5,6 +5,7 @@ import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.edit.SceneEdit;
 import dev.tessera.engine.edit.SceneEdits;
 import dev.tessera.engine.image.RgbImage;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
 
 import java.util.ArrayList;
@@ -35,11 +36,13 @@ public final class SceneItems {
     }
 
     /**
-     * The items of {@code scenes} (drawn by {@code generator}) with their grids {@code grids}; with
+     * The items of {@code scenes} (drawn by {@code generator}) with their image tokens {@code grids}
+     * (grids, or SeTok sets for a model that reads spans); with
      * {@code edits}, each also carries an edit, its result tokenized by {@code encode}. A scene
      * that allows no edit (four objects none of which can be named) carries none.
      */
-    public static List<SceneItem> of(List<Scene> scenes, List<TokenGrid> grids, boolean edits, SceneGenerator generator,
+    public static List<SceneItem> of(List<Scene> scenes, List<? extends ImageTokens> grids, boolean edits,
+                                     SceneGenerator generator,
                                      Function<List<RgbImage>, List<TokenGrid>> encode) {
         if (scenes.size() != grids.size()) {
             throw new IllegalArgumentException("one grid per scene: got " + grids.size() + " for " + scenes.size());

@@ -7,6 +7,7 @@ import dev.tessera.engine.task.SceneItem;
 import dev.tessera.engine.task.SceneItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
 import dev.tessera.engine.vocab.SpecialToken;
 import dev.tessera.engine.vocab.TokenKind;
@@ -70,8 +71,8 @@ public record TaskAccuracy(String task, int scenes, int correct, double accuracy
         List<Sample> samples = new ArrayList<>();
         for (int from = 0; from < count; from += BATCH) {
             List<Scene> scenes = heldOut.scenes(from, Math.min(BATCH, count - from));
-            List<TokenGrid> grids = model.imageTokenizer().encode(scenes.stream().map(Scene::image).toList());
-            List<SceneItem> items = SceneItems.of(scenes, grids, task.needsEdits(), heldOut, model.imageTokenizer()::encode);
+            List<? extends ImageTokens> grids = model.encodeImages(scenes.stream().map(Scene::image).toList());
+            List<SceneItem> items = SceneItems.of(scenes, grids, task.needsEdits(), heldOut, model::encodeGrids);
             List<int[]> prompts = new ArrayList<>();
             List<int[]> expected = new ArrayList<>();
             for (int i = 0; i < scenes.size(); i++) {

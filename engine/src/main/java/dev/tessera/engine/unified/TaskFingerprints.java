@@ -7,7 +7,9 @@ import dev.tessera.engine.task.SceneItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.task.TaskMix;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenSet;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -46,20 +48,15 @@ public final class TaskFingerprints {
     /** The fingerprint of {@code task} as {@code model} lays it out. */
     public static String of(UnifiedModel model, Task task) {
         List<Scene> scenes = new SceneGenerator(model.scenes(SEED)).scenes(0, SCENES);
-        var layout = model.vocabulary().layout();
-        int rows = model.vocabulary().gridRows();
-        int cols = model.vocabulary().gridCols();
-        int depth = layout.imageLevels();
-        int[] ids = new int[rows * cols * depth];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (int) ((i * 7L + 3) % layout.codebookSize());
-        }
-        TokenGrid grid = new TokenGrid(rows, cols, depth, ids, layout.codebookSize());
+        TokenGrid grid = model.readsSpans() ? null : standInGrid(model);
+        ImageTokens image = model.readsSpans() ? standInSpan(model) : grid;
         SplittableRandom rng = new SplittableRandom(SEED);
         MessageDigest sha = sha256();
-        // an edit's result gets the same fixed grid: the fingerprint is of the layout, not of the pictures
-        List<SceneItem> items = SceneItems.of(scenes, java.util.Collections.nCopies(scenes.size(), grid), task.needsEdits(),
-                new SceneGenerator(model.scenes(SEED)), pictures -> java.util.Collections.nCopies(pictures.size(), grid));
+        // an edit's result gets the same fixed grid: the fingerprint is of the layout, not of the pictures;
+        // a span model has no grid, so a task that writes images fails here, before any training
+        List<SceneItem> items = SceneItems.of(scenes, java.util.Collections.nCopies(scenes.size(), image), task.needsEdits(),
+                new SceneGenerator(model.scenes(SEED)), grid == null ? model::encodeGrids
+                        : pictures -> java.util.Collections.nCopies(pictures.size(), grid));
         for (SceneItem item : items) {
             TaskExample e = task.example(model.tasks(), item, rng);
             ByteBuffer b = ByteBuffer.allocate(4 * (e.ids().length + 2));
@@ -70,6 +67,31 @@ public final class TaskFingerprints {
             sha.update(b.array());
         }
         return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    }
+
+    /** A fixed grid of the model's shape, every level's ids spread over the codebook. */
+    private static TokenGrid standInGrid(UnifiedModel model) {
+        var layout = model.vocabulary().layout();
+        int rows = model.vocabulary().gridRows();
+        int cols = model.vocabulary().gridCols();
+        int depth = layout.imageLevels();
+        int[] ids = new int[rows * cols * depth];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) ((i * 7L + 3) % layout.codebookSize());
+        }
+        return new TokenGrid(rows, cols, depth, ids, layout.codebookSize());
+    }
+
+    /** A fixed three-token SeTok set on the model's patch grid: first, middle and last patch as centres. */
+    private static TokenSet standInSpan(UnifiedModel model) {
+        int side = model.vocabulary().gridRows();
+        int codes = model.vocabulary().layout().codebookSize();
+        int[] centres = {0, side * side / 2, side * side - 1};
+        int[] assignment = new int[side * side];
+        for (int p = 0; p < assignment.length; p++) {
+            assignment[p] = p < side * side / 2 ? 0 : p < side * side - 1 ? 1 : 2;
+        }
+        return new TokenSet(side, new int[] {3 % codes, 10 % codes, 17 % codes}, centres, assignment, codes);
     }
 
     /**

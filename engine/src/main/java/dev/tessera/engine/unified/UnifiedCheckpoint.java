@@ -11,7 +11,7 @@ import dev.tessera.engine.io.Json;
 import dev.tessera.engine.lm.AdamW;
 import dev.tessera.engine.lm.UnifiedTransformer;
 import dev.tessera.engine.text.ByteLevelBpe;
-import dev.tessera.engine.tokenize.GridTokenizer;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
 import dev.tessera.engine.vocab.VocabularyLayout;
 
 import java.io.BufferedOutputStream;
@@ -120,7 +120,7 @@ public final class UnifiedCheckpoint {
             if (own) {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                         Files.newOutputStream(dir.resolve(IMAGE_TOKENIZER))))) {
-                    model.imageTokenizer().model().getBlock().saveParameters(out);
+                    model.tokenizer().model().getBlock().saveParameters(out);
                 }
             }
             Json.mapper().writeValue(dir.resolve("history.json").toFile(), history);
@@ -149,7 +149,7 @@ public final class UnifiedCheckpoint {
         CheckpointHashes.verify(folder, where, files.stream().filter(f -> !f.equals(CheckpointFolder.PROVENANCE)).toList(),
                 shipped);
         Manifest manifest = manifest(folder);
-        GridTokenizer images = UnifiedModel.imageTokenizer(manifest.model().imageTokenizer());
+        TrainableTokenizer<?> images = UnifiedModel.imageTokenizer(manifest.model().imageTokenizer());
         UnifiedTransformer transformer = null;
         try {
             if (files.contains(IMAGE_TOKENIZER)) {
@@ -169,10 +169,9 @@ public final class UnifiedCheckpoint {
             }
             Set<String> words = Json.mapper().readValue(folder.resolve("words.json").toFile(),
                     new TypeReference<TreeSet<String>>() { });
-            VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize(),
-                    manifest.taskTags());
+            VocabularyLayout layout = UnifiedModel.layout(text.vocabSize(), images, manifest.taskTags());
             transformer = UnifiedTransformer.create(manifest.model().transformer(), layout, manifest.model().embedding(),
-                    manifest.model().stacking(), images.codeVectors(), manifest.model().freezeText(), 0);
+                    manifest.model().stacking(), UnifiedModel.codeVectors(images), manifest.model().freezeText(), 0);
             try (InputStream in = Files.newInputStream(folder.resolve("model.params"))) {
                 transformer.load(in);
             }
@@ -353,7 +352,7 @@ public final class UnifiedCheckpoint {
         CheckpointFolder.record(folder, key, value);
     }
 
-    private static void close(GridTokenizer images, UnifiedTransformer t) {
+    private static void close(TrainableTokenizer<?> images, UnifiedTransformer t) {
         images.close();
         if (t != null) {
             t.close();

@@ -11,7 +11,7 @@ import dev.tessera.engine.lm.TransformerConfig;
  * @param transformer    the decoder's shape
  * @param embedding      UniCode unified codebook or TEAL joint embedding
  * @param freezeText     keep the special and text embedding rows fixed (TEAL)
- * @param imageTokenizer a shipped grid tokenizer name (e.g. {@code vq-shapes32})
+ * @param imageTokenizer a shipped tokenizer name: a grid one (e.g. {@code vq-shapes32}) or the SeTok {@code setok-shapes32}, whose images are variable-length spans the model reads but does not write
  * @param minObjects     fewest objects per training scene
  * @param maxObjects     most objects per training scene
  * @param textVocabSize  byte-level BPE vocabulary size (>= 256)
@@ -144,6 +144,24 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
     public static UnifiedConfig tinyStacked(int depth) {
         return tiny().withImageTokenizer(residualTokenizer(depth)).withStacking(ImageStacking.stacked());
     }
+
+    /**
+     * SeTok's dynamic tokens (arXiv 2406.05127) read by the shipped model's transformer: the image
+     * tokenizer is {@code setok-shapes32}, so an image is a variable-length span of a content code
+     * and a centre id per token rather than 64 grid ids. Such a model captions and answers; it does
+     * not write images.
+     */
+    public static UnifiedConfig smallSetok() {
+        return small().withImageTokenizer(SETOK_TOKENIZER);
+    }
+
+    /** {@link #smallSetok} on the tiny transformer: for tests and demos. */
+    public static UnifiedConfig tinySetok() {
+        return tiny().withImageTokenizer(SETOK_TOKENIZER);
+    }
+
+    /** The shipped SeTok tokenizer at the unified model's 32 px. */
+    public static final String SETOK_TOKENIZER = "setok-shapes32";
 
     private static String residualTokenizer(int depth) {
         if (depth != 2 && depth != 4) {

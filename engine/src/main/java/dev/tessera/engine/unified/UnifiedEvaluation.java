@@ -19,7 +19,7 @@ import dev.tessera.engine.task.CaptionTask;
 import dev.tessera.engine.task.GenerateTask;
 import dev.tessera.engine.task.SceneItem;
 import dev.tessera.engine.task.Task;
-import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.vocab.SpecialToken;
 
 import java.util.ArrayList;
@@ -114,11 +114,16 @@ public final class UnifiedEvaluation {
                 textNll / batches, imageNll / batches, null), captionSamples, answerSamples);
     }
 
-    /** Mean text and image NLL of all three tasks on {@code scenes} (teacher forcing, no gradient). */
+    /**
+     * Mean text and image NLL of all three tasks on {@code scenes} (teacher forcing, no gradient).
+     * A model that reads SeTok spans writes no image: its text NLL is of captions and answers, its
+     * image NLL NaN.
+     */
     static double[] nll(UnifiedModel model, List<Scene> scenes, SplittableRandom rng) {
-        List<TokenGrid> grids = model.imageTokenizer().encode(scenes.stream().map(Scene::image).toList());
+        List<? extends ImageTokens> grids = model.encodeImages(scenes.stream().map(Scene::image).toList());
         List<TaskExample> examples = new ArrayList<>();
-        List<Task> tasks = List.of(new CaptionTask(), new GenerateTask(0), new AnswerTask());
+        List<Task> tasks = model.readsSpans() ? List.of(new CaptionTask(), new AnswerTask())
+                : List.of(new CaptionTask(), new GenerateTask(0), new AnswerTask());
         for (int i = 0; i < scenes.size(); i++) {
             for (Task t : tasks) {
                 examples.add(t.example(model.tasks(), new SceneItem(scenes.get(i), grids.get(i)), rng));
@@ -132,7 +137,7 @@ public final class UnifiedEvaluation {
                     b.targets())
                     : SequenceLoss.tokenNll(model.transformer().forward(m, m.create(b.inputs(), s)), m.create(b.targets(), s));
             return new double[] {SequenceLoss.maskedMean(nll, m.create(b.textMask(), s)).getFloat(),
-                SequenceLoss.maskedMean(nll, m.create(b.imageMask(), s)).getFloat()};
+                model.readsSpans() ? Double.NaN : SequenceLoss.maskedMean(nll, m.create(b.imageMask(), s)).getFloat()};
         }
     }
 }

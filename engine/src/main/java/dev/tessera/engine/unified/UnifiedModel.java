@@ -4,6 +4,7 @@ import dev.tessera.engine.data.SceneConfig;
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.lm.Decoder;
+import dev.tessera.engine.lm.EmbeddingMode;
 import dev.tessera.engine.lm.Folding;
 import dev.tessera.engine.lm.StackedDecoder;
 import dev.tessera.engine.lm.Sampler;
@@ -12,10 +13,15 @@ import dev.tessera.engine.lm.UnifiedTransformer;
 import dev.tessera.engine.task.TaskSequences;
 import dev.tessera.engine.text.BpeTrainingConfig;
 import dev.tessera.engine.text.ByteLevelBpe;
+import dev.tessera.engine.tokenize.ClusterTokenizer;
 import dev.tessera.engine.tokenize.GridTokenizer;
 import dev.tessera.engine.tokenize.Familiarity;
+import dev.tessera.engine.tokenize.ImageTokenizer;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenSet;
 import dev.tessera.engine.tokenize.TokenizerCheckpoint;
+import dev.tessera.engine.tokenize.TrainableTokenizer;
 import dev.tessera.engine.vocab.SharedVocabulary;
 import dev.tessera.engine.vocab.SpecialToken;
 import dev.tessera.engine.vocab.VocabularyLayout;
@@ -31,8 +37,15 @@ import java.util.TreeSet;
  * One small multimodal language model that reads and writes text and images as ids of one
  * shared vocabulary: it captions an image, answers a question about it, and draws
  * an image for a prompt, all by continuing a sequence. Holds the text tokenizer (byte-level
- * BPE trained on the task corpus), the image tokenizer (a grid VQ), the vocabulary layout and
- * the {@link UnifiedTransformer}.
+ * BPE trained on the task corpus), the image tokenizer, the vocabulary layout and the
+ * {@link UnifiedTransformer}.
+ *
+ * <p>The image tokenizer is a grid one ({@link GridTokenizer}: a fixed grid of ids an image,
+ * read and written) or SeTok's ({@link ClusterTokenizer}, arXiv 2406.05127: a variable-length
+ * span of a content code and a centre id per dynamic token, {@link SharedVocabulary#spans}). A
+ * span model captions and answers; it does not write images (that would need a stop rule for a
+ * variable length and clusters for the decoder that ids do not carry), so {@link #generate},
+ * editing and every other grid-only path refuse it through {@link #imageTokenizer()}.
  */
 public final class UnifiedModel implements AutoCloseable {
 
@@ -45,7 +58,7 @@ public final class UnifiedModel implements AutoCloseable {
 
     private final UnifiedConfig config;
     private final ByteLevelBpe text;
-    private final GridTokenizer images;
+    private final TrainableTokenizer<?> images;
     private final SharedVocabulary vocab;
     private final TaskSequences tasks;
     private final UnifiedTransformer transformer;
@@ -54,16 +67,53 @@ public final class UnifiedModel implements AutoCloseable {
     /** Whether the image tokenizer's weights learned with this model (UniCode's alignment): saved with it then. */
     private boolean ownImageTokenizer;
 
-    UnifiedModel(UnifiedConfig config, ByteLevelBpe text, GridTokenizer images, UnifiedTransformer transformer,
+    UnifiedModel(UnifiedConfig config, ByteLevelBpe text, TrainableTokenizer<?> images, UnifiedTransformer transformer,
                  Set<String> words) {
         this.config = config;
         this.text = text;
         this.images = images;
         this.transformer = transformer;
         this.words = Set.copyOf(words);
-        int g = images.config().gridSize();
-        this.vocab = new SharedVocabulary(transformer.layout(), text, g, g);
+        if (images instanceof ClusterTokenizer c) {
+            this.vocab = SharedVocabulary.spans(transformer.layout(), text, c.config().gridSize(),
+                    c.config().clustering().maxCentres());
+        } else {
+            int g = grid(images).config().gridSize();
+            this.vocab = new SharedVocabulary(transformer.layout(), text, g, g);
+        }
         this.tasks = new TaskSequences(vocab);
+    }
+
+    /**
+     * The vocabulary layout of a model over {@code images}: a grid tokenizer's levels of its
+     * codebook; a SeTok tokenizer's two levels, content codes and centre patches, which needs no
+     * more patches than codes.
+     */
+    static VocabularyLayout layout(int textSize, TrainableTokenizer<?> images, List<String> taskTags) {
+        if (images instanceof ClusterTokenizer c) {
+            int patches = c.config().gridSize() * c.config().gridSize();
+            if (patches > c.codebookSize()) {
+                throw new IllegalArgumentException("the SeTok tokenizer " + c.name() + " has " + patches
+                        + " patches but " + c.codebookSize() + " codes: a span's centre ids share the codes' id range, "
+                        + "so use a tokenizer with at least as many codes as patches");
+            }
+            return new VocabularyLayout(textSize, 2, c.codebookSize(), taskTags);
+        }
+        GridTokenizer g = grid(images);
+        return new VocabularyLayout(textSize, g.depth(), g.codebookSize(), taskTags);
+    }
+
+    /** The code vectors a unified codebook starts from: a grid tokenizer's, none for SeTok's. */
+    static float[][] codeVectors(TrainableTokenizer<?> images) {
+        return images instanceof GridTokenizer g ? g.codeVectors() : null;
+    }
+
+    private static GridTokenizer grid(TrainableTokenizer<?> images) {
+        if (images instanceof GridTokenizer g) {
+            return g;
+        }
+        throw new IllegalArgumentException("the image tokenizer " + images.name() + " is neither a grid tokenizer nor "
+                + "a SeTok one");
     }
 
     /**
@@ -78,8 +128,14 @@ public final class UnifiedModel implements AutoCloseable {
      * As {@link #create(UnifiedConfig, long)} over the image tokenizer {@code images} (e.g. one just
      * created or trained), which the model then owns and closes.
      */
-    public static UnifiedModel create(UnifiedConfig config, GridTokenizer images, long seed) {
+    public static UnifiedModel create(UnifiedConfig config, TrainableTokenizer<?> images, long seed) {
         try {
+            if (images instanceof ClusterTokenizer && (config.embedding() == EmbeddingMode.UNIFIED_CODEBOOK
+                    || config.stacking().folds())) {
+                throw new IllegalArgumentException("a model over SeTok spans (" + images.name() + ") uses the joint "
+                        + "embedding with flat ids: a span's ids are codes and centres, not codebook entries or residual "
+                        + "levels; drop the unified codebook and stacking (e.g. the small-setok preset)");
+            }
             List<String> corpus = TaskSequences.corpus(scenes(config, images, CORPUS_SEED), config.corpusScenes());
             List<String> bpeCorpus = corpus;
             if (config.textCorpus().equals(UnifiedConfig.FORTUNES)) {
@@ -87,9 +143,9 @@ public final class UnifiedModel implements AutoCloseable {
                 bpeCorpus.addAll(dev.tessera.engine.text.TextCorpus.fortunes().train());
             }
             ByteLevelBpe text = ByteLevelBpe.train(bpeCorpus, new BpeTrainingConfig(config.textVocabSize(), 2));
-            VocabularyLayout layout = new VocabularyLayout(text.vocabSize(), images.depth(), images.codebookSize());
+            VocabularyLayout layout = layout(text.vocabSize(), images, List.of());
             UnifiedTransformer t = UnifiedTransformer.create(config.transformer(), layout, config.embedding(),
-                    config.stacking(), images.codeVectors(), config.freezeText(), seed);
+                    config.stacking(), codeVectors(images), config.freezeText(), seed);
             UnifiedModel model = new UnifiedModel(config, text, images, t, wordsOf(corpus));
             if (!TokenizerCheckpoint.available().contains(config.imageTokenizer())) {
                 // a tokenizer from a folder is not pinned by its name: its weights go into every checkpoint
@@ -109,21 +165,21 @@ public final class UnifiedModel implements AutoCloseable {
      * changing the folder cannot change a trained model; the folder must still be there to load it
      * (it gives the tokenizer's architecture, and its weights must fit).
      */
-    static GridTokenizer imageTokenizer(String name) {
+    static TrainableTokenizer<?> imageTokenizer(String name) {
         if (!TokenizerCheckpoint.available().contains(name)) {
             java.nio.file.Path folder = java.nio.file.Path.of(name);
             if (java.nio.file.Files.isRegularFile(folder.resolve("config.json"))) {
-                return TokenizerCheckpoint.load(folder, GridTokenizer.class);
+                return TokenizerCheckpoint.load(folder);
             }
-            throw new IllegalArgumentException("unknown image tokenizer '" + name + "'; use one of the shipped grid tokenizers "
+            throw new IllegalArgumentException("unknown image tokenizer '" + name + "'; use one of the shipped tokenizers "
                     + TokenizerCheckpoint.available() + ", or train it into a folder of that name where you run from "
                     + "(./tessera engine train-tokenizer --preset " + name + " --out " + name + ")");
         }
-        return TokenizerCheckpoint.pretrained(name, GridTokenizer.class);
+        return TokenizerCheckpoint.pretrained(name);
     }
 
     /** The scenes this model learns from, drawn with {@code seed}. */
-    public static SceneConfig scenes(UnifiedConfig config, GridTokenizer images, long seed) {
+    public static SceneConfig scenes(UnifiedConfig config, ImageTokenizer<?> images, long seed) {
         return new SceneConfig(images.imageSize(), config.minObjects(), config.maxObjects(), seed);
     }
 
@@ -205,8 +261,53 @@ public final class UnifiedModel implements AutoCloseable {
         return transformer;
     }
 
+    /**
+     * The grid image tokenizer, which every path that writes or edits images needs; a clear error
+     * for a model that reads SeTok spans ({@link #tokenizer()} is either kind).
+     */
     public GridTokenizer imageTokenizer() {
+        if (images instanceof GridTokenizer g) {
+            return g;
+        }
+        throw new IllegalArgumentException("this model reads SeTok spans (" + images.name() + "): it captions and answers "
+                + "questions but does not write, edit or decompress images; use a model over a grid tokenizer "
+                + "(e.g. the shipped unified-shapes32) for that");
+    }
+
+    /** The image tokenizer, grid or SeTok. */
+    public TrainableTokenizer<?> tokenizer() {
         return images;
+    }
+
+    /** True when images are SeTok spans ({@link SharedVocabulary#readsSpans()}): read, never written. */
+    public boolean readsSpans() {
+        return vocab.readsSpans();
+    }
+
+    /**
+     * The tokens of each image (at the model's size) as this model reads them: a grid, or a SeTok
+     * set whose span {@link SharedVocabulary#encodeImage(ImageTokens)} lays out.
+     */
+    public List<? extends ImageTokens> encodeImages(List<RgbImage> pictures) {
+        return images.encode(pictures);
+    }
+
+    /**
+     * The grids of images, for tasks that write or edit them; the grid-only error for a span model.
+     * Pass it as {@code model::encodeGrids}: {@code model.imageTokenizer()::encode} would fail at once.
+     */
+    public List<TokenGrid> encodeGrids(List<RgbImage> pictures) {
+        return imageTokenizer().encode(pictures);
+    }
+
+    /** Ids one image takes from {@code <boi>} to {@code <eoi>} inclusive: a grid's are fixed, a span's vary. */
+    public int imageIds(ImageTokens image) {
+        return vocab.encodeImage(image).length + 2;
+    }
+
+    /** The true clusters of the SeTok sets among {@code tokens}, so a read-back span shows them; empty for grids. */
+    private static List<TokenSet> sets(List<? extends ImageTokens> tokens) {
+        return tokens.stream().filter(TokenSet.class::isInstance).map(TokenSet.class::cast).toList();
     }
 
     public ByteLevelBpe textTokenizer() {
@@ -235,14 +336,18 @@ public final class UnifiedModel implements AutoCloseable {
     /** Captions each image (greedy decoding). Images of another size are centre-cropped and resized. */
     public List<Caption> caption(List<RgbImage> pictures) {
         List<RgbImage> fitted = fit(pictures);
-        List<TokenGrid> grids = images.encode(fitted);
+        List<? extends ImageTokens> grids = encodeImages(fitted);
         int[][] prompts = grids.stream().map(tasks::captionPrompt).toArray(int[][]::new);
-        int[][] out = Decoder.continueAll(transformer, prompts, textRoom(positions(prompts[0])), textRule(),
+        // spans differ in length: the decoder left-pads the shorter prompts, so all run as one batch
+        int longest = Arrays.stream(prompts).mapToInt(this::positions).max().orElseThrow();
+        int[][] out = Decoder.continueAll(transformer, prompts, textRoom(longest), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
         List<Familiarity> familiar = familiarity(fitted, grids);
+        List<TokenSet> sets = sets(grids);
         List<Caption> result = new ArrayList<>();
         for (int i = 0; i < prompts.length; i++) {
-            result.add(new Caption(fitted.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i])), familiar.get(i)));
+            result.add(new Caption(fitted.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i]), sets),
+                    familiar.get(i)));
         }
         return result;
     }
@@ -251,14 +356,21 @@ public final class UnifiedModel implements AutoCloseable {
      * Whether each image is like the scenes the model learned from: its image tokenizer's
      * reconstruction of it against that tokenizer's calibrated floor ({@link Familiarity}).
      */
-    private List<Familiarity> familiarity(List<RgbImage> fitted, List<TokenGrid> grids) {
+    private List<Familiarity> familiarity(List<RgbImage> fitted, List<? extends ImageTokens> tokens) {
         Familiarity.Calibration c = Familiarity.Calibration.of(images);
-        List<RgbImage> recon = images.decode(grids);
+        List<RgbImage> recon = decode(images, tokens);
         List<Familiarity> out = new ArrayList<>();
         for (int i = 0; i < fitted.size(); i++) {
             out.add(c.judge(dev.tessera.engine.eval.ImageMetrics.psnr(fitted.get(i), recon.get(i))));
         }
         return out;
+    }
+
+    /** {@code tokens} decoded by {@code tokenizer}, which encoded them: the capture makes the types meet. */
+    @SuppressWarnings("unchecked")
+    private static <T extends ImageTokens> List<RgbImage> decode(ImageTokenizer<T> tokenizer,
+                                                                 List<? extends ImageTokens> tokens) {
+        return tokenizer.decode((List<T>) tokens);
     }
 
     public Caption caption(RgbImage picture) {
@@ -277,7 +389,7 @@ public final class UnifiedModel implements AutoCloseable {
                     + questions.size() + " questions");
         }
         List<RgbImage> fitted = fit(pictures);
-        List<TokenGrid> grids = images.encode(fitted);
+        List<? extends ImageTokens> grids = encodeImages(fitted);
         List<Answer> result = new ArrayList<>();
         // questions differ in length: the decoder left-pads the shorter prompts, so all run as one batch
         int[][] prompts = new int[fitted.size()][];
@@ -285,12 +397,13 @@ public final class UnifiedModel implements AutoCloseable {
             prompts[i] = tasks.answerPrompt(grids.get(i), checkPrompt(questions.get(i), "question"));
         }
         List<Familiarity> familiar = familiarity(fitted, grids);
+        List<TokenSet> sets = sets(grids);
         int longest = Arrays.stream(prompts).mapToInt(this::positions).max().orElseThrow();
         int[][] out = Decoder.continueAll(transformer, prompts, textRoom(longest), textRule(),
                 new Sampler(SamplingConfig.greedy()), null, 1);
         for (int i = 0; i < prompts.length; i++) {
-            result.add(new Answer(fitted.get(i), questions.get(i), textOf(out[i]), vocab.decode(join(prompts[i], out[i])),
-                    familiar.get(i)));
+            result.add(new Answer(fitted.get(i), questions.get(i), textOf(out[i]),
+                    vocab.decode(join(prompts[i], out[i]), sets), familiar.get(i)));
         }
         return result;
     }
@@ -363,6 +476,7 @@ public final class UnifiedModel implements AutoCloseable {
      */
     Generation generate(String prompt, int n, SamplingConfig sampling, boolean knownWordsOnly) {
         checkImageCount(n);
+        GridTokenizer images = imageTokenizer();
         String checked = checkPrompt(prompt, "prompt", knownWordsOnly);
         long start = System.nanoTime();
         int[] p = tasks.generatePrompt(checked);
@@ -390,6 +504,7 @@ public final class UnifiedModel implements AutoCloseable {
      * both write.
      */
     int[][] writeImages(int[][] prompts, SamplingConfig sampling, int[][] uncond) {
+        imageTokenizer();  // a span model has no images to write: the clear error
         // a stacked model draws each grid position's levels with its depth transformer
         return transformer.stacking().folds()
                 ? StackedDecoder.images(transformer, prompts, vocab.gridRows() * vocab.gridCols(), new Sampler(sampling), uncond,

@@ -22,7 +22,7 @@ import dev.tessera.engine.task.TrainingItems;
 import dev.tessera.engine.task.Task;
 import dev.tessera.engine.task.TaskExample;
 import dev.tessera.engine.task.Tasks;
-import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.ImageTokens;
 import dev.tessera.engine.train.GradientClipping;
 import dev.tessera.engine.train.Schedules;
 import dev.tessera.engine.train.TrainingProgress;
@@ -83,6 +83,10 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
         }
         this.model = model;
         this.config = config;
+        if (model.readsSpans()) {
+            // a span model reads images only: a task that writes or edits them fails here, not mid-run
+            TaskFingerprints.of(model, config.mix());
+        }
         this.aligner = CodebookAligner.of(model, config.alignment());
         model.transformer().train(config.trainable());
         if (aligner != null) {
@@ -321,8 +325,8 @@ public final class UnifiedTrainer extends TrainingControls<UnifiedTrainer> imple
 
     /** The batch of step {@code s} from {@code drawn}, scenes of {@code scenes}, with edits when a task reads them. */
     private TaskBatch batch(SceneGenerator scenes, List<Scene> drawn, int s) {
-        List<TokenGrid> grids = model.imageTokenizer().encode(drawn.stream().map(Scene::image).toList());
-        return batchOf(SceneItems.of(drawn, grids, SceneItems.needEdits(tasks), scenes, model.imageTokenizer()::encode), s);
+        List<? extends ImageTokens> tokens = model.encodeImages(drawn.stream().map(Scene::image).toList());
+        return batchOf(SceneItems.of(drawn, tokens, SceneItems.needEdits(tasks), scenes, model::encodeGrids), s);
     }
 
     private TaskBatch batchOf(List<SceneItem> drawn, int s) {
