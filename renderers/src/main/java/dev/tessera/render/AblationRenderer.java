@@ -20,7 +20,7 @@ final class AblationRenderer implements Renderer<AblationResults> {
 
     /** The columns of the table and the panels of the chart, in order; a metric no run measured is left out. */
     static final List<String> SHOWN = List.of("exactCaptions", "answerAccuracy", "judgedTextToImage", "imageNll", "textNll",
-            "tokenizerPsnr", "codebookUtilisation");
+            "tokenizerPsnr", "codebookUtilisation", "imageIds", "maxImageIds");
 
     @Override
     public Class<AblationResults> type() {
@@ -152,7 +152,8 @@ final class AblationRenderer implements Renderer<AblationResults> {
                 .scale("color", Map.of("name", "", "limits", r.arms(), "values", colours))
                 .facetRows("metric")
                 .axisTitles("arm", "")
-                .title("every seed of every arm", "percentages for accuracies and code use; nats for NLL; dB for PSNR")
+                .title("every seed of every arm", "percentages for accuracies and code use; nats for NLL; dB for PSNR; "
+                        + "ids from <boi> to <eoi> inclusive")
                 .theme(Map.of("legend_position", "top"))
                 .size(Math.max(420, 140 * r.arms().size()), 150 * Math.max(1, metrics.size()) + 80);
     }
@@ -173,6 +174,8 @@ final class AblationRenderer implements Renderer<AblationResults> {
             case "tokenizerPsnr" -> "tokenizer PSNR";
             case "codebookUtilisation" -> "codebook used";
             case "codebookPerplexity" -> "codebook perplexity";
+            case "imageIds" -> "ids per image";
+            case "maxImageIds" -> "most ids in an image";
             default -> metric;
         };
     }
@@ -189,6 +192,9 @@ final class AblationRenderer implements Renderer<AblationResults> {
         }
         if (percentage(metric)) {
             return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        }
+        if (metric.endsWith("ImageIds") || metric.equals("imageIds")) {
+            return String.format(Locale.ROOT, "%.1f", v);
         }
         return metric.equals("tokenizerPsnr") ? String.format(Locale.ROOT, "%.2f dB", v) : String.format(Locale.ROOT, "%.3f", v);
     }

@@ -2,6 +2,7 @@ package dev.tessera.render;
 
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenSet;
 import dev.tessera.engine.vocab.MixedSequence;
 import dev.tessera.engine.vocab.Segment;
 import dev.tessera.engine.vocab.SpecialToken;
@@ -17,7 +18,9 @@ import java.util.Map;
  * coloured chips, text spans as text chips, each image span as a thumbnail of its image (or,
  * when no image is at hand, of its token ids as a mosaic coloured per code), and under it the
  * ids of each kind counted: one sequence, two modalities. Image spans and their brackets share
- * the image colour, text the text colour ({@link Palette}).
+ * the image colour, text the text colour ({@link Palette}). A SeTok span (a model over dynamic
+ * tokens, arXiv 2406.05127) shows its image with its clusters over it: each token's region
+ * tinted in its code's colour, the boundaries, and its centre numbered.
  */
 public final class SequenceRenderer implements Renderer<MixedSequence> {
 
@@ -61,6 +64,10 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
                 sb.append(image(i, spans < images.size() ? images.get(spans) : null));
                 spans++;
                 image += i.written();
+            } else if (s instanceof Segment.Span sp) {
+                sb.append(span(sp, spans < images.size() ? images.get(spans) : null));
+                spans++;
+                image += sp.written();
             }
         }
         sb.append("</div><div class=\"tessera-sequence-legend\" style=\"").append(SMALL).append(";color:#6e6e6e\">")
@@ -112,6 +119,53 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
                 + "<span style=\"" + SMALL + ";color:" + colour + "\">" + size + " &middot; "
                 + (span.complete() ? grid.ids().length : span.written() + " of " + grid.ids().length + ", incomplete")
                 + "</span></span>";
+    }
+
+    /** Side of a SeTok span's thumbnail: its 16x16 patch grid needs more room than a grid's 8x8 mosaic. */
+    static final int SPAN_THUMB = 96;
+
+    /**
+     * A SeTok span: the image (or a blank square) with its clusters over it, above its token count
+     * and its ids, centres included; dashed when incomplete.
+     */
+    private static String span(Segment.Span span, RgbImage picture) {
+        TokenSet set = span.tokens();
+        String colour = span.complete() ? Palette.IMAGE : Palette.WARN;
+        BufferedImage thumb = picture == null ? blank(SPAN_THUMB) : Draw.crisp(picture, SPAN_THUMB);
+        if (set != null) {
+            Graphics2D g = thumb.createGraphics();  // not Draw.begin: that would paint over the image
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            try {
+                ClusterPicture.overlay(g, set, 0, 0, SPAN_THUMB);
+            } finally {
+                g.dispose();
+            }
+        }
+        int tokens = set == null ? 0 : set.count();
+        String tip = "SeTok span: " + tokens + " dynamic tokens, each a content code and its centre patch on the "
+                + (set == null ? "" : set.side() + "x" + set.side() + " ") + "patch grid; " + span.written()
+                + " ids between <boi> and <eoi>, " + (span.written() + 2) + " with them"
+                + (picture == null ? "; no image at hand, so the clusters are drawn on a blank square" : "")
+                + (span.complete() ? "" : "; incomplete: not a whole number of (code, centre) pairs");
+        return "<span class=\"tessera-image-span tessera-setok-span\" title=\"" + Html.escape(tip) + "\" style=\""
+                + "display:inline-flex;flex-direction:column;align-items:center;gap:2px;padding:3px;border:2px "
+                + (span.complete() ? "solid " : "dashed ") + colour + ";border-radius:6px;background:#eef3fa\">"
+                + Html.crispImg(Png.base64(thumb), "SeTok span with its clusters", "display:block")
+                + "<span style=\"" + SMALL + ";color:" + colour + "\">" + tokens + (tokens == 1 ? " token" : " tokens")
+                + " &middot; " + span.written() + " ids" + (span.complete() ? "" : ", incomplete") + "</span></span>";
+    }
+
+    private static BufferedImage blank(int side) {
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Draw.begin(out);
+        try {
+            g.setColor(new Color(0xf4, 0xf4, 0xf4));
+            g.fillRect(0, 0, side, side);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** The (first-level) ids of {@code grid} as cells coloured per code, {@code side x side} pixels. */

@@ -2,6 +2,7 @@ package dev.tessera.render;
 
 import dev.tessera.engine.image.Images;
 import dev.tessera.engine.tokenize.TokenGrid;
+import dev.tessera.engine.tokenize.TokenSet;
 import dev.tessera.engine.vocab.MixedSequence;
 import dev.tessera.engine.vocab.Segment;
 import dev.tessera.engine.vocab.SpecialToken;
@@ -111,5 +112,33 @@ class SequenceRendererTest {
                         .isEqualTo(Palette.code(grid.at(r, c)).getRGB() & 0xFFFFFF);
             }
         }
+    }
+
+    @Test
+    void aSeTokSpanShowsItsImageWithTheClustersOverItAndCountsItsCentreIds() {
+        // 4x4 patches: token 0 the background (left half and more), token 1 the right column, centres 5 and 11
+        int[] assignment = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1};
+        TokenSet set = new TokenSet(4, new int[] {7, 200}, new int[] {5, 11}, assignment, 256);
+        MixedSequence s = new MixedSequence(List.of(special(SpecialToken.BOI), new Segment.Span(set, true, 4),
+                special(SpecialToken.EOI), text("a red circle", 1, 2, 3)));
+        String strip = SequenceRenderer.strip(s, List.of(UnifiedFixtures.red()));
+        assertThat(count(strip, "tessera-setok-span")).isEqualTo(1);
+        assertThat(strip).contains("2 tokens &middot; 4 ids").contains("6 with them");
+        assertThat(strip.replaceAll("<[^>]+>", "").replace("&#9632;&nbsp;", ""))
+                .contains("one sequence of 9 ids: 2 control, 3 text, 4 image");
+        BufferedImage thumb = png(pngs(strip).get(0));
+        assertThat(thumb.getWidth()).isEqualTo(SequenceRenderer.SPAN_THUMB);
+        int red = Images.toBuffered(UnifiedFixtures.red()).getRGB(0, 0);
+        // the background cluster is left untinted, the right column is tinted: the overlay is drawn
+        assertThat(thumb.getRGB(2, 2)).isEqualTo(red);
+        assertThat(thumb.getRGB(SequenceRenderer.SPAN_THUMB - 3, 2)).isNotEqualTo(red);
+    }
+
+    @Test
+    void aSpanWithoutItsImageDrawsItsClustersOnABlankSquareAndABrokenOneIsDashed() {
+        int[] assignment = new int[16];
+        TokenSet set = new TokenSet(4, new int[] {7}, new int[] {0}, assignment, 256);
+        String strip = SequenceRenderer.strip(new MixedSequence(List.of(new Segment.Span(set, false, 3))), List.of());
+        assertThat(strip).contains("dashed").contains("1 token &middot; 3 ids, incomplete").contains("blank square");
     }
 }
