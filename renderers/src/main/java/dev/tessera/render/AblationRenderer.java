@@ -72,6 +72,13 @@ final class AblationRenderer implements Renderer<AblationResults> {
             return out;
         }
         for (String m : measured(r)) {
+            List<String> without = r.summary(m).stream().filter(s -> !Double.isFinite(s.mean()))
+                    .map(AblationResults.ArmSummary::arm).toList();
+            if (!without.isEmpty()) {
+                // e.g. image NLL of a model that writes no image: nothing to compare
+                out.add(label(m) + ": not measured for " + String.join(", ", without) + ", so no verdict");
+                continue;
+            }
             AblationResults.Verdict v = r.verdict(m);
             out.add(label(m) + ": " + v.best() + (v.clear() ? " is best, ahead of every other arm on every seed"
                     : !v.enoughSeeds() ? " has the best mean; too few seeds to call it (every arm needs two)"

@@ -45,12 +45,24 @@ class AblationRendererTest {
         ArmMetrics grid = new ArmMetrics(0.5, 0.5, 0.5, Double.NaN, 0.5, Double.NaN, 30, 0.5, 100, Map.of(), 66, 66);
         ArmMetrics span = new ArmMetrics(0.4, 0.4, 0.4, Double.NaN, 0.6, Double.NaN, 18, 0.8, 100, Map.of(), 8.4, 14);
         AblationResults r = new AblationResults("setok", "", Map.of(), List.of(
-                new AblationRun("grid", 1, 10, 4, 1.0, "g", grid, List.of(), null),
-                new AblationRun("setok", 1, 10, 4, 1.0, "s", span, List.of(), null)));
+                new AblationRun("grid", 1, 10, 4, 1.0, "g", grid, List.of(), new ArmMetrics.Budget(256, 0, 16)),
+                new AblationRun("setok", 1, 10, 4, 1.0, "s", span, List.of(), new ArmMetrics.Budget(256, 0, 16))));
         String html = Renderers.mimeBundle(r).get("text/html");
         assertThat(html).contains(">ids per image<", ">most ids in an image<", ">8.4<", ">66.0<")
-                .contains("ids per image: setok has the best mean").doesNotContain(">image NLL<");
+                .contains("ids per image: setok has the best mean").doesNotContain(">image NLL<")
+                .contains("measured on 256 scenes, text-to-image not judged");
         assertThat(Renderers.mimeBundle(results(false)).get("text/html")).doesNotContain("ids per image");
+    }
+
+    @Test
+    void aMetricOneArmDidNotMeasureGetsNoVerdict() {
+        ArmMetrics grid = new ArmMetrics(0.5, 0.5, 0.5, Double.NaN, 0.5, 2.0, 30, 0.5, 100, Map.of(), 66, 66);
+        ArmMetrics span = new ArmMetrics(0.4, 0.4, 0.4, Double.NaN, 0.6, Double.NaN, 18, 0.8, 100, Map.of(), 8.4, 14);
+        AblationResults r = new AblationResults("setok", "", Map.of(), List.of(
+                new AblationRun("grid", 1, 10, 4, 1.0, "g", grid, List.of(), null),
+                new AblationRun("setok", 1, 10, 4, 1.0, "s", span, List.of(), null)));
+        assertThat(AblationRenderer.verdicts(r)).contains("image NLL: not measured for setok, so no verdict")
+                .noneMatch(line -> line.startsWith("image NLL: grid"));
     }
 
     @Test

@@ -28,6 +28,9 @@ public record AblationRun(String arm, long seed, int steps, int batch, double tr
 
     /** How it was made and measured: runs compare only when these are equal. */
     public String recipe() {
+        if (budget.samples() == 0) {
+            return steps + " steps of batch " + batch + ", measured on " + budget.scenes() + " scenes, text-to-image not judged";
+        }
         return steps + " steps of batch " + batch + ", measured on " + budget.scenes() + " scenes and " + budget.samples()
                 + " images per prompt" + (budget.prompts() == 0 ? " (single-object prompts)"
                 : ", " + budget.prompts() + " prompts per category");
