@@ -23,4 +23,30 @@ class SetokAblationTest {
         // the two presets differ only in the image tokenizer
         assertThat(UnifiedRun.config("small-setok")).isEqualTo(UnifiedRun.config("small").withImageTokenizer("setok-shapes32"));
     }
+
+    @Test
+    void theShippedResultsHaveThreeSeedsPerArmAndTheReadmeNumbers() {
+        AblationResults r = AblationResults.shipped("setok");
+        assertThat(r.runs()).hasSize(6);
+        for (String arm : java.util.List.of("grid", "setok")) {
+            assertThat(r.runs().stream().filter(run -> run.arm().equals(arm)).map(AblationRun::seed))
+                    .containsExactlyInAnyOrder(1L, 2L, 3L);
+        }
+        assertThat(r.runs()).allSatisfy(run -> {
+            assertThat(run.budget()).isEqualTo(new ArmMetrics.Budget(512, 0, 16));
+            assertThat(run.steps()).isEqualTo(1500);
+            assertThat(run.trainSeconds()).isPositive();
+            assertThat(run.metrics().imageIds()).isEqualTo(run.arm().equals("grid") ? 66.0 : 7.84375);
+            assertThat(run.metrics().imageNll()).matches(v -> run.arm().equals("grid") ? Double.isFinite(v) : Double.isNaN(v));
+        });
+        assertThat(r.provenance()).containsKeys("commands", "trainedBy", "note", "spanTokens");
+        // the README's table: mean over seeds per arm
+        java.util.Map<String, Double> captions = new java.util.LinkedHashMap<>();
+        r.summary("exactCaptions").forEach(s -> captions.put(s.arm(), s.mean()));
+        assertThat(captions.get("grid")).isCloseTo(0.5000, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(captions.get("setok")).isCloseTo(0.2799, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(r.verdict("exactCaptions").best()).isEqualTo("grid");
+        assertThat(r.verdict("exactCaptions").clear()).isTrue();
+        assertThat(r.verdict("answerAccuracy").clear()).isFalse();
+    }
 }
