@@ -126,7 +126,8 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
 
     /**
      * A SeTok span: the image (or a blank square) with its clusters over it, above its token count
-     * and its ids, centres included; dashed when incomplete.
+     * and its ids from {@code <boi>} to {@code <eoi>} inclusive, centres included (how spans and
+     * grids are compared); dashed when incomplete.
      */
     private static String span(Segment.Span span, RgbImage picture) {
         TokenSet set = span.tokens();
@@ -153,7 +154,7 @@ public final class SequenceRenderer implements Renderer<MixedSequence> {
                 + (span.complete() ? "solid " : "dashed ") + colour + ";border-radius:6px;background:#eef3fa\">"
                 + Html.crispImg(Png.base64(thumb), "SeTok span with its clusters", "display:block")
                 + "<span style=\"" + SMALL + ";color:" + colour + "\">" + tokens + (tokens == 1 ? " token" : " tokens")
-                + " &middot; " + span.written() + " ids" + (span.complete() ? "" : ", incomplete") + "</span></span>";
+                + " &middot; " + (span.written() + 2) + " ids" + (span.complete() ? "" : ", incomplete") + "</span></span>";
     }
 
     private static BufferedImage blank(int side) {

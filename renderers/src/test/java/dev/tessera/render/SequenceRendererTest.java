@@ -123,7 +123,7 @@ class SequenceRendererTest {
                 special(SpecialToken.EOI), text("a red circle", 1, 2, 3)));
         String strip = SequenceRenderer.strip(s, List.of(UnifiedFixtures.red()));
         assertThat(count(strip, "tessera-setok-span")).isEqualTo(1);
-        assertThat(strip).contains("2 tokens &middot; 4 ids").contains("6 with them");
+        assertThat(strip).contains("2 tokens &middot; 6 ids").contains("4 ids between &lt;boi&gt; and &lt;eoi&gt;, 6 with them");
         assertThat(strip.replaceAll("<[^>]+>", "").replace("&#9632;&nbsp;", ""))
                 .contains("one sequence of 9 ids: 2 control, 3 text, 4 image");
         BufferedImage thumb = png(pngs(strip).get(0));
@@ -139,6 +139,6 @@ class SequenceRendererTest {
         int[] assignment = new int[16];
         TokenSet set = new TokenSet(4, new int[] {7}, new int[] {0}, assignment, 256);
         String strip = SequenceRenderer.strip(new MixedSequence(List.of(new Segment.Span(set, false, 3))), List.of());
-        assertThat(strip).contains("dashed").contains("1 token &middot; 3 ids, incomplete").contains("blank square");
+        assertThat(strip).contains("dashed").contains("1 token &middot; 5 ids, incomplete").contains("blank square");
     }
 }

@@ -44,18 +44,44 @@ import java.util.function.ToDoubleFunction;
  *                            (a SeTok span's centre ids too), over the held-out scenes; NaN in results recorded
  *                            before it was (December 2026), which a 0 read from such a file becomes
  * @param maxImageIds         the most ids one held-out image took, counted the same way (NaN likewise)
+ * @param captionParts        share of captions with each part right: {@code count}, {@code colours},
+ *                            {@code shapes}; empty in results recorded before it was (December 2026)
+ * @param answerByTemplate    answer accuracy per question template ({@code SceneQuestions}); empty likewise
  */
 public record ArmMetrics(double exactCaptions, double attributeAccuracy, double answerAccuracy, double judgedTextToImage,
                          double textNll, double imageNll, double tokenizerPsnr, double codebookUtilisation,
                          double codebookPerplexity, Map<String, Double> textToImageByCategory, double imageIds,
-                         double maxImageIds) {
+                         double maxImageIds, Map<String, Double> captionParts, Map<String, Double> answerByTemplate) {
 
     public ArmMetrics {
-        textToImageByCategory = textToImageByCategory == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textToImageByCategory));
+        textToImageByCategory = copy(textToImageByCategory);
+        captionParts = copy(captionParts);
+        answerByTemplate = copy(answerByTemplate);
         // an image takes at least <boi> and <eoi>: 0 is a field missing from an older results file
         imageIds = imageIds == 0 ? Double.NaN : imageIds;
         maxImageIds = maxImageIds == 0 ? Double.NaN : maxImageIds;
+    }
+
+    /** Count, colours and shapes read right, in that order. */
+    private static Map<String, Double> captionParts(UnifiedReport report) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put("count", report.countAccuracy());
+        parts.put("colours", report.colourAccuracy());
+        parts.put("shapes", report.shapeAccuracy());
+        return parts;
+    }
+
+    private static Map<String, Double> copy(Map<String, Double> m) {
+        return m == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    /** The metrics without the caption parts and answers per template (results recorded before them). */
+    public ArmMetrics(double exactCaptions, double attributeAccuracy, double answerAccuracy, double judgedTextToImage,
+                      double textNll, double imageNll, double tokenizerPsnr, double codebookUtilisation,
+                      double codebookPerplexity, Map<String, Double> textToImageByCategory, double imageIds,
+                      double maxImageIds) {
+        this(exactCaptions, attributeAccuracy, answerAccuracy, judgedTextToImage, textNll, imageNll, tokenizerPsnr,
+                codebookUtilisation, codebookPerplexity, textToImageByCategory, imageIds, maxImageIds, Map.of(), Map.of());
     }
 
     /** The metrics without image id counts (results recorded before them). */
@@ -171,6 +197,7 @@ public record ArmMetrics(double exactCaptions, double attributeAccuracy, double 
         int[] ids = model.encodeImages(pictures).stream().mapToInt(model::imageIds).toArray();
         return new ArmMetrics(report.exactCaptions(), report.attributeAccuracy(), report.answerAccuracy(), judged,
                 report.textNll(), report.imageNll(), rec.meanPsnr(), rec.utilization(), rec.perplexity(0), byCategory,
-                java.util.Arrays.stream(ids).average().orElseThrow(), java.util.Arrays.stream(ids).max().orElseThrow());
+                java.util.Arrays.stream(ids).average().orElseThrow(), java.util.Arrays.stream(ids).max().orElseThrow(),
+                captionParts(report), report.answerByTemplate());
     }
 }

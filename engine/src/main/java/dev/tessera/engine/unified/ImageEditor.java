@@ -45,6 +45,7 @@ public final class ImageEditor {
      */
     static List<Edit> editGrids(UnifiedModel model, List<RgbImage> pictures, List<TokenGrid> grids,
                                 List<String> instructions, SamplingConfig sampling) {
+        model.imageTokenizer();  // a model that reads SeTok spans writes no image: say so first
         checkCanEdit(model);
         if (sampling.cfgScale() != 1) {
             throw new IllegalArgumentException("editing has no unconditional prompt to guide against; use --cfg 1 (got "

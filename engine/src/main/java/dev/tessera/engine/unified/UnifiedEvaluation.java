@@ -122,10 +122,15 @@ public final class UnifiedEvaluation {
     static double[] nll(UnifiedModel model, List<Scene> scenes, SplittableRandom rng) {
         List<? extends ImageTokens> grids = model.encodeImages(scenes.stream().map(Scene::image).toList());
         List<TaskExample> examples = new ArrayList<>();
-        List<Task> tasks = model.readsSpans() ? List.of(new CaptionTask(), new AnswerTask())
-                : List.of(new CaptionTask(), new GenerateTask(0), new AnswerTask());
+        List<Task> tasks = List.of(new CaptionTask(), new GenerateTask(0), new AnswerTask());
         for (int i = 0; i < scenes.size(); i++) {
             for (Task t : tasks) {
+                if (model.readsSpans() && t instanceof GenerateTask) {
+                    // a span model writes no image; draw what the text-to-image example draws (its prompt
+                    // dropout), so the held-out questions that follow are the ones a grid model is asked
+                    rng.nextDouble();
+                    continue;
+                }
                 examples.add(t.example(model.tasks(), new SceneItem(scenes.get(i), grids.get(i)), rng));
             }
         }

@@ -43,9 +43,10 @@ import java.util.TreeSet;
  * <p>The image tokenizer is a grid one ({@link GridTokenizer}: a fixed grid of ids an image,
  * read and written) or SeTok's ({@link ClusterTokenizer}, arXiv 2406.05127: a variable-length
  * span of a content code and a centre id per dynamic token, {@link SharedVocabulary#spans}). A
- * span model captions and answers; it does not write images (that would need a stop rule for a
- * variable length and clusters for the decoder that ids do not carry), so {@link #generate},
- * editing and every other grid-only path refuse it through {@link #imageTokenizer()}.
+ * span model captions and answers; it does not write images (SeTok's decoder needs only codes and
+ * centres, but the model would have to learn where a span of variable length ends: left for
+ * later), so {@link #generate}, editing and every other grid-only path refuse it through
+ * {@link #imageTokenizer()}.
  */
 public final class UnifiedModel implements AutoCloseable {
 

@@ -49,4 +49,32 @@ class SetokAblationTest {
         assertThat(r.verdict("exactCaptions").clear()).isTrue();
         assertThat(r.verdict("answerAccuracy").clear()).isFalse();
     }
+
+    @Test
+    void theRecordedTokenCoverageIsWhatTheShippedTokenizerGivesOnTheHeldOutScenes() {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> recorded = (java.util.Map<String, Object>) AblationResults.shipped("setok").provenance()
+                .get("spanTokens");
+        try (dev.tessera.engine.tokenize.TrainableTokenizer<?> t =
+                     dev.tessera.engine.tokenize.TokenizerCheckpoint.pretrained("setok-shapes32")) {
+            dev.tessera.engine.data.SceneConfig held = dev.tessera.engine.unified.UnifiedModel.scenes(
+                    UnifiedRun.config("small-setok"), t, dev.tessera.engine.data.SceneConfig.HELD_OUT_SEED);
+            java.util.List<dev.tessera.engine.data.Scene> scenes = new dev.tessera.engine.data.SceneGenerator(held).scenes(0, 512);
+            java.util.List<? extends dev.tessera.engine.tokenize.ImageTokens> tokens =
+                    t.encode(scenes.stream().map(dev.tessera.engine.data.Scene::image).toList());
+            int equal = 0;
+            int fewer = 0;
+            int more = 0;
+            for (int i = 0; i < scenes.size(); i++) {
+                int wanted = scenes.get(i).objects().size() + 1;
+                int got = tokens.get(i).count();
+                equal += got == wanted ? 1 : 0;
+                fewer += got < wanted ? 1 : 0;
+                more += got > wanted ? 1 : 0;
+            }
+            assertThat(java.util.List.of(equal, fewer, more)).isEqualTo(java.util.List.of(
+                    ((Number) recorded.get("tokensEqualObjectsPlusOne")).intValue(), ((Number) recorded.get("fewer")).intValue(),
+                    ((Number) recorded.get("more")).intValue()));
+        }
+    }
 }

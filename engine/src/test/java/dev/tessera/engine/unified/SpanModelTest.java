@@ -94,6 +94,52 @@ class SpanModelTest {
     }
 
     @Test
+    void editingAndTheOtherImageWritingTasksAreRefusedTooSayingWhy() {
+        try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tinySetok(), 1)) {
+            RgbImage picture = heldOut(model, 1).get(0);
+            assertThatThrownBy(() -> ImageEditor.edit(model, picture, "make the circle blue", SamplingConfig.greedy()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reads SeTok spans");
+            for (String task : List.of("generate", "regenerate", "decompress", "edit")) {
+                TaskMix mix = TaskMix.of("caption", task);
+                // as a curriculum stage does: bind the mix's task tags first
+                UnifiedModel tagged = model.withTaskTags(List.of(mix.task(task).tag()));
+                assertThatThrownBy(() -> new UnifiedTrainer(tagged, READING.withMix(mix)))
+                        .as(task).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SeTok span");
+            }
+        }
+    }
+
+    @Test
+    void aSpanModelIsAskedTheSameHeldOutQuestionsAsAGridModel() {
+        // the evaluation's held-out NLL draws from the questions' random stream: a span model, which
+        // has no text-to-image example, must draw as much, or from the second batch on it is asked others
+        try (UnifiedModel spans = UnifiedModel.create(UnifiedConfig.tinySetok(), 1);
+             UnifiedModel grid = UnifiedModel.create(UnifiedConfig.tiny(), 1)) {
+            List<String> asked = UnifiedEvaluation.score(spans, 130, 130).answers().stream()
+                    .map(a -> a.answer().question()).toList();
+            assertThat(asked).hasSize(130).isEqualTo(UnifiedEvaluation.score(grid, 130, 130).answers().stream()
+                    .map(a -> a.answer().question()).toList());
+        }
+    }
+
+    @Test
+    void measuringASpanModelCountsItsIdsAndSkipsWhatItCannotDo() {
+        try (UnifiedModel model = UnifiedModel.create(UnifiedConfig.tinySetok(), 1)) {
+            dev.tessera.engine.ablation.ArmMetrics m = dev.tessera.engine.ablation.ArmMetrics.measure(model,
+                    new dev.tessera.engine.ablation.ArmMetrics.Budget(16, 2, 1));
+            double expected = model.encodeImages(heldOut(model, 16)).stream().mapToInt(t -> 2 + 2 * t.count())
+                    .average().orElseThrow();
+            assertThat(m.imageIds()).isEqualTo(expected);
+            assertThat(m.maxImageIds()).isLessThanOrEqualTo(32).isGreaterThanOrEqualTo(m.imageIds());
+            assertThat(m.imageNll()).isNaN();
+            assertThat(m.judgedTextToImage()).as("text-to-image skipped though samples were asked").isNaN();
+            assertThat(m.textNll()).isFinite();
+            assertThat(m.captionParts()).containsOnlyKeys("count", "colours", "shapes");
+            assertThat(m.answerByTemplate()).isNotEmpty();
+        }
+    }
+
+    @Test
     void aUnifiedCodebookOrStackingOverSpansIsRefused() {
         assertThatThrownBy(() -> UnifiedModel.create(UnifiedConfig.tinySetok().withEmbedding(EmbeddingMode.UNIFIED_CODEBOOK,
                 false), 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("joint embedding");
