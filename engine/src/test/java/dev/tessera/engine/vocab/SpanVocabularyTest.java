@@ -29,7 +29,7 @@ class SpanVocabularyTest {
                 LAYOUT.imageId(0, 15), LAYOUT.imageId(1, 14));
         assertThat(SPANS.imageTokens()).as("the most ids an image takes").isEqualTo(10);
 
-        int[] seq = TaskSequencesStub.caption(SPANS, ids, "a red circle");
+        int[] seq = new dev.tessera.engine.task.TaskSequences(SPANS).caption(set, "a red circle").ids();
         MixedSequence back = SPANS.decode(seq, List.of(set));
         assertThat(back.spans()).singleElement().satisfies(s -> {
             assertThat(s.complete()).isTrue();
@@ -85,23 +85,5 @@ class SpanVocabularyTest {
                 SharedVocabularyTest.TEXT, 4, 5)).hasMessageContaining("two image levels");
         assertThatThrownBy(() -> SharedVocabulary.spans(LAYOUT, SharedVocabularyTest.TEXT, 5, 5))
                 .as("25 patches, 16 codes").hasMessageContaining("no more patches than codes");
-    }
-
-    /** {@code <caption><boi>span<eoi>text<eos>}, laid out by hand. */
-    private static final class TaskSequencesStub {
-        static int[] caption(SharedVocabulary v, int[] span, String text) {
-            int[] t = v.encodeText(text);
-            int[] out = new int[span.length + t.length + 4];
-            int at = 0;
-            out[at++] = v.id(SpecialToken.CAPTION);
-            out[at++] = v.id(SpecialToken.BOI);
-            System.arraycopy(span, 0, out, at, span.length);
-            at += span.length;
-            out[at++] = v.id(SpecialToken.EOI);
-            System.arraycopy(t, 0, out, at, t.length);
-            at += t.length;
-            out[at] = v.id(SpecialToken.EOS);
-            return out;
-        }
     }
 }
