@@ -14,16 +14,35 @@ package dev.tessera.engine.ablation;
  *                     boundary; empty when the curriculum has no guard)
  * @param budget       the held-out data that measured it (null in results written before it was
  *                     recorded, which all used 256 scenes and 8 images for each of the 21 single-object prompts)
+ * @param curve        the same run measured at the ablation's earlier {@link Ablation#curve} steps, on
+ *                     the same held-out scenes without text-to-image (empty when the ablation has no curve)
  */
 public record AblationRun(String arm, long seed, int steps, int batch, double trainSeconds, String checkpoint,
                           ArmMetrics metrics, java.util.List<dev.tessera.engine.train.GuardReading> guard,
-                          ArmMetrics.Budget budget) {
+                          ArmMetrics.Budget budget, java.util.List<CurvePoint> curve) {
+
+    /**
+     * A run's scores after {@code step} of its steps.
+     *
+     * @param step    steps trained when measured
+     * @param metrics the held-out scores then (captions and answers; text-to-image not judged)
+     */
+    public record CurvePoint(int step, ArmMetrics metrics) {
+    }
 
     public AblationRun {
         guard = guard == null ? java.util.List.of() : java.util.List.copyOf(guard);
         if (budget == null) {
             budget = new ArmMetrics.Budget(256, 8, 0);
         }
+        curve = curve == null ? java.util.List.of() : java.util.List.copyOf(curve);
+    }
+
+    /** A run measured only at its end. */
+    public AblationRun(String arm, long seed, int steps, int batch, double trainSeconds, String checkpoint,
+                       ArmMetrics metrics, java.util.List<dev.tessera.engine.train.GuardReading> guard,
+                       ArmMetrics.Budget budget) {
+        this(arm, seed, steps, batch, trainSeconds, checkpoint, metrics, guard, budget, java.util.List.of());
     }
 
     /** How it was made and measured: runs compare only when these are equal. */

@@ -4,6 +4,7 @@ import dev.tessera.engine.curriculum.Curricula;
 import dev.tessera.engine.curriculum.Curriculum;
 import dev.tessera.engine.curriculum.CurriculumResult;
 import dev.tessera.engine.curriculum.CurriculumRun;
+import dev.tessera.engine.curriculum.CurriculumRunner;
 import dev.tessera.engine.curriculum.StageListener;
 import dev.tessera.engine.curriculum.StageResult;
 import dev.tessera.engine.train.TrainingStop;
@@ -91,8 +92,9 @@ public final class AblationRunner {
                 p.put("ablation", ablation.name());
                 p.put("arm", arm);
                 CurriculumResult r;
+                List<Integer> curve = ablation.curve().stream().filter(t -> t < steps).toList();
                 try (RunLock ignored = RunLock.take(runs, arm + "-seed" + seed)) {
-                    r = Curricula.train(new CurriculumRun(c, folder), listener, stop, p);
+                    r = Curricula.train(new CurriculumRun(c, folder), listener, stop, p, curve);
                 }
                 if (r.interrupted()) {
                     return now;
@@ -103,12 +105,23 @@ public final class AblationRunner {
                 try (UnifiedModel model = UnifiedCheckpoint.load(r.lastCheckpoint()).model()) {
                     metrics = ArmMetrics.measure(model, settings.budget());
                 }
+                List<AblationRun.CurvePoint> points = new ArrayList<>();
+                for (int step : curve) {
+                    try (UnifiedModel model = UnifiedCheckpoint.load(CurriculumRunner.snapshot(folder, c, step)).model()) {
+                        points.add(new AblationRun.CurvePoint(step, ArmMetrics.measure(model, curveBudget(settings.budget()))));
+                    }
+                }
                 AblationRun run = new AblationRun(arm, seed, steps, batch, seconds, r.lastCheckpoint().toString(), metrics,
-                        r.guard(), settings.budget());
+                        r.guard(), settings.budget(), points);
                 AblationResults.update(results, empty(ablation, provenance), x -> withCommand(x, provenance).with(run));
             }
         }
         return AblationResults.update(results, empty(ablation, provenance), x -> x);
+    }
+
+    /** What measures a curve point: the run's held-out scenes, without text-to-image. */
+    static ArmMetrics.Budget curveBudget(ArmMetrics.Budget budget) {
+        return new ArmMetrics.Budget(budget.scenes(), 0, 0);
     }
 
     private static AblationResults empty(Ablation ablation, Map<String, Object> provenance) {

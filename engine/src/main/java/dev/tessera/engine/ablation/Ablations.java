@@ -21,7 +21,7 @@ public final class Ablations {
 
     /** Names of the shipped ablations. */
     public static final List<String> SHIPPED = List.of("unicode", "stacked", "teal", "prompts", "self-enhance",
-            "setok");
+            "setok", "semantic");
 
     private Ablations() {
     }
@@ -45,6 +45,9 @@ public final class Ablations {
         }
         if ("setok".equals(name)) {
             return setok();
+        }
+        if ("semantic".equals(name)) {
+            return semantic();
         }
         throw new IllegalArgumentException("no ablation '" + name + "'; shipped: " + SHIPPED);
     }
@@ -199,6 +202,34 @@ public final class Ablations {
         return new Ablation("setok", "SeTok's variable-length spans of dynamic tokens (a content code and a centre id "
                 + "each) against the fixed 8x8 grid, captioning and questions from scratch, every training setting equal: "
                 + "caption and answer accuracy against the image ids each costs", arms);
+    }
+
+    /** Steps of each run of the {@code semantic} ablation. */
+    public static final int SEMANTIC_STEPS = 1000;
+
+    /**
+     * ILLUME's semantic image tokens (arXiv 2412.06673) against pixel tokens with as many codes and
+     * positions: the first stage of the shipped {@code unicode-stacked} curriculum (captioning,
+     * text-to-image and questions from scratch, batch 32, its schedule) cut to
+     * {@value #SEMANTIC_STEPS} steps, over {@code fsq-shapes32} (arm {@code pixel}, model
+     * {@code small}: 8x8 FSQ [8,5,5,5] codes trained to reconstruct pixels) and over
+     * {@code sem-shapes32} (arm {@code semantic}, model {@code small-semantic}: 8x8 FSQ [8,5,5,5]
+     * codes trained to reconstruct a self-supervised encoder's features). Same transformer, scenes,
+     * steps, batch, schedule and seed; each run is also measured after 250, 500 and 750 steps, so
+     * the curves show ILLUME's claim that semantic tokens are learnt faster.
+     */
+    public static Ablation semantic() {
+        Stage pretrain = Curricula.get("unicode-stacked").stage("pretrain");
+        Stage stage = pretrain.withTraining(pretrain.training().withSteps(SEMANTIC_STEPS));
+        Map<String, Curriculum> arms = new LinkedHashMap<>();
+        arms.put("pixel", new Curriculum("semantic-pixel", "the three scene tasks over fsq-shapes32's pixel codes", "small",
+                List.of(stage), null));
+        arms.put("semantic", new Curriculum("semantic-semantic", "the three scene tasks over sem-shapes32's semantic codes",
+                "small-semantic", List.of(stage), null));
+        return new Ablation("semantic", "ILLUME's semantic image tokens (codes trained to reconstruct a self-supervised "
+                + "encoder's features) against pixel tokens of as many codes and positions, captioning, text-to-image and "
+                + "questions from scratch, every training setting equal: accuracy against training steps", arms,
+                List.of(250, 500, 750));
     }
 
     /** {@code adapt} with the text task replayed at {@code weight} beside the scene tasks' 1 each. */

@@ -55,8 +55,17 @@ public final class Curricula {
      */
     public static CurriculumResult train(CurriculumRun run, StageListener listener, TrainingStop stop,
                                          Map<String, Object> provenance) {
+        return train(run, listener, stop, provenance, List.of());
+    }
+
+    /**
+     * As {@link #train(CurriculumRun, StageListener, TrainingStop, Map)}, also keeping a snapshot
+     * of the weights after each of {@code snapshots} steps ({@link CurriculumRunner#snapshotsAt}).
+     */
+    public static CurriculumResult train(CurriculumRun run, StageListener listener, TrainingStop stop,
+                                         Map<String, Object> provenance, List<Integer> snapshots) {
         CurriculumResult r = new CurriculumRunner(run.curriculum(), run.folder()).listener(listener).stop(stop)
-                .provenance(provenance).run();
+                .provenance(provenance).snapshotsAt(snapshots).run();
         if (r.lastCheckpoint() != null) {
             UnifiedModels.trained(r.lastCheckpoint());
         }

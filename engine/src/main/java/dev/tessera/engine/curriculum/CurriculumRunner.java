@@ -7,6 +7,7 @@ import dev.tessera.engine.text.TextCorpus;
 import dev.tessera.engine.train.GuardReading;
 import dev.tessera.engine.train.ProgressListener;
 import dev.tessera.engine.train.TrainingProgress;
+import dev.tessera.engine.train.TrainingControls;
 import dev.tessera.engine.train.TrainingStop;
 import dev.tessera.engine.unified.TextPerplexity;
 import dev.tessera.engine.unified.UnifiedCheckpoint;
@@ -54,6 +55,7 @@ public final class CurriculumRunner {
     private StageListener listener = StageListener.none();
     private TrainingStop stop = new TrainingStop();
     private Map<String, Object> provenance = Map.of();
+    private List<Integer> snapshots = List.of();
     /** The guard readings of this run's folder, in order. */
     private List<GuardReading> readings = new ArrayList<>();
     /** Where a run's guard readings are kept, beside {@code curriculum.json}. */
@@ -79,6 +81,43 @@ public final class CurriculumRunner {
     public CurriculumRunner provenance(Map<String, Object> p) {
         this.provenance = Map.copyOf(p);
         return this;
+    }
+
+    /**
+     * Also keeps a snapshot of the weights after each of {@code steps}, counted across the
+     * curriculum's stages ({@link #snapshot}), for an accuracy-against-steps curve; a stage's own
+     * last step is its checkpoint already and gets none.
+     */
+    public CurriculumRunner snapshotsAt(List<Integer> steps) {
+        for (int step : steps) {
+            if (step < 1 || step >= curriculum.totalSteps()) {
+                throw new IllegalArgumentException("a snapshot must fall inside the run's " + curriculum.totalSteps()
+                        + " steps (1.." + (curriculum.totalSteps() - 1) + "), got " + step);
+            }
+        }
+        this.snapshots = List.copyOf(steps);
+        return this;
+    }
+
+    /**
+     * The checkpoint holding the weights after {@code step} steps (counted across stages) of
+     * {@code c} run in {@code folder}: a stage's checkpoint when the step ends that stage, else the
+     * snapshot {@link #snapshotsAt} kept inside it.
+     */
+    public static Path snapshot(Path folder, Curriculum c, int step) {
+        int offset = 0;
+        for (int i = 0; i < c.stages().size(); i++) {
+            int steps = c.stages().get(i).training().steps();
+            if (step == offset + steps) {
+                return stageFolder(folder, c, i);
+            }
+            if (step > offset && step < offset + steps) {
+                return TrainingControls.snapshotFolder(stageFolder(folder, c, i), step - offset);
+            }
+            offset += steps;
+        }
+        throw new IllegalArgumentException("step " + step + " is outside the curriculum " + c.name() + "'s "
+                + c.totalSteps() + " steps");
     }
 
     /** The checkpoint folder of stage {@code index} (0-based). */
@@ -203,7 +242,10 @@ public final class CurriculumRunner {
                                 listener.onVocabulary(size);
                             }
                         })
-                        .stop(stop).checkpointTo(out, stageProvenance(i, stage)).run();
+                        .stop(stop).checkpointTo(out, stageProvenance(i, stage))
+                        .snapshotsAt(snapshots.stream().filter(t -> t > before && t < before + stage.training().steps())
+                                .map(t -> t - before).toList())
+                        .run();
                 if (!r.interrupted()) {
                     guard(stage.name(), offset + stage.training().steps(), model);
                 }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * and a little pixel noise. Labels stay exact (blur moves no object's centre), and nothing
  * of any tokenizer or generator is used, so the judge stays independent of what it scores.
  */
-final class Degradation {
+public final class Degradation {
 
     /** Blur widths (sigma, pixels) are drawn from [MIN_SIGMA, MAX_SIGMA]. */
     static final double MIN_SIGMA = 0.4;
@@ -62,8 +62,16 @@ final class Degradation {
         return new RgbImage(w, h, out);
     }
 
+    /**
+     * {@code image} blurred and noised at random, corners kept: a view that keeps every object's
+     * shape (the semantic encoder's views, where a rounded square must stay a square).
+     */
+    public static RgbImage blurred(RgbImage image, SplittableRandom rng) {
+        return apply(image, MIN_SIGMA + (MAX_SIGMA - MIN_SIGMA) * rng.nextDouble(), MAX_NOISE * rng.nextDouble(), rng);
+    }
+
     /** A random degradation of {@code image}: soft edges or rounded corners, equally often. */
-    static RgbImage random(RgbImage image, SplittableRandom rng) {
+    public static RgbImage random(RgbImage image, SplittableRandom rng) {
         double sigma = MIN_SIGMA + (MAX_SIGMA - MIN_SIGMA) * rng.nextDouble();
         if (rng.nextBoolean()) {
             return apply(image, sigma, MAX_NOISE * rng.nextDouble(), rng);

@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param <T> the kind of tokens
  */
-abstract class ModelTokenizer<T extends ImageTokens> implements TrainableTokenizer<T> {
+public abstract class ModelTokenizer<T extends ImageTokens> implements TrainableTokenizer<T> {
 
     private final String name;
     private final Model model;
@@ -33,7 +33,7 @@ abstract class ModelTokenizer<T extends ImageTokens> implements TrainableTokeniz
      * weights fixed by {@code seed}: Xavier for weights (except those with their own
      * initialiser, e.g. learned queries), zeros for biases.
      */
-    static Model newModel(String name, Block block, int side, long seed) {
+    public static Model newModel(String name, Block block, int side, long seed) {
         TesseraRuntime.engine().setRandomSeed((int) seed);
         Model model = Model.newInstance(name, TesseraRuntime.device());
         block.setInitializer(new XavierInitializer(),

@@ -30,7 +30,7 @@ public final class TokenizerCheckpoint {
     public static final String DEFAULT = "vq-shapes64";
     /** Every checkpoint the project trains and ships, by name. */
     public static final List<String> SHIPPED = List.of("vq-shapes64", "rvq-shapes64", "fsq-shapes64", "setok-shapes64", "setok-shapes32", "vq-shapes32",
-            "fsq-shapes32", "rvq2-shapes32", "rvq4-shapes32", "photo-64");
+            "fsq-shapes32", "rvq2-shapes32", "rvq4-shapes32", "photo-64", "sem-shapes32");
 
     static final String FORMAT = "tessera-tokenizer";
     static final int VERSION = 1;

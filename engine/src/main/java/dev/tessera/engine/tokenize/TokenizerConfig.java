@@ -14,8 +14,17 @@ import dev.tessera.engine.quantize.VqConfig;
  * @param hiddenChannels convolution width
  * @param downsamplings  stride-2 stages; the token grid side is {@code imageSize >> downsamplings}
  * @param quantizer      the quantizer variant and its settings
+ * @param semantic       null for a pixel tokenizer; for a semantic one (ILLUME), the frozen
+ *                       encoder whose features the codes reconstruct (the pixel decoder then reads
+ *                       the codes without training them)
  */
-public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplings, QuantizerConfig quantizer) {
+public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplings, QuantizerConfig quantizer,
+                              SemanticFeatures semantic) {
+
+    /** A pixel tokenizer: codes trained to reconstruct the image. */
+    public TokenizerConfig(int imageSize, int hiddenChannels, int downsamplings, QuantizerConfig quantizer) {
+        this(imageSize, hiddenChannels, downsamplings, quantizer, null);
+    }
 
     public TokenizerConfig {
         if (downsamplings < 1 || downsamplings > 4) {
@@ -86,6 +95,23 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
         return new TokenizerConfig(64, 64, 2, new FsqConfig(new int[] {8, 8, 8, 5, 5, 5}, 32));
     }
 
+    /**
+     * ILLUME's semantic tokenizer (arXiv 2412.06673) at the unified model's 32 px: the frozen
+     * {@value SemanticFeatures#SHIPPED_32} (48 channels, 64 features at each of 8x8 positions,
+     * trained without labels on views of the same scene) feeds an adapter, 8x5x5x5 FSQ codes
+     * (1000, as {@link #shapes32Fsq()} has) are trained to reconstruct its features, and a pixel
+     * decoder draws the image from the codes: the {@code sem-shapes32} tokenizer.
+     */
+    public static TokenizerConfig shapes32Semantic() {
+        return new TokenizerConfig(32, 48, 2, new FsqConfig(new int[] {8, 5, 5, 5}, 32),
+                new SemanticFeatures(48, 64, SemanticFeatures.SHIPPED_32));
+    }
+
+    /** {@link #tiny()} with FSQ codes over a tiny semantic encoder named {@code encoder}: for tests. */
+    public static TokenizerConfig tinySemantic(String encoder) {
+        return new TokenizerConfig(16, 8, 2, FsqConfig.tiny(), new SemanticFeatures(8, 8, encoder));
+    }
+
     /** 16x16 images -> 4x4 tokens from 16 codes, 8 channels: trains in seconds, for tests. */
     public static TokenizerConfig tiny() {
         return new TokenizerConfig(16, 8, 2, VqConfig.tiny());
@@ -93,7 +119,7 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
 
     /** The same architecture with another quantizer (its codeDim must match the encoder's output). */
     public TokenizerConfig withQuantizer(QuantizerConfig q) {
-        return new TokenizerConfig(imageSize, hiddenChannels, downsamplings, q);
+        return new TokenizerConfig(imageSize, hiddenChannels, downsamplings, q, semantic);
     }
 
     /** Side of the token grid. */

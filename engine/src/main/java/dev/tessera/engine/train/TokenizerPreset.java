@@ -1,5 +1,8 @@
 package dev.tessera.engine.train;
 
+import dev.tessera.engine.semantic.SemanticCheckpoint;
+import dev.tessera.engine.semantic.SemanticEncoder;
+
 import dev.tessera.engine.data.PhotoCorpus;
 import dev.tessera.engine.data.PhotoCrops;
 import dev.tessera.engine.data.SceneConfig;
@@ -26,6 +29,11 @@ public enum TokenizerPreset {
     FSQ_SHAPES64(TokenizerConfig.shapes64Fsq(), TokenizerTrainingConfig.shapes64()),
     VQ_SHAPES32(TokenizerConfig.shapes32(), TokenizerTrainingConfig.shapes64()),
     FSQ_SHAPES32(TokenizerConfig.shapes32Fsq(), TokenizerTrainingConfig.shapes64().withSteps(3000)),
+    /**
+     * ILLUME's semantic tokenizer: {@code fsq-shapes32}'s codes, positions and recipe, its codes
+     * trained to reconstruct the frozen {@code semantic-encoder32}'s features instead of pixels.
+     */
+    SEM_SHAPES32(TokenizerConfig.shapes32Semantic(), TokenizerTrainingConfig.shapes64().withSteps(3000)),
     RVQ2_SHAPES32(TokenizerConfig.shapes32Residual(2), TokenizerTrainingConfig.shapes64()),
     RVQ4_SHAPES32(TokenizerConfig.shapes32Residual(4), TokenizerTrainingConfig.shapes64()),
     SETOK_SHAPES64(ClusterTokenizerConfig.shapes64(), TokenizerTrainingConfig.setok64()),
@@ -63,8 +71,28 @@ public enum TokenizerPreset {
 
     /** As {@link #create(long)}, named {@code name} (what its results and checkpoint say it is). */
     public TrainableTokenizer<?> create(String name, long seed) {
-        return architecture instanceof ClusterTokenizerConfig c ? ClusterTokenizer.create(name, c, seed)
-                : GridTokenizer.create(name, (TokenizerConfig) architecture, seed);
+        if (architecture instanceof ClusterTokenizerConfig c) {
+            return ClusterTokenizer.create(name, c, seed);
+        }
+        return createGrid(name, (TokenizerConfig) architecture, seed);
+    }
+
+    /**
+     * A fresh grid tokenizer of {@code config}; a semantic one gets its frozen backbone from the
+     * semantic encoder its config names (a shipped name or a checkpoint folder), since its codes
+     * learn to reconstruct that encoder's features from the first step.
+     */
+    public static GridTokenizer createGrid(String name, TokenizerConfig config, long seed) {
+        GridTokenizer t = GridTokenizer.create(name, config, seed);
+        if (config.semantic() != null) {
+            try (SemanticEncoder e = SemanticCheckpoint.named(config.semantic().encoder())) {
+                e.copyBackboneInto(t);
+            } catch (RuntimeException e) {
+                t.close();
+                throw e;
+            }
+        }
+        return t;
     }
 
     /** Steps of {@link #notebookRecipe()}. */

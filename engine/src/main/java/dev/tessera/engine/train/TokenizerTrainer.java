@@ -49,6 +49,12 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
     public static final String RECONSTRUCTION = "reconstruction";
     /** Progress part: the quantizer's own loss on the step's batch. */
     public static final String QUANTIZER = "quantizer";
+    /**
+     * Progress part of a semantic tokenizer ({@link dev.tessera.engine.tokenize.TokenizerConfig#semantic()}):
+     * 1 minus the mean cosine of the features decoded from the codes and the frozen encoder's, the
+     * loss that trains its codes; its reconstruction trains only the pixel decoder.
+     */
+    public static final String FEATURES = "features";
     /** Progress part: share of the codebook chosen at least once in the step's batch, in [0, 1]. */
     public static final String CODES_USED = "codes used";
     /** Progress part: perplexity of the step's code usage, in [1, codebook size]. */
@@ -104,11 +110,16 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                     }
                     QuantizeResult q;
                     NDArray rec;
+                    NDArray features = null;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDList out = trainer.forward(new NDList(x));
                         q = QuantizeResult.fromList(out, 1);
                         rec = out.get(0).sub(x).square().mean();
                         NDArray loss = rec.add(q.loss());
+                        if (out.size() > FEATURE_OUTPUT) {
+                            features = out.get(FEATURE_OUTPUT);
+                            loss = loss.add(features);
+                        }
                         if (!Float.isFinite(loss.getFloat())) {
                             throw diverged(step + 1, config.learningRate(), config.maxGradNorm());
                         }
@@ -135,12 +146,16 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
                     Map<String, Double> parts = new LinkedHashMap<>();  // a fixed order: Map.of's changes between JVMs
                     parts.put(RECONSTRUCTION, r);
                     parts.put(QUANTIZER, c);
+                    double f = features == null ? 0 : features.getFloat();
+                    if (features != null) {
+                        parts.put(FEATURES, f);
+                    }
                     if (quantizing) {
                         double[] health = health(q.usage());
                         parts.put(CODES_USED, health[0]);
                         parts.put(PERPLEXITY, health[1]);
                     }
-                    return new StepReport(r + c, parts, 0);
+                    return new StepReport(r + c + f, parts, 0);
                 }
             }, () -> {
                 if (config.quantizerWarmupSteps() > 0) {
@@ -171,6 +186,9 @@ public final class TokenizerTrainer extends TrainingControls<TokenizerTrainer> {
         }
         return new double[] {used / levels, perplexity / levels};
     }
+
+    /** Where a semantic tokenizer's block puts its feature loss: after the reconstruction and the quantizer's five arrays. */
+    private static final int FEATURE_OUTPUT = 6;
 
     private void save(int stepsDone, boolean interrupted) {
         saveCheckpoint(stepsDone, interrupted, Map.of("training", config, images instanceof TrainingImages.SceneImages ? "scenes" : "images", images.describe()),

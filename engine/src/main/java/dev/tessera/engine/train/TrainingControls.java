@@ -30,6 +30,7 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
     private TrainingStop stop = new TrainingStop();
     /** Checkpoint folder, or null to train without writing one. */
     private Path checkpointFolder;
+    private java.util.Set<Integer> snapshots = java.util.Set.of();
     private Map<String, Object> provenance = Map.of();
     /** Steps finished when the checkpoint was last written. */
     private int lastSaved;
@@ -83,6 +84,9 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
             if (checkpointFolder != null && checkpointEvery > 0 && (s + 1) % checkpointEvery == 0 && s + 1 < total) {
                 saveTo(save, s + 1, false);
             }
+            if (checkpointFolder != null && snapshots.contains(s + 1) && s + 1 < total) {
+                snapshot(save, s + 1);
+            }
         }
         beforeFinalSave.run();
         boolean interrupted = s < total;
@@ -90,6 +94,37 @@ public abstract class TrainingControls<T extends TrainingControls<T>> {
             saveTo(save, s, interrupted);
         }
         return new Run(s, interrupted, (System.nanoTime() - start) / 1e9, tokens);
+    }
+
+    /** Writes the weights after {@code stepsDone} steps to their own {@link #snapshotFolder}, leaving the run's checkpoint alone. */
+    private void snapshot(Save save, int stepsDone) {
+        Path main = checkpointFolder;
+        checkpointFolder = snapshotFolder(main, stepsDone);
+        try {
+            save.save(stepsDone, false);
+        } finally {
+            checkpointFolder = main;
+        }
+    }
+
+    /**
+     * Where the snapshot after {@code step} steps of a run checkpointed to {@code folder} goes: a
+     * sibling folder {@code <folder>-step<step>}, a full checkpoint of its own that loads like the
+     * final one.
+     */
+    public static Path snapshotFolder(Path folder, int step) {
+        return folder.resolveSibling(folder.getFileName() + "-step" + step);
+    }
+
+    /**
+     * Also keeps a snapshot of the weights after each of {@code steps} (counted from the first step
+     * of this trainer's run, the final step excluded) in {@link #snapshotFolder}: the points of an
+     * accuracy-against-steps curve measured after training, without a second run whose shorter
+     * schedule would give other weights.
+     */
+    public T snapshotsAt(java.util.Collection<Integer> steps) {
+        this.snapshots = java.util.Set.copyOf(steps);
+        return self();
     }
 
     private void saveTo(Save save, int stepsDone, boolean interrupted) {

@@ -163,6 +163,25 @@ public record UnifiedConfig(TransformerConfig transformer, EmbeddingMode embeddi
     /** The shipped SeTok tokenizer at the unified model's 32 px. */
     public static final String SETOK_TOKENIZER = "setok-shapes32";
 
+    /**
+     * ILLUME's semantic tokens (arXiv 2412.06673) read and written by the shipped model's
+     * transformer: the image tokenizer is {@code sem-shapes32}, whose 8x8 grid of 1000 FSQ codes
+     * was trained to reconstruct a self-supervised encoder's features rather than pixels (its own
+     * decoder draws pixels from the codes), against {@code small}'s pixel-trained
+     * {@code fsq-shapes32} with as many codes and positions.
+     */
+    public static UnifiedConfig smallSemantic() {
+        return small().withImageTokenizer(SEMANTIC_TOKENIZER);
+    }
+
+    /** {@link #smallSemantic} on the tiny transformer: for tests and demos. */
+    public static UnifiedConfig tinySemantic() {
+        return tiny().withImageTokenizer(SEMANTIC_TOKENIZER);
+    }
+
+    /** The shipped semantic tokenizer at the unified model's 32 px. */
+    public static final String SEMANTIC_TOKENIZER = "sem-shapes32";
+
     private static String residualTokenizer(int depth) {
         if (depth != 2 && depth != 4) {
             throw new IllegalArgumentException("the stacked presets use rvq2-shapes32 or rvq4-shapes32: depth 2 or 4, got "

@@ -40,7 +40,7 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
     /** The model preset names {@link #config} knows. */
     public static final java.util.List<String> PRESETS = java.util.List.of("tiny", "small", "gpu", "small-unicode",
             "tiny-unicode", "small-teal", "tiny-teal", "small-illume", "tiny-illume", "small-stacked2", "small-stacked4",
-            "tiny-stacked2", "tiny-stacked4", "small-setok", "tiny-setok");
+            "tiny-stacked2", "tiny-stacked4", "small-setok", "tiny-setok", "small-semantic", "tiny-semantic");
 
     /** The model config of a preset name. */
     public static UnifiedConfig config(String preset) {
@@ -60,6 +60,8 @@ public record UnifiedRun(String preset, EmbeddingMode embedding, boolean freezeT
             case "tiny-stacked4" -> UnifiedConfig.tinyStacked(4);
             case "small-setok" -> UnifiedConfig.smallSetok();
             case "tiny-setok" -> UnifiedConfig.tinySetok();
+            case "small-semantic" -> UnifiedConfig.smallSemantic();
+            case "tiny-semantic" -> UnifiedConfig.tinySemantic();
             default -> throw new IllegalArgumentException("unknown model preset '" + preset + "': use one of " + String.join(", ", PRESETS));
         };
     }
