@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 @Command(name = "tessera-engine", mixinStandardHelpOptions = true,
         subcommands = {TrainTokenizerCommand.class, EvalTokenizerCommand.class, TrainJudgeCommand.class, EvalJudgeCommand.class,
                 TrainUnifiedCommand.class, TrainCurriculumCommand.class, EvalUnifiedCommand.class, AblateCommand.class,
-                SelfAssessCommand.class, TrainSemanticEncoderCommand.class},
+                SelfAssessCommand.class, TrainSemanticEncoderCommand.class,
+                ProbeFeaturesCommand.class},
         description = "Train and evaluate Tessera models from the command line.")
 public final class TesseraCli implements Runnable {
 

@@ -25,6 +25,15 @@ public final class ContrastiveLoss {
      * both views) the sampled positions of every scene. Returns {dense, pooled}.
      */
     public static NDArray[] of(NDArray a, NDArray b, long[] positions, float temperature) {
+        return of(a, b, null, positions, temperature);
+    }
+
+    /**
+     * As {@link #of(NDArray, NDArray, long[], float)}, with {@code hard} (N, P, g, g) the
+     * projections of a hard negative of each scene ({@link SemanticViews#reshaped}) set beside
+     * the candidates of the pooled loss, or null for none.
+     */
+    public static NDArray[] of(NDArray a, NDArray b, NDArray hard, long[] positions, float temperature) {
         long n = a.getShape().get(0);
         long p = a.getShape().get(1);
         long cells = a.getShape().get(2) * a.getShape().get(3);
@@ -42,13 +51,27 @@ public final class ContrastiveLoss {
         NDArray db = Tensors.l2normalize(rb.reshape(n * cells, p).get(new NDIndex("{}", idx)));
         NDArray pa = Tensors.l2normalize(ra.mean(new int[] {1}));
         NDArray pb = Tensors.l2normalize(rb.mean(new int[] {1}));
-        return new NDArray[] {symmetric(da, db, temperature), symmetric(pa, pb, temperature)};
+        if (hard == null) {
+            return new NDArray[] {symmetric(da, db, temperature), symmetric(pa, pb, temperature)};
+        }
+        NDArray ph = Tensors.l2normalize(hard.reshape(n, p, cells).mean(new int[] {2}));
+        NDArray pooled = withNegatives(pa, pb, ph, temperature).add(withNegatives(pb, pa, ph, temperature))
+                .div(Tensors.scalar(pa, 2f));
+        return new NDArray[] {symmetric(da, db, temperature), pooled};
+    }
+
+    /** InfoNCE of unit rows {@code x} (K, P): row k must pick row k of {@code y} among all of {@code y} and {@code negatives}. */
+    static NDArray withNegatives(NDArray x, NDArray y, NDArray negatives, float temperature) {
+        NDArray logits = x.matMul(y.concat(negatives, 0).transpose()).div(Tensors.scalar(x, temperature));
+        int k = (int) x.getShape().get(0);
+        NDArray pick = x.getManager().eye(k, 2 * k, 0, logits.getDataType(), x.getDevice());
+        return logits.logSoftmax(1).mul(pick).sum().neg().div(Tensors.scalar(x, k));
     }
 
     /** Symmetric InfoNCE of unit rows {@code x} and {@code y} (K, P): row k of each must pick row k of the other. */
     static NDArray symmetric(NDArray x, NDArray y, float temperature) {
         NDArray logits = x.matMul(y.transpose()).div(Tensors.scalar(x, temperature));
-        NDArray eye = x.getManager().eye((int) x.getShape().get(0));
+        NDArray eye = x.getManager().eye((int) x.getShape().get(0), (int) x.getShape().get(0), 0, logits.getDataType(), x.getDevice());
         NDArray rowsPick = logits.logSoftmax(1).mul(eye).sum();
         NDArray colsPick = logits.logSoftmax(0).mul(eye).sum();
         return rowsPick.add(colsPick).neg().div(Tensors.scalar(x, 2f * x.getShape().get(0)));

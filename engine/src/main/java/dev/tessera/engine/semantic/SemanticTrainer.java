@@ -55,17 +55,25 @@ public final class SemanticTrainer extends TrainingControls<SemanticTrainer> {
         this.scenes = new SceneGenerator(SceneConfig.scenes32(config.seed()).withSize(encoder.config().imageSize()));
     }
 
-    /** The two views of scenes {@code first .. first+count-1}: view one of each, then view two of each. */
+    /**
+     * The views of scenes {@code first .. first+count-1}: view one of each, then view two of each,
+     * then (with hard negatives) the reshaped view of each.
+     */
     List<RgbImage> views(long first, int count) {
         List<RgbImage> one = new ArrayList<>(count);
         List<RgbImage> two = new ArrayList<>(count);
+        List<RgbImage> hard = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Scene s = scenes.scene(first + i);
             SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + first + i);
             one.add(config.views().view(scenes, s, rng));
             two.add(config.views().view(scenes, s, rng));
+            if (config.hardNegatives()) {
+                hard.add(config.views().reshaped(scenes, s, rng));
+            }
         }
         one.addAll(two);
+        one.addAll(hard);
         return one;
     }
 
@@ -87,7 +95,8 @@ public final class SemanticTrainer extends TrainingControls<SemanticTrainer> {
                     NDArray[] parts;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDArray projections = trainer.forward(new NDList(x)).get(1);
-                        parts = ContrastiveLoss.of(projections.get("0:" + n), projections.get(n + ":"), positions,
+                        parts = ContrastiveLoss.of(projections.get("0:" + n), projections.get(n + ":" + 2 * n),
+                                config.hardNegatives() ? projections.get(2 * n + ":") : null, positions,
                                 (float) config.temperature());
                         NDArray loss = parts[0].add(parts[1]);
                         if (!Float.isFinite(loss.getFloat())) {

@@ -17,10 +17,12 @@ import dev.tessera.engine.data.SceneConfig;
  *                         held-out scenes' seed
  * @param checkpointEvery  steps between checkpoints (0: only at the end)
  * @param views            how the two views of a scene differ
+ * @param hardNegatives    whether each scene also gets a reshaped view ({@link SemanticViews#reshaped}),
+ *                         a negative of the pooled loss that differs from it in one object's shape
  */
 public record SemanticTrainingConfig(int steps, int batchSize, double learningRate, int warmupSteps, double temperature,
                                      int positions, double maxGradNorm, long seed, int checkpointEvery,
-                                     SemanticViews views) {
+                                     SemanticViews views, boolean hardNegatives) {
 
     public SemanticTrainingConfig {
         if (steps < 1 || batchSize < 2 || batchSize > 1024) {
@@ -42,33 +44,38 @@ public record SemanticTrainingConfig(int steps, int batchSize, double learningRa
         }
     }
 
-    /** The shipped {@code semantic-encoder32}'s recipe: 1500 steps of 64 scenes, 16 positions each. */
+    /** The shipped {@code semantic-encoder32}'s recipe: 1500 steps of 64 scenes, 16 positions each, reshaped hard negatives. */
     public static SemanticTrainingConfig shapes32() {
-        return new SemanticTrainingConfig(1500, 64, 2e-3, 100, 0.2, 16, 1.0, 13, 250, SemanticViews.standard());
+        return new SemanticTrainingConfig(1500, 64, 2e-3, 100, 0.2, 16, 1.0, 13, 250, SemanticViews.standard(), true);
     }
 
     /** A few steps of a small batch: for tests. */
     public static SemanticTrainingConfig smoke() {
-        return new SemanticTrainingConfig(30, 8, 3e-3, 5, 0.2, 4, 1.0, 5, 0, SemanticViews.standard());
+        return new SemanticTrainingConfig(30, 8, 3e-3, 5, 0.2, 4, 1.0, 5, 0, SemanticViews.standard(), true);
+    }
+
+    public SemanticTrainingConfig withHardNegatives(boolean on) {
+        return new SemanticTrainingConfig(steps, batchSize, learningRate, warmupSteps, temperature, positions, maxGradNorm,
+                seed, checkpointEvery, views, on);
     }
 
     public SemanticTrainingConfig withSteps(int s) {
         return new SemanticTrainingConfig(s, batchSize, learningRate, Math.min(warmupSteps, s / 2), temperature, positions,
-                maxGradNorm, seed, checkpointEvery, views);
+                maxGradNorm, seed, checkpointEvery, views, hardNegatives);
     }
 
     public SemanticTrainingConfig withLearningRate(double lr) {
         return new SemanticTrainingConfig(steps, batchSize, lr, warmupSteps, temperature, positions, maxGradNorm, seed,
-                checkpointEvery, views);
+                checkpointEvery, views, hardNegatives);
     }
 
     public SemanticTrainingConfig withSeed(long s) {
         return new SemanticTrainingConfig(steps, batchSize, learningRate, warmupSteps, temperature, positions, maxGradNorm,
-                s, checkpointEvery, views);
+                s, checkpointEvery, views, hardNegatives);
     }
 
     public SemanticTrainingConfig withViews(SemanticViews v) {
         return new SemanticTrainingConfig(steps, batchSize, learningRate, warmupSteps, temperature, positions, maxGradNorm,
-                seed, checkpointEvery, v);
+                seed, checkpointEvery, v, hardNegatives);
     }
 }

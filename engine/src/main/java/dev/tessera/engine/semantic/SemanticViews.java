@@ -4,6 +4,7 @@ import dev.tessera.engine.data.Position;
 import dev.tessera.engine.data.Scene;
 import dev.tessera.engine.data.SceneGenerator;
 import dev.tessera.engine.data.SceneObject;
+import dev.tessera.engine.data.ShapeKind;
 import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.judge.Degradation;
 
@@ -50,6 +51,24 @@ public record SemanticViews(double maxShift, double radiusJitter, double degrade
     /** One view of {@code scene}, drawn by {@code generator} (the generator of its size) with {@code rng}. */
     public RgbImage view(SceneGenerator generator, Scene scene, SplittableRandom rng) {
         RgbImage image = moved(generator, scene, rng).image();
+        return rng.nextDouble() < degraded ? Degradation.blurred(image, rng) : image;
+    }
+
+    /**
+     * A hard negative of {@code scene}: one object, chosen at random, drawn with another shape at
+     * the same place, size and colour. Set beside the true second view, it makes "which scene is
+     * this" depend on the shapes, which colours and places alone would otherwise answer: in a
+     * batch of random scenes, colour and layout tell scenes apart, so a plain contrastive loss
+     * learns little of shape. The object list is read only to redraw it; no caption or question is.
+     */
+    public RgbImage reshaped(SceneGenerator generator, Scene scene, SplittableRandom rng) {
+        List<SceneObject> objects = new ArrayList<>(moved(generator, scene, rng).objects());
+        int k = rng.nextInt(objects.size());
+        SceneObject o = objects.get(k);
+        ShapeKind[] kinds = ShapeKind.values();
+        ShapeKind other = kinds[(o.shape().ordinal() + 1 + rng.nextInt(kinds.length - 1)) % kinds.length];
+        objects.set(k, new SceneObject(other, o.colour(), o.large(), o.x(), o.y(), o.radius(), o.position()));
+        RgbImage image = generator.drawn(scene.index(), objects).image();
         return rng.nextDouble() < degraded ? Degradation.blurred(image, rng) : image;
     }
 

@@ -40,4 +40,21 @@ class ContrastiveLossTest {
             assertThat(same[1].getFloat()).isLessThan(unrelated[1].getFloat() - 1);
         }
     }
+
+    /** A hard negative that looks like the positive makes the pooled loss harder than one that does not. */
+    @Test
+    void aHardNegativeLikeThePositiveRaisesThePooledLoss() {
+        try (NDManager m = TesseraRuntime.newManager()) {
+            NDArray a = m.randomNormal(new Shape(6, 8, 4, 4));
+            NDArray b = a.add(m.randomNormal(0, 0.1f, new Shape(6, 8, 4, 4), a.getDataType()));
+            NDArray lookalike = a.add(m.randomNormal(0, 0.1f, new Shape(6, 8, 4, 4), a.getDataType()));
+            NDArray unrelated = m.randomNormal(new Shape(6, 8, 4, 4));
+            long[] positions = {0, 5};
+            float close = ContrastiveLoss.of(a, b, lookalike, positions, 0.2f)[1].getFloat();
+            float far = ContrastiveLoss.of(a, b, unrelated, positions, 0.2f)[1].getFloat();
+            assertThat(close).isGreaterThan(far + 0.3f);
+            assertThat(ContrastiveLoss.of(a, b, unrelated, positions, 0.2f)[0].getFloat())
+                    .as("the dense loss ignores hard negatives").isEqualTo(ContrastiveLoss.of(a, b, positions, 0.2f)[0].getFloat());
+        }
+    }
 }

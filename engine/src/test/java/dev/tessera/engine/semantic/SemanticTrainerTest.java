@@ -67,7 +67,7 @@ class SemanticTrainerTest {
         try (SemanticEncoder e = SemanticEncoder.create("t", SemanticEncoderConfig.tiny(), 3)) {
             SemanticTrainingConfig c = SemanticTrainingConfig.smoke();
             SemanticTrainingConfig tooMany = new SemanticTrainingConfig(c.steps(), c.batchSize(), c.learningRate(),
-                    c.warmupSteps(), c.temperature(), 17, c.maxGradNorm(), c.seed(), 0, c.views());
+                    c.warmupSteps(), c.temperature(), 17, c.maxGradNorm(), c.seed(), 0, c.views(), true);
             assertThatThrownBy(() -> new SemanticTrainer(e, tooMany)).hasMessageContaining("at most 16");
         }
     }

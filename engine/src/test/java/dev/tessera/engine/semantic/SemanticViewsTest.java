@@ -56,4 +56,29 @@ class SemanticViewsTest {
         assertThatThrownBy(() -> new SemanticViews(1, 0.5, 0)).hasMessageContaining("radiusJitter in 0..0.2");
         assertThatThrownBy(() -> new SemanticViews(1, 0, 1.5)).hasMessageContaining("degraded in [0, 1]");
     }
+
+    @Test
+    void aReshapedViewChangesOneObjectsShapeAndNothingElse() {
+        SemanticViews still = new SemanticViews(0, 0, 0);
+        for (long i = 0; i < 20; i++) {
+            Scene scene = generator.scene(i);
+            dev.tessera.engine.image.RgbImage image = still.reshaped(generator, scene, new SplittableRandom(i));
+            int changed = 0;
+            for (SceneObject o : scene.objects()) {
+                java.util.List<SceneObject> others = new java.util.ArrayList<>(scene.objects());
+                others.remove(o);
+                for (dev.tessera.engine.data.ShapeKind k : dev.tessera.engine.data.ShapeKind.values()) {
+                    if (k == o.shape()) {
+                        continue;
+                    }
+                    others.add(new SceneObject(k, o.colour(), o.large(), o.x(), o.y(), o.radius(), o.position()));
+                    if (generator.drawn(scene.index(), others).image().equals(image)) {
+                        changed++;
+                    }
+                    others.remove(others.size() - 1);
+                }
+            }
+            assertThat(changed).as("scene %d: exactly one object redrawn with another shape", i).isEqualTo(1);
+        }
+    }
 }
