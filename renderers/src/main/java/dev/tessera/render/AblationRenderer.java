@@ -44,6 +44,9 @@ final class AblationRenderer implements Renderer<AblationResults> {
             html.append("</div>");
         }
         html.append(chart(r).svg());
+        if (!r.curve(CURVED.get(0)).isEmpty()) {
+            html.append(curveTable(r)).append(curveChart(r).svg());
+        }
         return Html.bundle(html.append("</div>").toString(), headline(r) + "; " + String.join("; ", verdicts(r)));
     }
 
@@ -163,6 +166,83 @@ final class AblationRenderer implements Renderer<AblationResults> {
                         + "ids from <boi> to <eoi> inclusive")
                 .theme(Map.of("legend_position", "top"))
                 .size(Math.max(420, 140 * r.arms().size()), 150 * Math.max(1, metrics.size()) + 80);
+    }
+
+    /** The metrics an ablation with curve points shows against training steps. */
+    static final List<String> CURVED = List.of("exactCaptions", "attributeAccuracy", "answerAccuracy");
+
+    /** Each arm's mean ± sd across seeds of every curved metric at every measured step. */
+    static String curveTable(AblationResults r) {
+        List<AblationResults.CurvePoint> first = r.curve(CURVED.get(0));
+        List<Integer> steps = first.stream().map(AblationResults.CurvePoint::step).distinct().sorted().toList();
+        StringBuilder sb = new StringBuilder("<div style=\"margin:10px 0 4px;font-weight:600\">against training steps "
+                + "(mean ± sd across seeds)</div><table style=\"border-collapse:collapse\"><tr><th style=\"" + CELL
+                + "text-align:left\">metric</th><th style=\"" + CELL + "text-align:left\">arm</th>");
+        for (int step : steps) {
+            sb.append("<th style=\"").append(CELL).append("\">").append(step).append(" steps</th>");
+        }
+        sb.append("</tr>");
+        for (String m : CURVED) {
+            List<AblationResults.CurvePoint> points = r.curve(m);
+            for (String arm : r.arms()) {
+                sb.append("<tr><td style=\"").append(CELL).append("text-align:left\">").append(Html.escape(label(m)))
+                        .append("</td><td style=\"").append(CELL).append("text-align:left;font-weight:600\">")
+                        .append(Html.escape(arm)).append("</td>");
+                for (int step : steps) {
+                    String cell = points.stream().filter(p -> p.arm().equals(arm) && p.step() == step).findFirst()
+                            .map(p -> value(m, p.mean()) + (Double.isFinite(p.sd()) ? " ± " + value(m, p.sd()) : ""))
+                            .orElse(Format.UNKNOWN);
+                    sb.append("<td style=\"").append(CELL).append("\">").append(Html.escape(cell)).append("</td>");
+                }
+                sb.append("</tr>");
+            }
+        }
+        return sb.append("</table>").toString();
+    }
+
+    /** Every seed's value of each curved metric against steps as points, each arm's mean as a line. */
+    static Chart curveChart(AblationResults r) {
+        List<String> metric = new ArrayList<>();
+        List<String> arm = new ArrayList<>();
+        List<Integer> step = new ArrayList<>();
+        List<Double> value = new ArrayList<>();
+        Map<String, List<Object>> means = new LinkedHashMap<>();
+        for (String key : List.of("metric", "arm", "step", "value")) {
+            means.put(key, new ArrayList<>());
+        }
+        for (String m : CURVED) {
+            for (AblationResults.CurvePoint p : r.curve(m)) {
+                for (double v : p.values()) {
+                    metric.add(label(m));
+                    arm.add(p.arm());
+                    step.add(p.step());
+                    value.add(100 * v);
+                }
+                means.get("metric").add(label(m));
+                means.get("arm").add(p.arm());
+                means.get("step").add(p.step());
+                means.get("value").add(100 * p.mean());
+            }
+        }
+        List<String> colours = new ArrayList<>();
+        for (int k = 0; k < r.arms().size(); k++) {
+            colours.add(Palette.series(k));
+        }
+        Map<String, List<?>> columns = new LinkedHashMap<>();
+        columns.put("metric", metric);
+        columns.put("arm", arm);
+        columns.put("step", step);
+        columns.put("value", value);
+        return Chart.of(columns)
+                .map("x", "step").map("y", "value").map("color", "arm")
+                .layer("point", Map.of("size", 2.5, "alpha", 0.7))
+                .layer("line", Map.of("data", means, "size", 1))
+                .scale("color", Map.of("name", "", "limits", r.arms(), "values", colours))
+                .facetRows("metric")
+                .axisTitles("training steps", "%")
+                .title("accuracy against training steps", "points: every seed; lines: the mean of the seeds")
+                .theme(Map.of("legend_position", "top"))
+                .size(560, 170 * CURVED.size() + 80);
     }
 
     private static boolean percentage(String metric) {

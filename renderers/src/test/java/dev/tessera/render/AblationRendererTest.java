@@ -92,4 +92,27 @@ class AblationRendererTest {
         AblationResults empty = new AblationResults("demo", "", Map.of(), List.of());
         assertThat(Renderers.mimeBundle(empty).get("text/html")).contains("no finished runs yet");
     }
+
+    @Test
+    void runsWithCurvePointsShowATableAndAChartAgainstSteps() {
+        ArmMetrics.Budget b = new ArmMetrics.Budget(256, 0, 16);
+        AblationResults r = new AblationResults("semantic", "", Map.of(), List.of(
+                curved("pixel", 1, 0.20, 0.50), curved("pixel", 2, 0.30, 0.60),
+                curved("semantic", 1, 0.40, 0.70), curved("semantic", 2, 0.40, 0.80)));
+        String html = Renderers.mimeBundle(r).get("text/html");
+        assertThat(html).contains("against training steps (mean ± sd across seeds)", ">5 steps<", ">10 steps<")
+                .contains(">25.0% ± 7.1%<", ">40.0% ± 0.0%<", ">55.0% ± 7.1%<", ">75.0% ± 7.1%<")
+                .contains("accuracy against training steps");
+        assertThat(html.split("<svg", -1)).hasSize(3);
+        assertThat(Renderers.mimeBundle(results(false)).get("text/html")).doesNotContain("against training steps");
+    }
+
+    private static AblationRun curved(String arm, long seed, double early, double end) {
+        return new AblationRun(arm, seed, 10, 4, 1.0, "x", metrics(end), List.of(), new ArmMetrics.Budget(256, 0, 16),
+                List.of(new AblationRun.CurvePoint(5, metrics(early))));
+    }
+
+    private static ArmMetrics metrics(double v) {
+        return new ArmMetrics(v, v, v, Double.NaN, 0.5, 1.5, 28.0, 0.9, 200);
+    }
 }

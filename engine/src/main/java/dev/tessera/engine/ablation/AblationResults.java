@@ -112,6 +112,45 @@ public record AblationResults(String ablation, String description, Map<String, O
     }
 
     /**
+     * One arm's value of a metric after some steps, across its seeds.
+     *
+     * @param arm    the arm
+     * @param step   steps trained
+     * @param values each seed's value then
+     * @param mean   their mean
+     * @param sd     their sample standard deviation (NaN with one seed)
+     */
+    public record CurvePoint(String arm, int step, List<Double> values, double mean, double sd) {
+    }
+
+    /**
+     * Each arm's {@code metric} against training steps: the runs' {@link AblationRun#curve} points
+     * and their final measurement, ordered by arm then step; empty when no run has a curve. A
+     * metric a curve point did not measure (text-to-image) gives that step NaN.
+     */
+    public List<CurvePoint> curve(String metric) {
+        ArmMetrics.Metric m = metric(metric);
+        List<CurvePoint> out = new ArrayList<>();
+        if (runs.stream().allMatch(r -> r.curve().isEmpty())) {
+            return out;
+        }
+        for (String arm : arms()) {
+            java.util.TreeMap<Integer, List<Double>> byStep = new java.util.TreeMap<>();
+            for (AblationRun r : runs.stream().filter(x -> x.arm().equals(arm)).toList()) {
+                r.curve().forEach(p -> byStep.computeIfAbsent(p.step(), k -> new ArrayList<>())
+                        .add(m.read().applyAsDouble(p.metrics())));
+                byStep.computeIfAbsent(r.steps(), k -> new ArrayList<>()).add(m.read().applyAsDouble(r.metrics()));
+            }
+            byStep.forEach((step, v) -> {
+                ArmSummary s = new ArmSummary(arm, v, v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                        0, 0);
+                out.add(new CurvePoint(arm, step, List.copyOf(v), s.mean(), s.standardDeviation()));
+            });
+        }
+        return out;
+    }
+
+    /**
      * The arm best on {@code metric} and whether it is clearly so: its worst run beats every other
      * arm's best run (for a lower-is-better metric, its highest is below their lowest).
      */

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 + "and not trained again, an interrupted one resumes from its folder under --runs.")
 final class AblateCommand implements Callable<Integer> {
 
-    @Option(names = "--ablation", required = true, description = "a shipped ablation: unicode, stacked, teal, prompts, self-enhance or setok")
+    @Option(names = "--ablation", required = true, description = "a shipped ablation: unicode, stacked, teal, prompts, self-enhance, setok or semantic")
     String ablation;
 
     @Option(names = "--arms", split = ",", description = "the arms to run (default: all)")

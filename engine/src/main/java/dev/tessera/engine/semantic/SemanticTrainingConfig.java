@@ -44,9 +44,9 @@ public record SemanticTrainingConfig(int steps, int batchSize, double learningRa
         }
     }
 
-    /** The shipped {@code semantic-encoder32}'s recipe: 1500 steps of 64 scenes, 16 positions each, reshaped hard negatives. */
+    /** The shipped {@code semantic-encoder32}'s recipe: 1000 steps of 64 scenes, 16 positions each, reshaped hard negatives. */
     public static SemanticTrainingConfig shapes32() {
-        return new SemanticTrainingConfig(1500, 64, 2e-3, 100, 0.2, 16, 1.0, 13, 250, SemanticViews.standard(), true);
+        return new SemanticTrainingConfig(1000, 64, 2e-3, 100, 0.2, 16, 1.0, 13, 250, SemanticViews.standard(), true);
     }
 
     /** A few steps of a small batch: for tests. */
