@@ -55,6 +55,7 @@ final class ProbeFeaturesCommand implements Callable<Integer> {
                 }
                 System.out.println(FeatureProbe.measure("codes of " + name, FeatureProbe.codesOf(g), g.imageSize(),
                         g.config().gridSize(), scenes));
+                System.out.println(FeatureProbe.stability(name, g, scenes));
             }
         }
         return 0;

@@ -48,7 +48,9 @@ public final class SemanticCheckpoint {
     public static SemanticEncoder pretrained(String name) {
         SemanticEncoder e = CheckpointFolder.readShipped(name, SemanticCheckpoint::read);
         if (e == null) {
-            throw new IllegalArgumentException("no shipped semantic encoder named '" + name + "'; shipped: " + SHIPPED);
+            throw new IllegalArgumentException("no shipped semantic encoder named '" + name + "' in this build (shipped: "
+                    + SHIPPED.stream().filter(CheckpointFolder::isShipped).toList() + "); give a checkpoint folder written by "
+                    + "train-semantic-encoder instead");
         }
         return e;
     }

@@ -250,6 +250,7 @@ class CheckpointIntegrityTest {
     void everyShippedCheckpointRecordsTheHashesOfItsFiles() throws Exception {
         List<String> names = new ArrayList<>(TokenizerCheckpoint.SHIPPED);
         names.addAll(JudgeCheckpoint.SHIPPED);
+        names.addAll(dev.tessera.engine.semantic.SemanticCheckpoint.SHIPPED);
         for (String name : names) {
             assertThat(recordMatchesResources(name, List.of("config.json", "weights.params"))).as(name).isTrue();
             // the check passes before any model is built

@@ -145,7 +145,7 @@ class SemanticTokenizerTest {
     @Test
     void aMissingEncoderIsNamedAndAPixelTokenizerHasNoBackboneToFill() {
         assertThatThrownBy(() -> TokenizerPreset.createGrid("sem", TokenizerConfig.tinySemantic("no-such-encoder"), 1))
-                .hasMessageContaining("no shipped semantic encoder named 'no-such-encoder'");
+                .hasMessageContaining("no shipped semantic encoder named 'no-such-encoder'").hasMessageContaining("train-semantic-encoder");
         try (SemanticEncoder e = SemanticCheckpoint.load(encoderFolder);
              GridTokenizer pixel = GridTokenizer.create("px", TokenizerConfig.tiny(), 1)) {
             assertThatThrownBy(() -> e.copyBackboneInto(pixel)).hasMessageContaining("pixel tokenizer");
