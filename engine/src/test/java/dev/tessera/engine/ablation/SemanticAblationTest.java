@@ -89,4 +89,28 @@ class SemanticAblationTest {
                 .hasMessageContaining("inside the run's 1000 steps");
         assertThatThrownBy(() -> CurriculumRunner.snapshot(Path.of("x"), c, 1001)).hasMessageContaining("outside");
     }
+
+    /** The shipped runs: 3 seeds an arm, each measured at 250, 500, 750 and 1000 steps alike, as the README reports them. */
+    @Test
+    void theShippedResultsHoldThreeSeedsAnArmWithTheirCurves() {
+        AblationResults r = AblationResults.shipped("semantic");
+        assertThat(r.arms()).containsExactlyInAnyOrder("pixel", "semantic");
+        for (String arm : r.arms()) {
+            List<AblationRun> runs = r.runs().stream().filter(x -> x.arm().equals(arm)).toList();
+            assertThat(runs).extracting(AblationRun::seed).containsExactlyInAnyOrder(1L, 2L, 3L);
+            assertThat(runs).allSatisfy(x -> {
+                assertThat(x.steps()).isEqualTo(Ablations.SEMANTIC_STEPS);
+                assertThat(x.budget()).isEqualTo(new ArmMetrics.Budget(256, 8, 16));
+                assertThat(x.curve()).extracting(AblationRun.CurvePoint::step).containsExactly(250, 500, 750);
+                assertThat(x.curve()).allSatisfy(p -> assertThat(p.metrics().judgedTextToImage()).isNaN());
+            });
+        }
+        List<AblationResults.CurvePoint> captions = r.curve("exactCaptions");
+        for (int step : List.of(250, 500, 750, 1000)) {
+            double pixel = captions.stream().filter(p -> p.arm().equals("pixel") && p.step() == step).findFirst().orElseThrow().mean();
+            double semantic = captions.stream().filter(p -> p.arm().equals("semantic") && p.step() == step).findFirst()
+                    .orElseThrow().mean();
+            assertThat(semantic).as("captions over semantic tokens after %d steps", step).isGreaterThan(pixel);
+        }
+    }
 }
