@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Trains ILLUME's semantic encoder without labels and saves a checkpoint folder. */
+/** Trains ILLUME's semantic encoder without captions or questions and saves a checkpoint folder. */
 @Command(name = "train-semantic-encoder", mixinStandardHelpOptions = true,
-        description = "Train the semantic encoder (contrastive on two views of each generated scene, no labels read) "
+        description = "Train the semantic encoder (contrastive on two views of each generated scene, no caption or question read) "
                 + "whose features a semantic tokenizer (sem-shapes32) learns to reconstruct; save a checkpoint folder.")
 final class TrainSemanticEncoderCommand implements Callable<Integer> {
 

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * ILLUME's semantic encoder (arXiv 2412.06673) at Tessera's scale: a small convolutional network
- * whose features at each grid position are trained without labels ({@link SemanticTrainer}:
+ * whose features at each grid position are trained without captions or questions ({@link SemanticTrainer}:
  * contrastive on two views of the same scene), so they carry what the views share (which
  * objects, of what colour and shape) and drop what differs (exact placement, blur, noise). A
  * semantic tokenizer holds a frozen copy of its backbone ({@link #copyBackboneInto}) and learns

@@ -26,11 +26,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Trains a {@link SemanticEncoder} without labels: each step draws {@code batchSize} generated
- * scenes, two {@link SemanticViews} of each, and minimises the dense plus pooled
- * {@link ContrastiveLoss} of their projections. Nothing but the images is read (no caption, no
- * question, no object list), so a model captioning over the tokens built on these features cannot
- * have been handed the answers. A step's scenes, views and sampled positions depend only on the
+ * Trains a {@link SemanticEncoder} without captions or questions: each step draws {@code batchSize}
+ * generated scenes, two {@link SemanticViews} of each, and minimises the dense plus pooled
+ * {@link ContrastiveLoss} of their projections. The encoder reads images only, and no caption or
+ * question is read anywhere (the views read each scene's object list, but only to redraw it moved,
+ * or with one object's shape swapped), so a model captioning over the tokens built on these
+ * features cannot have been handed the answers. A step's scenes, views and sampled positions depend only on the
  * seed and the step, so a run stopped and started again sees the same data.
  */
 public final class SemanticTrainer extends TrainingControls<SemanticTrainer> {

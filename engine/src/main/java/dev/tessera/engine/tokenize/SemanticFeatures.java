@@ -5,7 +5,7 @@ package dev.tessera.engine.tokenize;
  * tokenizer's codes are trained to reconstruct this encoder's features, not pixels, and a second
  * decoder draws pixels from the codes without shaping them. The encoder is a convolution stack of
  * {@link ConvNets#encoder} shape ({@code hiddenChannels} wide, the tokenizer's downsamplings, then
- * {@code featureDim} channels), trained on its own without labels (the
+ * {@code featureDim} channels), trained on its own without captions or questions (the
  * {@code dev.tessera.engine.semantic} package) and copied into the tokenizer before it trains.
  *
  * @param hiddenChannels the encoder's convolution width

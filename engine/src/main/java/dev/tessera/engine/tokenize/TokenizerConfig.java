@@ -98,7 +98,7 @@ public record TokenizerConfig(int imageSize, int hiddenChannels, int downsamplin
     /**
      * ILLUME's semantic tokenizer (arXiv 2412.06673) at the unified model's 32 px: the frozen
      * {@value SemanticFeatures#SHIPPED_32} (48 channels, 64 features at each of 8x8 positions,
-     * trained without labels on views of the same scene) feeds an adapter, 8x5x5x5 FSQ codes
+     * trained on views of the same scene, no caption or question read) feeds an adapter, 8x5x5x5 FSQ codes
      * (1000, as {@link #shapes32Fsq()} has) are trained to reconstruct its features, and a pixel
      * decoder draws the image from the codes: the {@code sem-shapes32} tokenizer.
      */
