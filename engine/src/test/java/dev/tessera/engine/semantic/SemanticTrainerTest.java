@@ -19,7 +19,8 @@ class SemanticTrainerTest {
 
     @Test
     void theContrastiveLossFallsOnlyWhenTheEncoderLearns() {
-        new LossFalls(5, 5, 0.97).onlyWhenLearning(SemanticTrainingConfig.smoke().learningRate(), lr -> {
+        // measured: 0.894 of the first steps' loss when learning, 0.982 at learning rate 0 (later batches differ)
+        new LossFalls(5, 5, 0.94).onlyWhenLearning(SemanticTrainingConfig.smoke().learningRate(), lr -> {
             try (SemanticEncoder e = SemanticEncoder.create("t", SemanticEncoderConfig.tiny(), 3)) {
                 SemanticTrainingResult r = new SemanticTrainer(e, SemanticTrainingConfig.smoke().withLearningRate(lr)).run();
                 assertThat(r.stepsDone()).isEqualTo(30);
