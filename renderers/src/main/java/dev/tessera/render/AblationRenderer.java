@@ -147,10 +147,6 @@ final class AblationRenderer implements Renderer<AblationResults> {
                 }
             }
         }
-        List<String> colours = new ArrayList<>();
-        for (int k = 0; k < r.arms().size(); k++) {
-            colours.add(Palette.series(k));
-        }
         Map<String, List<?>> columns = new LinkedHashMap<>();
         columns.put("metric", metric);
         columns.put("arm", arm);
@@ -159,7 +155,7 @@ final class AblationRenderer implements Renderer<AblationResults> {
                 .map("x", "arm").map("y", "value").map("color", "arm")
                 .layer("point", Map.of("size", 3, "alpha", 0.8))
                 .scale("x", Map.of("limits", r.arms()))
-                .scale("color", Map.of("name", "", "limits", r.arms(), "values", colours))
+                .scale("color", Map.of("name", "", "limits", r.arms(), "values", armColours(r)))
                 .facetRows("metric")
                 .axisTitles("arm", "")
                 .title("every seed of every arm", "percentages for accuracies and code use; nats for NLL; dB for PSNR; "
@@ -224,10 +220,6 @@ final class AblationRenderer implements Renderer<AblationResults> {
                 means.get("value").add(100 * p.mean());
             }
         }
-        List<String> colours = new ArrayList<>();
-        for (int k = 0; k < r.arms().size(); k++) {
-            colours.add(Palette.series(k));
-        }
         Map<String, List<?>> columns = new LinkedHashMap<>();
         columns.put("metric", metric);
         columns.put("arm", arm);
@@ -237,12 +229,21 @@ final class AblationRenderer implements Renderer<AblationResults> {
                 .map("x", "step").map("y", "value").map("color", "arm")
                 .layer("point", Map.of("size", 2.5, "alpha", 0.7))
                 .layer("line", Map.of("data", means, "size", 1))
-                .scale("color", Map.of("name", "", "limits", r.arms(), "values", colours))
+                .scale("color", Map.of("name", "", "limits", r.arms(), "values", armColours(r)))
                 .facetRows("metric")
                 .axisTitles("training steps", "%")
                 .title("accuracy against training steps", "points: every seed; lines: the mean of the seeds")
                 .theme(Map.of("legend_position", "top"))
                 .size(560, 170 * CURVED.size() + 80);
+    }
+
+    /** One series colour per arm, in {@link AblationResults#arms()} order. */
+    private static List<String> armColours(AblationResults r) {
+        List<String> colours = new ArrayList<>();
+        for (int k = 0; k < r.arms().size(); k++) {
+            colours.add(Palette.series(k));
+        }
+        return colours;
     }
 
     private static boolean percentage(String metric) {
