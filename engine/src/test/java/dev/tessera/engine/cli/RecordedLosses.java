@@ -29,10 +29,7 @@ import java.util.List;
  * the same bits. Regenerate only on purpose:
  * {@code java -cp <engine test classpath> dev.tessera.engine.cli.RecordedLosses 200 > recorded-losses.txt}
  * (the two-stage recipe was recorded with 100: its 100 steps of stage 1, then 100 of stage 2)
- * with the environment {@link RecordedLossesTest#PINNED} sets. {@code recorded-losses-avx512.txt}, the
- * recording of AVX-512 CPUs ({@link RecordedLossesTest#cpuKind()}), was made the same way on an AMD EPYC
- * with AVX-512 from the landed commit 222787e (its tokenizer runs with 200, then the two-stage recipe
- * with 100, the lines concatenated).
+ * with the environment {@link RecordedLossesTest#PINNED} sets.
  */
 public final class RecordedLosses {
 
