@@ -3,6 +3,7 @@ package dev.tessera.engine.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.tessera.engine.runtime.IntraOpThreads;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.vocab.SpecialToken;
 
@@ -60,32 +61,35 @@ public final class Decoder {
                 cache = new KvCache(layers, pad);
                 all = last(model.forward(m, batch(m, rows, width, model.layout().id(SpecialToken.PAD)), cache));
             }
-            for (int step = 0; step < maxSteps; step++) {
-                int[] allowed = rule.allowed(step);
-                long[] next = new long[rows.length];
-                boolean finished = true;
-                for (int i = 0; i < b; i++) {
-                    float[] logits = all[i];
-                    if (guided) {
-                        Sampler.guide(logits, all[b + i], cfgScale);
+            // one-token steps of a few rows: a second thread's wake-ups cost more than it shares (IntraOpThreads)
+            try (IntraOpThreads threads = IntraOpThreads.forRows(rows.length)) {
+                for (int step = 0; step < maxSteps; step++) {
+                    int[] allowed = rule.allowed(step);
+                    long[] next = new long[rows.length];
+                    boolean finished = true;
+                    for (int i = 0; i < b; i++) {
+                        float[] logits = all[i];
+                        if (guided) {
+                            Sampler.guide(logits, all[b + i], cfgScale);
+                        }
+                        int id = sampler.pick(logits, allowed);
+                        next[i] = id;
+                        if (guided) {
+                            next[b + i] = id;
+                        }
+                        if (!done[i]) {
+                            out[i][lengths[i]++] = id;
+                            done[i] = rule.stops(id);
+                        }
+                        finished &= done[i];
                     }
-                    int id = sampler.pick(logits, allowed);
-                    next[i] = id;
-                    if (guided) {
-                        next[b + i] = id;
+                    if (finished || step + 1 == maxSteps) {
+                        break;
                     }
-                    if (!done[i]) {
-                        out[i][lengths[i]++] = id;
-                        done[i] = rule.stops(id);
+                    try (NDManager s = m.newSubManager()) {
+                        all = last(model.forward(s, s.create(next, new Shape(rows.length, 1)), cache));
+                        cache.keep(m);
                     }
-                    finished &= done[i];
-                }
-                if (finished || step + 1 == maxSteps) {
-                    break;
-                }
-                try (NDManager s = m.newSubManager()) {
-                    all = last(model.forward(s, s.create(next, new Shape(rows.length, 1)), cache));
-                    cache.keep(m);
                 }
             }
         }

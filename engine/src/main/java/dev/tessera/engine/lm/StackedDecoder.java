@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import dev.tessera.engine.runtime.IntraOpThreads;
 import dev.tessera.engine.runtime.TesseraRuntime;
 import dev.tessera.engine.vocab.SpecialToken;
 import dev.tessera.engine.vocab.VocabularyLayout;
@@ -52,38 +53,41 @@ public final class StackedDecoder {
                 last[i] = (long) (i + 1) * folded.positions() - 1;
             }
             NDArray h = Embedding.embedding(m.create(last), hidden, SparseFormat.DENSE).singletonOrThrow();
-            for (int p = 0; p < positions; p++) {
-                try (NDManager s = m.newSubManager()) {
-                    long[] codes = new long[r * depth];
-                    for (int level = 0; level < depth; level++) {
-                        NDArray previous = level == 0 ? null : s.create(levels(codes, r, depth, level), new Shape(r, level));
-                        float[] all = DepthDecoder.logits(model, s, h, previous).get(new NDIndex(":, " + level + ", :"))
-                                .toFloatArray();
-                        for (int i = 0; i < b; i++) {
-                            float[] logits = Arrays.copyOfRange(all, i * k, (i + 1) * k);
-                            if (guided) {
-                                Sampler.guide(logits, Arrays.copyOfRange(all, (b + i) * k, (b + i + 1) * k), cfgScale);
+            // one position at a time for a few rows: see IntraOpThreads
+            try (IntraOpThreads threads = IntraOpThreads.forRows(r)) {
+                for (int p = 0; p < positions; p++) {
+                    try (NDManager s = m.newSubManager()) {
+                        long[] codes = new long[r * depth];
+                        for (int level = 0; level < depth; level++) {
+                            NDArray previous = level == 0 ? null : s.create(levels(codes, r, depth, level), new Shape(r, level));
+                            float[] all = DepthDecoder.logits(model, s, h, previous).get(new NDIndex(":, " + level + ", :"))
+                                    .toFloatArray();
+                            for (int i = 0; i < b; i++) {
+                                float[] logits = Arrays.copyOfRange(all, i * k, (i + 1) * k);
+                                if (guided) {
+                                    Sampler.guide(logits, Arrays.copyOfRange(all, (b + i) * k, (b + i + 1) * k), cfgScale);
+                                }
+                                int code = sampler.pick(logits, new int[] {0, k});
+                                codes[i * depth + level] = code;
+                                if (guided) {
+                                    codes[(b + i) * depth + level] = code;
+                                }
+                                out[i][p * depth + level] = layout.imageId(level, code);
                             }
-                            int code = sampler.pick(logits, new int[] {0, k});
-                            codes[i * depth + level] = code;
-                            if (guided) {
-                                codes[(b + i) * depth + level] = code;
+                        }
+                        if (p + 1 < positions) {
+                            long[] ids = new long[r * depth];
+                            for (int j = 0; j < ids.length; j++) {
+                                ids[j] = layout.imageId(j % depth, (int) codes[j]);
                             }
-                            out[i][p * depth + level] = layout.imageId(level, code);
+                            float[] slots = new float[ids.length];
+                            Arrays.fill(slots, 1f);
+                            NDArray next = model.forwardStacked(s, s.create(ids, new Shape(r, 1, depth)),
+                                    s.create(slots, new Shape(r, 1, depth)), cache).hidden();
+                            cache.keep(m);
+                            next.attach(m);
+                            h = next;
                         }
-                    }
-                    if (p + 1 < positions) {
-                        long[] ids = new long[r * depth];
-                        for (int j = 0; j < ids.length; j++) {
-                            ids[j] = layout.imageId(j % depth, (int) codes[j]);
-                        }
-                        float[] slots = new float[ids.length];
-                        Arrays.fill(slots, 1f);
-                        NDArray next = model.forwardStacked(s, s.create(ids, new Shape(r, 1, depth)),
-                                s.create(slots, new Shape(r, 1, depth)), cache).hidden();
-                        cache.keep(m);
-                        next.attach(m);
-                        h = next;
                     }
                 }
             }
