@@ -13,6 +13,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * images with guidance took 77–116 ms per image on two threads against 44–46 on one (2-core AMD
  * EPYC, {@code UnifiedBench}). At 32 images (64 rows) both counts are even, at 128 two threads
  * win by about 5%, so {@link #forRows} keeps the engine's count above {@link #SMALL_ROWS} rows.
+ * A grid tokenizer's encoder pass over a single image is the same kind of work
+ * ({@code GridTokenizer#encode}).
  *
  * <p>The count is the calling thread's: libtorch keeps it in OpenMP's per-thread settings and
  * oneMKL's thread-local count, so other Java threads that already ran libtorch's parallel
@@ -50,7 +52,12 @@ public final class IntraOpThreads implements AutoCloseable {
 
     /** One thread for steps of at most {@link #SMALL_ROWS} rows, the engine's count above. */
     public static IntraOpThreads forRows(int rows) {
-        return rows <= SMALL_ROWS ? atMost(1) : atMost(Integer.MAX_VALUE);
+        return rows <= SMALL_ROWS ? atMost(1) : unchanged();
+    }
+
+    /** A scope that changes nothing, for code that limits its threads only in some cases. */
+    public static IntraOpThreads unchanged() {
+        return new IntraOpThreads(0);
     }
 
     /** The calling thread's intra-op thread count now. */

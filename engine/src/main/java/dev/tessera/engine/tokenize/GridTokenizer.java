@@ -10,6 +10,7 @@ import dev.tessera.engine.image.RgbImage;
 import dev.tessera.engine.quantize.Quantizer;
 import dev.tessera.engine.quantize.VectorQuantizer;
 import dev.tessera.engine.quantize.VqConfig;
+import dev.tessera.engine.runtime.IntraOpThreads;
 import dev.tessera.engine.runtime.TesseraRuntime;
 
 import java.util.ArrayList;
@@ -99,7 +100,9 @@ public final class GridTokenizer extends ModelTokenizer<TokenGrid> {
         List<TokenGrid> out = new ArrayList<>(images.size());
         for (int start = 0; start < images.size(); start += PASS) {
             List<RgbImage> pass = images.subList(start, Math.min(images.size(), start + PASS));
-            try (NDManager m = TesseraRuntime.newManager()) {
+            // a single image's encoder pass: a second thread's wake-ups cost more than it shares (IntraOpThreads)
+            try (NDManager m = TesseraRuntime.newManager();
+                 IntraOpThreads threads = pass.size() == 1 ? IntraOpThreads.atMost(1) : IntraOpThreads.unchanged()) {
                 ParameterStore ps = new ParameterStore(m, false);
                 NDArray rows = block.encodeRows(ps, ImageTensors.toTensor(pass, m), false);
                 long[] ids = block.quantizer().quantize(ps, rows, false).indices().toLongArray();
