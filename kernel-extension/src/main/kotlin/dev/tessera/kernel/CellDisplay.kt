@@ -1,11 +1,14 @@
 package dev.tessera.kernel
 
 import dev.tessera.magic.LiveDisplay
+import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
 
 /**
- * The running cell's display handed to Java magics: [show] and [update] call the cell's own
- * `DISPLAY` / `UPDATE_DISPLAY` (passed in as lambdas by the rewritten magic line), so a
- * training shows one output and redraws it in place. A display failure (e.g. a client that
+ * The running cell's display handed to Java magics: [show] and [update] call the kernel host's
+ * `display` / `updateDisplay` (what a cell's own `DISPLAY` / `UPDATE_DISPLAY` call), so a
+ * training shows one output and redraws it in place. The magic line's preprocessor binds the
+ * host ([bind]) and the rewritten line asks for it ([current]): the line itself holds no lambda,
+ * which the kernel would compile in every magic cell (the first one of a session paid for it). A display failure (e.g. a client that
  * dropped the output) never stops the magic; the kernel's interrupt (a [ThreadDeath] thrown
  * into the cell's thread) still reaches it, so a training can stop cleanly.
  */
@@ -30,5 +33,21 @@ class CellDisplay(
         } catch (e: Throwable) {
             // the display failed; the magic goes on
         }
+    }
+
+    companion object {
+        @Volatile
+        private var host: KotlinKernelHost? = null
+
+        /** Remembers the host of the cell being preprocessed; the kernel runs one cell at a time. */
+        fun bind(kernelHost: KotlinKernelHost) {
+            host = kernelHost
+        }
+
+        /** The display of the cell running now; outside a kernel, one that shows nothing. */
+        @JvmStatic
+        fun current(): LiveDisplay = host?.let { h ->
+            CellDisplay({ v, id -> h.display(v, id) }, { v, id -> h.updateDisplay(v, id) })
+        } ?: LiveDisplay.none()
     }
 }

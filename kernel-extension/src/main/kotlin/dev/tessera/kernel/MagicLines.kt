@@ -12,8 +12,11 @@ object MagicLines {
     const val PREFIX = "%tessera"
     private const val CALL = "dev.tessera.magic.Magics.run"
 
-    /** The cell's live display, so long magics (training) can redraw one output in place. */
-    const val DISPLAY_ARG = "dev.tessera.kernel.CellDisplay({ v, id -> DISPLAY(v, id) }, { v, id -> UPDATE_DISPLAY(v, id) })"
+    /**
+     * The cell's live display, so long magics (training) can redraw one output in place: a plain
+     * call, no lambda, so the kernel compiles the rewritten line quickly ([CellDisplay.current]).
+     */
+    const val DISPLAY_ARG = "dev.tessera.kernel.CellDisplay.current()"
 
     /** True when [line] is a Tessera magic: `%tessera` alone or followed by whitespace. */
     fun isMagic(line: String): Boolean {

@@ -78,6 +78,7 @@ internal object MagicLinePreprocessor : CodePreprocessor {
     // as an unknown magic instead of the preprocessor failing the cell.
     override fun process(code: String, host: KotlinKernelHost): CodePreprocessor.Result {
         StartupTimings.mark("magic cell preprocessed")
+        CellDisplay.bind(host)
         return CodePreprocessor.Result(runCatching { MagicLines.rewrite(code) }.getOrDefault(code))
     }
 }
