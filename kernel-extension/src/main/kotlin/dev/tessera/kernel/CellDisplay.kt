@@ -6,9 +6,11 @@ import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
 /**
  * The running cell's display handed to Java magics: [show] and [update] call the kernel host's
  * `display` / `updateDisplay` (what a cell's own `DISPLAY` / `UPDATE_DISPLAY` call), so a
- * training shows one output and redraws it in place. The magic line's preprocessor binds the
- * host ([bind]) and the rewritten line asks for it ([current]): the line itself holds no lambda,
- * which the kernel would compile in every magic cell (the first one of a session paid for it). A display failure (e.g. a client that
+ * training shows one output and redraws it in place. The integration binds the host of every
+ * cell before it runs, and the magic line's preprocessor binds it again ([bind]); the rewritten
+ * line asks for it when it runs ([current]), so a function holding a magic line that an earlier
+ * cell defined displays in the cell that calls it. The line itself holds no lambda, which the
+ * kernel would compile in every magic cell (the first one of a session paid for it). A display failure (e.g. a client that
  * dropped the output) never stops the magic; the kernel's interrupt (a [ThreadDeath] thrown
  * into the cell's thread) still reaches it, so a training can stop cleanly.
  */

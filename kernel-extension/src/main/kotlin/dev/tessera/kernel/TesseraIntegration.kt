@@ -21,6 +21,8 @@ class TesseraIntegration : JupyterIntegration() {
         import(*EnginePackages.find(TesseraIntegration::class.java.classLoader).map { "$it.*" }.toTypedArray())
         addRenderer(ResultRenderer)
         addCodePreprocessor(MagicLinePreprocessor)
+        // every cell, magic or not: a function with a magic line, defined earlier, displays in the cell that calls it
+        beforeCellExecution { CellDisplay.bind(this) }
         // libtorch's libraries load while the user's first Tessera cell is typed and compiled
         dev.tessera.engine.runtime.TesseraRuntime.preloadInBackground()
         warmUpInBackground()

@@ -101,7 +101,7 @@ class GenerationGoldenTest {
     }
 
     /** {@code <generate>}, {@code length - 2} text ids by formula, {@code <boi>}. */
-    private static int[] prompt(VocabularyLayout l, int length, int salt) {
+    static int[] prompt(VocabularyLayout l, int length, int salt) {
         int[] p = new int[length];
         p[0] = l.id(SpecialToken.GENERATE);
         for (int i = 1; i < length - 1; i++) {
@@ -111,11 +111,11 @@ class GenerationGoldenTest {
         return p;
     }
 
-    private static int[] unconditional(VocabularyLayout l) {
+    static int[] unconditional(VocabularyLayout l) {
         return new int[] {l.id(SpecialToken.GENERATE), l.id(SpecialToken.BOI)};
     }
 
-    private static Decoder.Rule imageRule(VocabularyLayout l) {
+    static Decoder.Rule imageRule(VocabularyLayout l) {
         return new Decoder.Rule() {
             @Override
             public int[] allowed(int step) {
