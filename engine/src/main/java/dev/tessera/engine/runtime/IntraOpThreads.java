@@ -21,6 +21,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * operations keep theirs ({@code IntraOpThreadsTest}). A thread whose count libtorch seeds while a
  * scope is open elsewhere (at its first parallel operation) is seeded from the last count set,
  * the scope's, and keeps it; so scopes are short, cover only the small steps, and always restore.
+ * Setting the count also makes libtorch drop its cache of oneDNN convolution primitives
+ * ({@code at::set_num_threads}), so the next convolution builds them again; the single-image
+ * encode measured faster all the same.
  */
 public final class IntraOpThreads implements AutoCloseable {
 
